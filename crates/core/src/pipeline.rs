@@ -1,0 +1,170 @@
+//! Pipeline: runs every stage over a workspace of articles. This is the one entry point the
+//! CLI, the web worker and the tests call.
+
+use crate::ingest::{ingest, Ingested};
+use crate::links::{preview, Preview};
+use crate::ner::{recognize, Mention};
+use crate::relate::{quotes, relations, DocView, Quote, Relation};
+use crate::resolve::{resolve, DocMentions, Entity};
+use crate::tokenize::{tokenize, Tokenized};
+use crate::{dates, Diagnostic, Label};
+
+/// Inputs larger than this are refused with a diagnostic instead of being annotated.
+pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// One article as the user gave it.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Where it came from: a file name, "paste 1", ...
+    pub source: String,
+    /// HTML or plain text.
+    pub input: String,
+}
+
+/// One annotated document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub source: String,
+    pub ingested: Ingested,
+    pub tok: Tokenized,
+    /// Sorted, non-overlapping.
+    pub mentions: Vec<Mention>,
+    /// For each anchor of `ingested.anchors`: its preview and the entities named in its title.
+    pub previews: Vec<Option<(Preview, Vec<usize>)>>,
+    pub quotes: Vec<Quote>,
+    pub relations: Vec<Relation>,
+}
+
+/// The whole annotated workspace.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    pub documents: Vec<Document>,
+    pub entities: Vec<Entity>,
+    /// `entity_of[d][m]`: entity index of mention `m` of document `d`.
+    pub entity_of: Vec<Vec<usize>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Annotate a single article.
+pub fn annotate(source: &str, input: &str) -> Workspace {
+    annotate_workspace(&[Article { source: source.to_string(), input: input.to_string() }])
+}
+
+/// Annotate several articles as one workspace: entities are shared across them.
+pub fn annotate_workspace(articles: &[Article]) -> Workspace {
+    let mut diagnostics = Vec::new();
+    let mut documents: Vec<Document> = articles
+        .iter()
+        .map(|a| {
+            let ingested = if a.input.len() > DEFAULT_MAX_BYTES {
+                diagnostics.push(Diagnostic::new(
+                    "pipeline",
+                    format!(
+                        "{}: input is {} MB, above the {} MB limit; not annotated",
+                        a.source,
+                        a.input.len() / (1024 * 1024),
+                        DEFAULT_MAX_BYTES / (1024 * 1024)
+                    ),
+                ));
+                Ingested::default()
+            } else {
+                ingest(&a.input)
+            };
+            diagnostics.extend(ingested.diagnostics.iter().cloned());
+            let tok = tokenize(&ingested.text, &ingested.paragraphs);
+            let names = recognize(&ingested.text, &tok);
+            let found_dates = dates::find_dates(&ingested.text, &tok);
+            let mentions = merge_mentions(names, found_dates);
+            Document {
+                source: a.source.clone(),
+                ingested,
+                tok,
+                mentions,
+                previews: Vec::new(),
+                quotes: Vec::new(),
+                relations: Vec::new(),
+            }
+        })
+        .collect();
+
+    let views: Vec<DocMentions> = documents
+        .iter()
+        .map(|d| DocMentions { text: &d.ingested.text, tok: &d.tok, mentions: &d.mentions })
+        .collect();
+    let resolution = resolve(&views);
+    let entities = resolution.entities;
+    let entity_of = resolution.entity_of;
+
+    for (d, doc) in documents.iter_mut().enumerate() {
+        let empty = Vec::new();
+        let of = entity_of.get(d).unwrap_or(&empty);
+        let view = DocView {
+            text: &doc.ingested.text,
+            tok: &doc.tok,
+            mentions: &doc.mentions,
+            entity_of: of,
+            entities: &entities,
+        };
+        doc.relations = relations(&view);
+        doc.quotes = quotes(&view);
+    }
+
+    let names: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.label != Label::Date)
+        .flat_map(|e| e.aliases.iter().map(String::as_str))
+        .collect();
+    for doc in documents.iter_mut() {
+        doc.previews = doc
+            .ingested
+            .anchors
+            .iter()
+            .map(|a| {
+                preview(&a.href, &names).map(|p| {
+                    let ids = p.title.as_deref().map(|t| entities_named_in(t, &entities)).unwrap_or_default();
+                    (p, ids)
+                })
+            })
+            .collect();
+    }
+
+    Workspace { documents, entities, entity_of, diagnostics }
+}
+
+/// Merge model mentions with rule dates: sorted, and where two overlap the model's wins.
+fn merge_mentions(mut names: Vec<Mention>, found_dates: Vec<Mention>) -> Vec<Mention> {
+    for d in found_dates {
+        if !names.iter().any(|m| m.span.overlaps(d.span)) {
+            names.push(d);
+        }
+    }
+    names.sort_by_key(|m| (m.span.start, m.span.end));
+    names
+}
+
+/// Entities whose name or an alias appears in `title` as whole words (case-insensitive).
+fn entities_named_in(title: &str, entities: &[Entity]) -> Vec<usize> {
+    let lower = title.to_lowercase();
+    let mut ids = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.label == Label::Date {
+            continue;
+        }
+        let hit = e.aliases.iter().any(|a| a.chars().count() >= 2 && contains_words(&lower, &a.to_lowercase()));
+        if hit {
+            ids.push(i);
+        }
+    }
+    ids
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}

@@ -1,0 +1,223 @@
+//! The JSON contract (version 1): serde DTOs, separate from the core types. The CLI's
+//! `--json`, the web worker's messages and the exports all speak it.
+//!
+//! Offsets here are Unicode *code-point* offsets into the document's `text`; core spans are
+//! bytes, converted once in [`Contract::from_workspace`].
+
+use crate::links::is_safe_href;
+use crate::pipeline::Workspace;
+use crate::span::CharIndex;
+use crate::Span;
+use serde::{Deserialize, Serialize};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contract {
+    pub version: u32,
+    pub documents: Vec<DocumentDto>,
+    pub entities: Vec<EntityDto>,
+    pub relations: Vec<RelationDto>,
+    /// What the pipeline noticed (input too large, HTML repaired, ...), for display.
+    #[serde(default)]
+    pub diagnostics: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentDto {
+    pub source: String,
+    pub title: Option<String>,
+    /// Clean article text; paragraphs are separated by a blank line ("\n\n").
+    pub text: String,
+    pub mentions: Vec<MentionDto>,
+    pub links: Vec<LinkDto>,
+    pub quotes: Vec<QuoteDto>,
+    /// Page furniture removed from the article (navigation, listings, credits).
+    #[serde(default)]
+    pub furniture: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MentionDto {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    pub entity: String,
+    /// Recognizer confidence in [0, 1].
+    #[serde(default)]
+    pub score: f32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkDto {
+    pub href: String,
+    pub anchor: String,
+    pub start: usize,
+    pub end: usize,
+    /// Whether the link may be followed (http, https, mailto only).
+    #[serde(default)]
+    pub safe: bool,
+    pub preview: Option<PreviewDto>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewDto {
+    pub site: String,
+    pub section: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub entities: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteDto {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityDto {
+    pub id: String,
+    pub label: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelationDto {
+    pub source: String,
+    pub target: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub document: usize,
+    pub evidence: OffsetsDto,
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OffsetsDto {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The contract's id of entity `i`: "e1", "e2", ...
+pub fn entity_id(i: usize) -> String {
+    format!("e{}", i + 1)
+}
+
+impl Contract {
+    pub fn from_workspace(ws: &Workspace) -> Contract {
+        let documents = ws
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let text = &doc.ingested.text;
+                let idx = CharIndex::new(text);
+                let cp = |s: Span| (idx.to_char(s.start), idx.to_char(s.end));
+                let of = ws.entity_of.get(d);
+                let mentions = doc
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .map(|(m, mention)| {
+                        let (start, end) = cp(mention.span);
+                        let entity = of.and_then(|o| o.get(m)).map(|&e| entity_id(e)).unwrap_or_default();
+                        MentionDto {
+                            start,
+                            end,
+                            text: mention.span.text(text).to_string(),
+                            label: mention.label.as_str().to_string(),
+                            entity,
+                            score: (mention.score * 1000.0).round() / 1000.0,
+                        }
+                    })
+                    .collect();
+                let links = doc
+                    .ingested
+                    .anchors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        let (start, end) = cp(a.span);
+                        let preview = doc.previews.get(i).and_then(|p| p.as_ref()).map(|(p, ids)| PreviewDto {
+                            site: p.site.clone(),
+                            section: p.section.clone(),
+                            date: p.date.clone(),
+                            title: p.title.clone(),
+                            entities: ids.iter().map(|&e| entity_id(e)).collect(),
+                        });
+                        LinkDto {
+                            href: a.href.clone(),
+                            anchor: a.span.text(text).to_string(),
+                            start,
+                            end,
+                            safe: is_safe_href(&a.href),
+                            preview,
+                        }
+                    })
+                    .collect();
+                let quotes = doc
+                    .quotes
+                    .iter()
+                    .map(|q| {
+                        let (start, end) = cp(q.span);
+                        QuoteDto { start, end, speaker: q.speaker.map(entity_id) }
+                    })
+                    .collect();
+                DocumentDto {
+                    source: doc.source.clone(),
+                    title: doc.ingested.title.clone(),
+                    text: text.clone(),
+                    mentions,
+                    links,
+                    quotes,
+                    furniture: doc.ingested.furniture.clone(),
+                }
+            })
+            .collect();
+        let entities = ws
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EntityDto {
+                id: entity_id(i),
+                label: e.label.as_str().to_string(),
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                roles: e.roles.clone(),
+            })
+            .collect();
+        let relations = ws
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
+                let idx = CharIndex::new(&doc.ingested.text);
+                doc.relations
+                    .iter()
+                    .map(|r| RelationDto {
+                        source: entity_id(r.source),
+                        target: entity_id(r.target),
+                        kind: r.kind.as_str().to_string(),
+                        document: d,
+                        evidence: OffsetsDto { start: idx.to_char(r.evidence.start), end: idx.to_char(r.evidence.end) },
+                        detail: r.detail.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        Contract {
+            version: VERSION,
+            documents,
+            entities,
+            relations,
+            diagnostics: ws.diagnostics.iter().map(|d| format!("{}: {}", d.stage, d.message)).collect(),
+        }
+    }
+}
