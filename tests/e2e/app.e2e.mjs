@@ -1,0 +1,112 @@
+// End-to-end test of the release build in real headless Chromium (playwright-core).
+// Pastes an HTML article, waits for chips, hovers a link for its preview card, checks the
+// sidebar, and saves screenshots under $OUT_DIR. Prints "e2e: N passed, N failed".
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
+const outDir = process.env.OUT_DIR || join(here, '..', '..', 'out');
+mkdirSync(outDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) { passed++; console.log(`  ok   ${name}`); }
+  else { failed++; console.log(`  FAIL ${name} ${detail}`); }
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+         '--no-first-run', '--disable-background-networking', '--disable-component-update',
+         '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const offsite = [];
+  const errors = [];
+  page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offsite.push(r.url()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+
+  await page.goto(url);
+  // The built-in sample is annotated on load.
+  await page.waitForFunction(() => /Annotated/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 30000 });
+  check('sample article annotated on load', (await page.locator('#article .chip').count()) > 5);
+  await page.screenshot({ path: join(outDir, 'e2e-sample.png') });
+
+  // Paste our own CMS article as HTML.
+  const html = readFileSync(join(here, 'fixtures', 'cms-article.html'), 'utf8');
+  const tabsBefore = await page.locator('.tab').count();
+  await page.fill('#paste-input', html);
+  await page.click('#annotate-btn');
+  await page.waitForFunction((n) => document.querySelectorAll('.tab').length > n, tabsBefore, { timeout: 30000 });
+  await page.waitForFunction(() => /Annotated/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 30000 });
+  const article = page.locator('#article');
+  const text = await article.innerText();
+  check('article text shown', text.includes('ceasefire talks'));
+  check('script content not shown', !text.includes('window.__xss'));
+  check('navigation furniture not in article', !/Markets rally/.test(text));
+  const chips = article.locator('.chip');
+  const nChips = await chips.count();
+  check('chips rendered', nChips >= 8, `(${nChips})`);
+  const labels = await chips.evaluateAll((els) => els.map((e) => [e.textContent, e.dataset.label, e.getAttribute('aria-label'), e.tabIndex]));
+  check('chips have aria-labels with a type noun', labels.every(([, , a]) => /, (person|organisation|place|other name|date)$/.test(a || '')), JSON.stringify(labels.slice(0, 3)));
+  check('chips are focusable', labels.every(([, , , t]) => t >= 0));
+  const has = (re, lab) => labels.some(([t, l]) => re.test(t) && l === lab);
+  check('Jeddah is a place', has(/Jeddah/, 'LOC'));
+  check('Saudi Arabia is a place', has(/Saudi Arabia/, 'LOC'));
+  check('a person (Burhan or Dagalo or Blinken) found', has(/Burhan|Dagalo|Blinken/, 'PER'));
+  check('a date chip found', labels.some(([, l]) => l === 'DATE'));
+
+  // Clicking a chip highlights every mention of its entity.
+  const burhan = article.locator('.chip', { hasText: 'Burhan' }).first();
+  if (await burhan.count()) {
+    await burhan.click();
+    const entity = await burhan.getAttribute('data-entity');
+    const active = await article.locator('.chip.chip--active').count();
+    const mentions = await article.locator(`.chip[data-entity="${entity}"]`).count();
+    check('click highlights all mentions of the entity', active === mentions && active >= 1, `${active}/${mentions}`);
+    check('sidebar selects the entity', (await page.locator(`#sidebar .entity-row[data-entity="${entity}"][aria-selected="true"], #sidebar .entity-row[data-entity="${entity}"].entity-row--selected`).count()) >= 1);
+  } else {
+    check('a Burhan chip exists', false);
+  }
+
+  // Hovering a link opens its preview card.
+  const link = article.locator('a.article-link').first();
+  check('links rendered', (await article.locator('a.article-link').count()) === 2);
+  check('links open safely', (await link.getAttribute('rel'))?.includes('noopener') && (await link.getAttribute('target')) === '_blank');
+  await link.hover();
+  const card = page.locator('.preview-card');
+  await card.first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  const cardText = (await card.count()) ? await card.first().innerText() : '';
+  check('preview card shows the site', /Al Jazeera/.test(cardText), JSON.stringify(cardText));
+  check('preview card shows the date', /2024/.test(cardText) && /Oct|10/.test(cardText));
+  check('preview card title from slug', /Jeddah/i.test(cardText) && /RSF/.test(cardText));
+  await page.screenshot({ path: join(outDir, 'e2e-article.png') });
+  await page.keyboard.press('Escape');
+
+  // Sidebar: entities by type and relations.
+  check('sidebar lists entities', (await page.locator('#sidebar .entity-row').count()) >= 5);
+  check('sidebar lists relations or quotes', (await page.locator('#sidebar .relation-row, #sidebar .quote-row').count()) >= 1);
+
+  // Keyboard: focus a chip with Tab and activate it with Enter.
+  await page.locator('#article .chip').first().focus();
+  await page.keyboard.press('Enter');
+  check('Enter on a focused chip activates it', (await page.locator('#article .chip.chip--active').count()) >= 1);
+
+  check('no script from the paste ran', dialogs === 0 && !(await page.evaluate(() => window.__xss)));
+  check('no network request left the app', offsite.length === 0, offsite.join(' '));
+  check('no errors on the page', errors.length === 0, errors.join(' | '));
+} catch (e) {
+  check('e2e run completed', false, String(e));
+} finally {
+  await browser.close();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

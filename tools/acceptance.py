@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Acceptance checks against ../shared (run by .ci/run, not part of ./x test).
+
+usage: acceptance.py SHARED_DIR GLOSS_BINARY
+Prints one line per check and ends with "acceptance: N passed, N failed".
+"""
+import json
+import pathlib
+import re
+import subprocess
+import sys
+
+LABELS = {"PER", "ORG", "LOC", "MISC", "DATE"}
+NER_F1_FLOOR = 0.88
+
+
+class Checks:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+            print(f"  ok   {name}")
+        else:
+            self.failed += 1
+            print(f"  FAIL {name} {detail}")
+        return ok
+
+
+def annotate(gloss, files):
+    proc = subprocess.run([gloss, "annotate", "--json", *map(str, files)], capture_output=True, text=True)
+    doc = None
+    if proc.returncode == 0:
+        try:
+            doc = json.loads(proc.stdout)
+        except json.JSONDecodeError:
+            doc = None
+    return proc, doc
+
+
+def contract_problems(c):
+    """Every way the JSON breaks contract v1."""
+    problems = []
+    if c.get("version") != 1:
+        problems.append("version != 1")
+    ids = {e["id"] for e in c.get("entities", [])}
+    for e in c.get("entities", []):
+        if e.get("label") not in LABELS:
+            problems.append(f"entity {e.get('id')} label {e.get('label')}")
+    for d, doc in enumerate(c.get("documents", [])):
+        text = doc["text"]
+        for m in doc["mentions"]:
+            if text[m["start"]:m["end"]] != m["text"]:
+                problems.append(f"doc {d}: mention offsets {m['start']}..{m['end']} do not give {m['text']!r}")
+            if m["label"] not in LABELS or m["entity"] not in ids:
+                problems.append(f"doc {d}: mention {m['text']!r} has label {m['label']} entity {m['entity']}")
+        for link in doc["links"]:
+            if text[link["start"]:link["end"]] != link["anchor"]:
+                problems.append(f"doc {d}: link offsets do not give {link['anchor']!r}")
+        for q in doc["quotes"]:
+            if q["speaker"] is not None and q["speaker"] not in ids:
+                problems.append(f"doc {d}: quote speaker {q['speaker']} unknown")
+    for r in c.get("relations", []):
+        if r["source"] not in ids or r["target"] not in ids:
+            problems.append(f"relation {r} names an unknown entity")
+    return problems
+
+
+def squash(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    shared, gloss = pathlib.Path(sys.argv[1]), sys.argv[2]
+    seeds = sorted((shared / "seeds").glob("[0-9]*.txt"))
+    t = Checks()
+    t.check("seed articles present", len(seeds) >= 2, str(seeds))
+
+    contracts = {}
+    for seed in seeds:
+        proc, c = annotate(gloss, [seed])
+        ok = t.check(f"{seed.name}: annotate --json exits 0 with JSON", c is not None, proc.stderr[-500:])
+        if ok:
+            probs = contract_problems(c)
+            t.check(f"{seed.name}: valid contract JSON", not probs, "; ".join(probs[:5]))
+            contracts[seed.name[:3]] = c
+
+    # Seed 000: a radio page; the article must be kept whole and the page furniture removed.
+    if "000" in contracts:
+        seed = next(s for s in seeds if s.name.startswith("000"))
+        lines = [l.strip() for l in seed.read_text(encoding="utf-8").splitlines() if l.strip()]
+        end = next((i for i, l in enumerate(lines) if l.startswith("More from")), len(lines))
+        story = [l for l in lines[1:end] if len(l.split()) >= 12]
+        text = squash(contracts["000"]["documents"][0]["text"])
+        missing = [l[:60] for l in story if squash(l) not in text]
+        t.check("000: every story paragraph kept", story and not missing, f"missing: {missing}")
+        for furniture in ("Coming Up", "6:00am", "10:00am - 1:00pm", "More from International", "On Dubai Eye"):
+            t.check(f"000: furniture {furniture!r} removed from the article", furniture not in text)
+        t.check("000: furniture kept aside", len(contracts["000"]["documents"][0].get("furniture", [])) >= 1)
+
+    # Seed 002: an HTML fragment with six dated links.
+    if "002" in contracts:
+        doc = contracts["002"]["documents"][0]
+        links = doc["links"]
+        t.check("002: six links", len(links) == 6, f"({len(links)})")
+        dated = [l for l in links if (l.get("preview") or {}).get("date")]
+        t.check("002: every link has a date", len(dated) == len(links), f"({len(dated)}/{len(links)})")
+        t.check("002: several paragraphs", doc["text"].count("\n\n") >= 3)
+
+    if len(seeds) >= 2:
+        proc, c = annotate(gloss, seeds)
+        ok = t.check("both seeds as one workspace", c is not None and len(c["documents"]) == len(seeds), proc.stderr[-300:])
+        if ok:
+            probs = contract_problems(c)
+            t.check("workspace: valid contract JSON", not probs, "; ".join(probs[:5]))
+
+    # The recognizer's regression floor on CoNLL-2003 test.
+    test = shared / "data" / "conll2003" / "test.txt"
+    if test.exists():
+        proc = subprocess.run([gloss, "eval", "--conll", str(test)], capture_output=True, text=True)
+        print(proc.stdout.strip())
+        m = re.search(r"overall.*?F1\s*[:=]?\s*([0-9.]+)", proc.stdout, re.I)
+        f1 = float(m.group(1)) if m else 0.0
+        if f1 > 1.0:
+            f1 /= 100.0
+        t.check(f"CoNLL-2003 test F1 {f1:.4f} >= {NER_F1_FLOOR}", proc.returncode == 0 and f1 >= NER_F1_FLOOR, proc.stderr[-300:])
+
+    print(f"acceptance: {t.passed} passed, {t.failed} failed")
+    sys.exit(1 if t.failed else 0)
+
+
+if __name__ == "__main__":
+    main()

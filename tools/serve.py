@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Serve a built app folder on 127.0.0.1 with the right MIME types and a strict CSP.
+
+usage: serve.py DIR PORT
+The Content-Security-Policy is the one the app must run under (no eval, no inline script,
+no network): tests serve the release build with it so a violation shows up as a failure.
+"""
+import base64
+import functools
+import hashlib
+import http.server
+import pathlib
+import re
+import sys
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+       "style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+       "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+
+
+def inline_script_hashes(folder):
+    """CSP hashes of the inline loader scripts Trunk writes into index.html: the only inline
+    script the page may run (an injected one has another hash and is refused)."""
+    index = pathlib.Path(folder, "index.html")
+    if not index.exists():
+        return ""
+    html = index.read_text(encoding="utf-8")
+    hashes = []
+    for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S):
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        hashes.append("'sha256-%s'" % base64.b64encode(digest).decode("ascii"))
+    return " ".join(hashes)
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".css": "text/css",
+        ".json": "application/json",
+    }
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Security-Policy", CSP.format(hashes=inline_script_hashes(self.directory)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def log_message(self, fmt, *args):  # keep test logs short
+        pass
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    folder, port = sys.argv[1], int(sys.argv[2])
+    handler = functools.partial(Handler, directory=folder)
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+        print(f"serving {folder} at http://127.0.0.1:{port}/", flush=True)
+        httpd.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

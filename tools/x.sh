@@ -1,0 +1,78 @@
+# Sourced by ./x: the test and bench steps. Each suite adds to PASSED/FAILED; `run_tests` ends with
+# one plain "N passed, N failed" line that covers every suite.
+
+PASSED=0
+FAILED=0
+SUITES_FAILED=()
+OUT_DIR="$ROOT/out"
+LOG_DIR="$OUT_DIR/logs"
+
+# Sum the "test result: ... N passed; M failed" lines that cargo and wasm-bindgen-test print.
+count_cargo_results() { # count_cargo_results LOGFILE → "PASSED FAILED"
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { print p + 0, f + 0 }' "$1"
+}
+
+# Run one suite: suite NAME KIND CMD...; KIND is "cargo" (parse cargo's summaries) or "plain"
+# (parse a final "N passed, N failed" line).
+suite() {
+  local name=$1 kind=$2; shift 2
+  local logf="$LOG_DIR/$name.log" rc=0 p=0 f=0
+  log "suite: $name"
+  "$@" 2>&1 | tee "$logf" || rc=$?
+  rc=${PIPESTATUS[0]:-$rc}
+  if [ "$kind" = cargo ]; then
+    read -r p f < <(count_cargo_results "$logf")
+  else
+    local line
+    line=$(grep -aE '^([A-Za-z0-9_-]+: )?[0-9]+ passed, [0-9]+ failed' "$logf" | tail -n 1)
+    p=$(sed -E 's/^([A-Za-z0-9_-]+: )?([0-9]+) passed.*/\2/' <<<"$line"); p=${p:-0}
+    f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line"); f=${f:-0}
+  fi
+  # A suite that crashed before reporting counts as one failure.
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then SUITES_FAILED+=("$name"); fi
+  log "suite $name: $p passed, $f failed (exit $rc)"
+}
+
+serve_dist() { # serve_dist PORT → sets SERVER_PID
+  python3 "$ROOT/tools/serve.py" "$ROOT/dist" "$1" >"$LOG_DIR/serve-$1.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 50); do
+    python3 - "$1" <<'PY' && return 0
+import socket, sys
+s = socket.socket(); s.settimeout(0.2)
+sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 1)
+PY
+    sleep 0.2
+  done
+  log "server on port $1 did not start"; return 1
+}
+
+run_e2e() {
+  local port=8181
+  serve_dist "$port" || return 1
+  local rc=0
+  GLOSS_URL="http://127.0.0.1:$port/" OUT_DIR="$OUT_DIR" node "$ROOT/tests/e2e/app.e2e.mjs" || rc=$?
+  kill "$SERVER_PID" 2>/dev/null || true
+  return $rc
+}
+
+run_tests() {
+  mkdir -p "$LOG_DIR"
+  suite native cargo cargo test --workspace --exclude gloss-app
+  suite browser cargo wasm-pack test --headless --chrome --mode no-install
+  suite release plain bash -c 'trunk build --release --offline && python3 tools/size.py dist --check'
+  suite e2e plain run_e2e
+  echo
+  if [ ${#SUITES_FAILED[@]} -gt 0 ]; then log "failed suites: ${SUITES_FAILED[*]}"; fi
+  echo "$PASSED passed, $FAILED failed"
+  [ ${#SUITES_FAILED[@]} -eq 0 ]
+}
+
+run_bench() {
+  mkdir -p "$LOG_DIR"
+  cargo build --release -p gloss-cli >&2
+  target/release/gloss bench "$@"
+}
