@@ -1,6 +1,8 @@
 //! Resolve: group mentions into entities across all articles of a workspace.
 //! OWNER: semantics helper. Interface fixed; implementation to be filled in.
 
+pub mod words;
+
 use crate::ner::Mention;
 use crate::tokenize::Tokenized;
 use crate::Label;

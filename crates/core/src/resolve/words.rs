@@ -1,0 +1,227 @@
+//! Words: a word-level view of a tokenized document shared by dates, resolve and relate.
+//!
+//! The tokenizer is PTB-style ("Syria's" → "Syria" "'s", punctuation split, hyphenated words
+//! whole), but the rules here must also work on coarser tokens. So each token is split once
+//! more at its edges: leading and trailing punctuation become words of their own and a final
+//! possessive `'s`/`’s` is detached. Inner punctuation ("1,000", "al-Sham", "2024-12-10",
+//! "U.S.") stays inside the word, so a word never crosses a real token boundary and spans built
+//! from words are token-aligned with a PTB tokenizer.
+//!
+//! Invariant: word spans are non-empty, on char boundaries, in text order, inside their token.
+
+use crate::tokenize::Tokenized;
+use crate::Span;
+
+/// One word with the index of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub sentence: usize,
+}
+
+impl Word<'_> {
+    /// Whether the word starts with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the word is a single punctuation mark (or several).
+    pub fn is_punct(&self) -> bool {
+        !self.text.chars().any(char::is_alphanumeric)
+    }
+
+    /// Case-insensitive comparison with an ASCII lowercase word.
+    pub fn is(&self, lower: &str) -> bool {
+        self.text.eq_ignore_ascii_case(lower)
+    }
+
+    /// Whether the word is one of `options` (case-insensitive).
+    pub fn is_any(&self, options: &[&str]) -> bool {
+        options.iter().any(|o| self.is(o))
+    }
+}
+
+/// Words that keep a final period: abbreviations and initials ("Mr.", "Dec.", "U.S.").
+const KEEP_PERIOD: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "maj", "rep",
+    "sen", "gov", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "vs",
+];
+
+/// All words of a document, sentence by sentence.
+pub fn words<'a>(text: &'a str, tok: &Tokenized) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    for (si, s) in tok.sentences.iter().enumerate() {
+        for t in tok.sentence_tokens(s) {
+            split_token(text, t.span, si, &mut out);
+        }
+    }
+    out
+}
+
+fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Word<'a>>) {
+    let Some(tt) = text.get(span.start..span.end) else {
+        return;
+    };
+    let chars: Vec<(usize, char)> = tt.char_indices().collect();
+    // Leading punctuation, one word per char.
+    let mut lo = 0;
+    while let Some(&(i, c)) = chars.get(lo) {
+        if c.is_alphanumeric() {
+            break;
+        }
+        push(
+            text,
+            span.start + i,
+            span.start + i + c.len_utf8(),
+            sentence,
+            out,
+        );
+        lo += 1;
+    }
+    if lo >= chars.len() {
+        return;
+    }
+    // Trailing punctuation, collected from the right.
+    let mut hi = chars.len();
+    let mut trailing = Vec::new();
+    while hi > lo {
+        let Some(&(i, c)) = chars.get(hi - 1) else {
+            break;
+        };
+        if c.is_alphanumeric() {
+            break;
+        }
+        if c == '.' && keeps_period(tt, chars.get(lo).map_or(0, |p| p.0), i) {
+            break;
+        }
+        trailing.push((i, c));
+        hi -= 1;
+    }
+    let core_start = chars.get(lo).map_or(0, |p| p.0);
+    let core_end = chars.get(hi).map_or(tt.len(), |p| p.0);
+    // Detach a possessive 's / ’s.
+    let core = tt.get(core_start..core_end).unwrap_or("");
+    let poss = ["'s", "’s", "'S", "’S"].iter().find_map(|p| {
+        core.strip_suffix(p)
+            .filter(|rest| rest.chars().any(char::is_alphanumeric))
+            .map(|rest| rest.len())
+    });
+    match poss {
+        Some(cut) => {
+            push(
+                text,
+                span.start + core_start,
+                span.start + core_start + cut,
+                sentence,
+                out,
+            );
+            push(
+                text,
+                span.start + core_start + cut,
+                span.start + core_end,
+                sentence,
+                out,
+            );
+        }
+        None => push(
+            text,
+            span.start + core_start,
+            span.start + core_end,
+            sentence,
+            out,
+        ),
+    }
+    for (i, c) in trailing.into_iter().rev() {
+        push(
+            text,
+            span.start + i,
+            span.start + i + c.len_utf8(),
+            sentence,
+            out,
+        );
+    }
+}
+
+/// "Mr." keeps its period, as do initials and dotted acronyms ("J.", "U.S.").
+fn keeps_period(tt: &str, core_start: usize, dot: usize) -> bool {
+    let core = tt.get(core_start..dot).unwrap_or("");
+    if core.is_empty() {
+        return false;
+    }
+    let lower = core.to_ascii_lowercase();
+    if KEEP_PERIOD.contains(&lower.as_str()) {
+        return true;
+    }
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    (letters == 1 && core.chars().count() == 1 && core.chars().all(char::is_uppercase))
+        || (core.contains('.') && core.split('.').all(|p| p.chars().count() == 1))
+}
+
+fn push<'a>(text: &'a str, start: usize, end: usize, sentence: usize, out: &mut Vec<Word<'a>>) {
+    if start < end {
+        if let Some(t) = text.get(start..end) {
+            out.push(Word {
+                span: Span::new(start, end),
+                text: t,
+                sentence,
+            });
+        }
+    }
+}
+
+/// Index of the first word whose span starts at or after `byte`.
+pub fn word_at(words: &[Word], byte: usize) -> usize {
+    words.partition_point(|w| w.span.start < byte)
+}
+
+/// The range of word indices lying inside `span`.
+pub fn words_in(words: &[Word], span: Span) -> std::ops::Range<usize> {
+    let a = word_at(words, span.start);
+    let b = words.partition_point(|w| w.span.end <= span.end);
+    a..b.max(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::{Sentence, Token};
+
+    fn ws_tok(text: &str) -> Tokenized {
+        let mut tokens = Vec::new();
+        let mut pos = 0;
+        for w in text.split_whitespace() {
+            let at = text[pos..].find(w).map_or(pos, |i| i + pos);
+            tokens.push(Token {
+                span: Span::new(at, at + w.len()),
+            });
+            pos = at + w.len();
+        }
+        let n = tokens.len();
+        Tokenized {
+            tokens,
+            sentences: vec![Sentence {
+                span: Span::new(0, text.len()),
+                tokens: 0..n,
+            }],
+        }
+    }
+
+    #[test]
+    fn splits_edges_not_insides() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Syria's HTS,", &["Syria", "'s", "HTS", ","]),
+            ("(Mr. Al-Bashir)", &["(", "Mr.", "Al-Bashir", ")"]),
+            ("“1,000 troops.”", &["“", "1,000", "troops", ".", "”"]),
+            ("the U.S. said", &["the", "U.S.", "said"]),
+            ("Dec. 10, 2024", &["Dec.", "10", ",", "2024"]),
+            ("Syria’s", &["Syria", "’s"]),
+        ];
+        for (text, want) in cases {
+            let tok = ws_tok(text);
+            let got: Vec<&str> = words(text, &tok).iter().map(|w| w.text).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+}
