@@ -68,6 +68,16 @@ pub struct PreviewDto {
     pub date: Option<String>,
     pub title: Option<String>,
     pub entities: Vec<String>,
+    /// The section as a readable trail ("News › MENA").
+    #[serde(default)]
+    pub trail: Option<String>,
+    /// The title was rebuilt from the link's slug, not taken from the linked page.
+    #[serde(default)]
+    pub title_derived: bool,
+    /// The link's date relative to the article's ("two days earlier"); the article's date is
+    /// the newest of its links' dates.
+    #[serde(default)]
+    pub relative: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -138,6 +148,9 @@ impl Contract {
                         }
                     })
                     .collect();
+                let article_date = crate::links::newest_date(
+                    doc.previews.iter().flatten().filter_map(|(p, _)| p.date.as_deref()),
+                );
                 let links = doc
                     .ingested
                     .anchors
@@ -151,6 +164,13 @@ impl Contract {
                             date: p.date.clone(),
                             title: p.title.clone(),
                             entities: ids.iter().map(|&e| entity_id(e)).collect(),
+                            trail: p.trail.clone(),
+                            title_derived: p.title_derived,
+                            relative: p
+                                .date
+                                .as_deref()
+                                .zip(article_date.as_deref())
+                                .and_then(|(l, a)| crate::links::relative_label(l, a)),
                         });
                         LinkDto {
                             href: a.href.clone(),

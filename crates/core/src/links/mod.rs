@@ -1,0 +1,251 @@
+//! Link previews built from the URL alone — never the network: site name, section trail,
+//! publication date and a title rebuilt from the slug, cased with the workspace's names.
+//!
+//! Submodules: [`url`] (a small, panic-free URL reader), [`sites`] (host → site name),
+//! [`date`] (dates in URL shapes; relative labels), [`slug`] (title from slug), [`lexicon`]
+//! (generic proper names and function words).
+//! Invariants: only http(s) URLs get a preview; every field comes from the URL's own text
+//! (nothing is looked up remotely or invented); dates are valid calendar dates.
+
+pub mod date;
+pub mod lexicon;
+pub mod sites;
+pub mod slug;
+pub mod url;
+
+pub use date::relative_label;
+
+/// What a link leads to, as far as its URL tells.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// Display name of the site ("The National"), or the readable registrable domain.
+    pub site: String,
+    /// Section path as in the URL ("news/mena").
+    pub section: Option<String>,
+    /// ISO date `YYYY-MM-DD` when the URL carries one (`YYYY-MM` when it only gives a month).
+    pub date: Option<String>,
+    /// Title rebuilt from the slug, cased.
+    pub title: Option<String>,
+    /// The section as a readable trail ("News › MENA").
+    pub trail: Option<String>,
+    /// The title was rebuilt from the link's slug (not the linked page's real headline), so
+    /// a reader should see it as derived.
+    pub title_derived: bool,
+}
+
+/// Whether a link may be followed: only http, https and mailto.
+pub fn is_safe_href(href: &str) -> bool {
+    let h = href.trim().to_ascii_lowercase();
+    h.starts_with("http://") || h.starts_with("https://") || h.starts_with("mailto:")
+}
+
+/// Language and edition prefixes that are not sections.
+const LANGUAGE_SEGMENTS: &[&str] = &[
+    "en", "ar", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "tr", "fa", "he", "ur", "hi", "ko", "nl",
+    "english", "arabic", "french", "en-us", "en-gb", "en-au", "en-in", "intl", "edition",
+];
+
+/// Words section names are made of: a segment made only of these is a section even where a
+/// slug would be ("world-middle-east-67654321" on the BBC, "node/2582341/middle-east").
+const SECTION_WORDS: &[&str] = &[
+    "world", "news", "middle", "east", "middleeast", "mena", "africa", "asia", "europe", "americas", "america",
+    "us", "uk", "business", "politics", "technology", "tech", "science", "health", "sport", "sports",
+    "opinion", "opinions", "editorial", "editorials", "region", "international", "national", "local", "live",
+    "economy", "markets", "culture", "arts", "entertainment", "lifestyle", "travel", "environment", "climate",
+    "gulf", "latest", "breaking", "home", "australia", "canada", "india", "china", "pakistan", "uae", "pacific",
+    "latin", "south", "north", "west", "nation", "analysis", "features", "comment", "commentisfree", "video",
+    "videos", "podcasts", "pictures", "and", "the", "of", "in", "diplomacy", "defence", "defense", "security",
+    "religion", "media", "society", "education", "law", "crime", "future", "global", "regional", "top",
+];
+
+/// Section words printed as acronyms or special spellings in the trail.
+const TRAIL_SPELLINGS: &[(&str, &str)] = &[
+    ("mena", "MENA"),
+    ("uk", "UK"),
+    ("us", "US"),
+    ("uae", "UAE"),
+    ("gcc", "GCC"),
+    ("eu", "EU"),
+    ("un", "UN"),
+    ("middleeast", "Middle East"),
+    ("commentisfree", "Comment is free"),
+    ("worldnews", "World News"),
+    ("ajw", "AJW"),
+];
+
+/// Deepest section trail kept; anything deeper is usually ids or CMS plumbing.
+const MAX_SECTION_DEPTH: usize = 4;
+
+/// How a path segment reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Part of the URL's date.
+    Date,
+    /// An id, hash, container word, language prefix or CMS marker.
+    Noise,
+    /// Made only of section words.
+    Section,
+    /// Words: a slug candidate (or a section, if it comes before the slug).
+    Words(usize),
+}
+
+fn classify(seg: &str, in_date: bool) -> Kind {
+    if in_date {
+        return Kind::Date;
+    }
+    let lower = seg.to_lowercase();
+    if lower.starts_with('.')
+        || lower.contains(['=', ';', '@'])
+        || slug::CONTAINER_WORDS.contains(&lower.as_str())
+        || LANGUAGE_SEGMENTS.contains(&lower.as_str())
+    {
+        return Kind::Noise;
+    }
+    let toks = slug::tokens(&lower);
+    let real_words: Vec<&String> = toks
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphabetic) && !slug::is_id_token(t))
+        .filter(|t| !slug::CONTAINER_WORDS.contains(&t.as_str()))
+        .collect();
+    let has_digit = toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    // "nx-s1-5222123", "article-832123", "c0k8x2y3z4lo": no word of three letters or more.
+    if real_words.iter().all(|w| w.chars().count() < 3) && (has_digit || real_words.is_empty()) {
+        return Kind::Noise;
+    }
+    if real_words.iter().all(|w| SECTION_WORDS.contains(&w.as_str())) {
+        return Kind::Section;
+    }
+    Kind::Words(slug::clean_words(&lower).iter().filter(|t| t.chars().any(char::is_alphabetic)).count())
+}
+
+/// Segments that end a path without saying anything ("index.html", "amp").
+fn is_trailing_noise(seg: &str) -> bool {
+    let lower = seg.to_ascii_lowercase();
+    let stem = lower.split('.').next().unwrap_or("");
+    matches!(stem, "index" | "amp" | "default" | "print" | "") || lower == "amp.html"
+}
+
+/// A preview for an http(s) URL; `None` for anything else. `known_names` are entity names of
+/// the workspace, used to restore casing in the title.
+pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
+    let parsed = url::parse(href)?;
+    let site = sites::site_name(&parsed.host);
+    let mut segments = parsed.segments;
+    while segments.last().is_some_and(|s| is_trailing_noise(s)) {
+        segments.pop();
+    }
+
+    let found = date::in_segments(&segments);
+    let in_date = |i: usize| found.as_ref().is_some_and(|f| f.whole_segments.contains(&i));
+    let kinds: Vec<Kind> = segments.iter().enumerate().map(|(i, s)| classify(s, in_date(i))).collect();
+
+    // The slug: the wordiest segment of two words or more; later ones win ties.
+    let slug_at = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            Kind::Words(n) if *n >= 2 => Some((i, *n)),
+            _ => None,
+        })
+        .max_by_key(|&(i, n)| (n, i))
+        .map(|(i, _)| i);
+
+    let section_end = slug_at.unwrap_or(segments.len());
+    let section_parts: Vec<String> = segments
+        .iter()
+        .zip(&kinds)
+        .take(section_end)
+        .filter(|(_, k)| matches!(k, Kind::Section | Kind::Words(_)))
+        .map(|(s, _)| s.to_lowercase())
+        .take(MAX_SECTION_DEPTH)
+        .collect();
+    let section = (!section_parts.is_empty()).then(|| section_parts.join("/"));
+    let trail = (!section_parts.is_empty()).then(|| section_parts.iter().map(|s| trail_part(s)).collect::<Vec<_>>().join(" › "));
+
+    let slug_seg = slug_at.and_then(|i| segments.get(i));
+    let date = found
+        .map(|f| f.date)
+        .or_else(|| slug_seg.and_then(|s| token_date(s)))
+        .or_else(|| segments.iter().find_map(|s| token_date(s)))
+        .or_else(|| date::in_query(&parsed.query));
+
+    let names = slug::Names::new(known_names);
+    let title = slug_seg.and_then(|s| slug::title(s, &names));
+    Some(Preview {
+        site,
+        section,
+        date: date.map(|d| d.iso()),
+        title_derived: title.is_some(),
+        title,
+        trail,
+    })
+}
+
+fn token_date(seg: &str) -> Option<date::Ymd> {
+    let toks = slug::tokens(seg);
+    let refs: Vec<&str> = toks.iter().map(String::as_str).collect();
+    date::in_tokens(&refs).map(|(d, _)| d)
+}
+
+/// One section segment as a readable trail part: "middle-east" → "Middle East".
+fn trail_part(seg: &str) -> String {
+    if let Some((_, s)) = TRAIL_SPELLINGS.iter().find(|(k, _)| *k == seg) {
+        return s.to_string();
+    }
+    seg.split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .map(|(i, w)| {
+            if let Some((_, s)) = TRAIL_SPELLINGS.iter().find(|(k, _)| *k == w) {
+                s.to_string()
+            } else if i > 0 && lexicon::is_function_word(w) {
+                w.to_string()
+            } else {
+                lexicon::proper(w).map(str::to_string).unwrap_or_else(|| lexicon::capitalize(w))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The newest day-precision date among `dates` (ISO strings): the best guess at an
+/// article's own date when it only shows the dates of what it links to.
+pub fn newest_date<'a>(dates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    dates.into_iter().filter_map(date::Ymd::parse_iso).filter(|d| d.day.is_some()).max().map(|d| d.iso())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_hrefs() {
+        let cases = [
+            ("https://x.com", true),
+            ("HTTP://x.com", true),
+            (" mailto:a@b.c", true),
+            ("javascript:alert(1)", false),
+            ("data:text/html,hi", false),
+            ("vbscript:x", false),
+            ("/relative/path", false),
+            ("", false),
+        ];
+        for (href, want) in cases {
+            assert_eq!(is_safe_href(href), want, "{href}");
+        }
+    }
+
+    #[test]
+    fn trail_parts() {
+        assert_eq!(trail_part("middle-east"), "Middle East");
+        assert_eq!(trail_part("mena"), "MENA");
+        assert_eq!(trail_part("middle-east-and-africa"), "Middle East and Africa");
+        assert_eq!(trail_part("us-news"), "US News");
+    }
+
+    #[test]
+    fn newest() {
+        assert_eq!(newest_date(["2024-12-08", "2024-12", "2024-12-10", "junk"]).as_deref(), Some("2024-12-10"));
+        assert_eq!(newest_date(["2024-12"]), None);
+    }
+}

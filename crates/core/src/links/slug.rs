@@ -1,0 +1,398 @@
+//! Titles rebuilt from URL slugs.
+//!
+//! A slug is lowercased, hyphenated and often carries ids, hashes, dates and tracking
+//! suffixes. This module drops those, then restores what it can: names the workspace knows
+//! ("hayat-tahrir" → "Hayat Tahrir"), possessives ("syrias" → "Syria's" when Syria is a known
+//! name), contractions ("don-t" → "don't"), proper names and acronyms from a small lexicon,
+//! and sentence case (first word capitalised, everything else as written or lowercase).
+//! Invariant: the title only ever contains the slug's own words (re-cased, re-punctuated) —
+//! nothing is invented.
+
+use super::date;
+use super::lexicon::{self, capitalize, is_function_word};
+
+/// Tracking suffixes some sites append to slugs (edition markers and the like).
+const TRACKING_SUFFIXES: &[&str] = &["intl", "hnk", "scli", "spc", "trnd", "amp", "ampvideo", "lux"];
+
+/// Words that precede an id or a slug without being part of the title.
+pub const CONTAINER_WORDS: &[&str] = &[
+    "article", "articles", "story", "stories", "node", "content", "ty-article", "liveblog_entry", "view",
+    "page", "amp", "a", "p", "articleshow", "newscontent", "index", "post", "posts", "item", "detail",
+    "details", "id", "s", "v", "newsid", "printarticle", "doc",
+];
+
+/// Words after which a standalone "t" is the contraction "n't".
+const NT_HEADS: &[&str] = &[
+    "don", "can", "won", "isn", "aren", "wasn", "weren", "doesn", "didn", "hasn", "haven", "hadn", "couldn",
+    "shouldn", "wouldn", "mustn", "ain",
+];
+const PRONOUNS: &[&str] = &["i", "you", "we", "they", "he", "she", "it", "that", "there", "who", "what"];
+
+/// Extensions a slug segment may end with.
+fn strip_extension(seg: &str) -> &str {
+    if let Some((head, ext)) = seg.rsplit_once('.') {
+        let ext_ok = (2..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphabetic());
+        if ext_ok && !head.is_empty() {
+            return head;
+        }
+    }
+    seg
+}
+
+/// Lowercase tokens of a path segment, split on the separators slugs use.
+pub fn tokens(seg: &str) -> Vec<String> {
+    strip_extension(seg)
+        .split(['-', '_', '+', ' ', ',', '|', '~', '!'])
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase())
+        .map(|t| t.trim_matches('.').to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A token that is an id, a hash or a version number rather than a word.
+pub fn is_id_token(t: &str) -> bool {
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let letters = t.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if digits == 0 {
+        return false;
+    }
+    if letters == 0 {
+        // "116180123", "1.7405123"; short numbers ("100", "2024") are words.
+        return t.chars().all(|c| c.is_ascii_digit() || c == '.') && (digits >= 5 || t.contains('.'));
+    }
+    if !t.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let switches = t
+        .as_bytes()
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if a.is_ascii_digit() != b.is_ascii_digit()))
+        .count();
+    let hex = t.chars().all(|c| c.is_ascii_hexdigit());
+    digits >= 3 || (digits >= 2 && switches >= 3) || (hex && t.len() >= 8)
+}
+
+/// Short hex pieces of a UUID ("5f6a") that follow a longer id.
+fn is_hex_piece(t: &str) -> bool {
+    t.len() >= 4 && t.chars().all(|c| c.is_ascii_hexdigit()) && t.chars().any(|c| c.is_ascii_digit())
+}
+
+fn is_word(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic) && !is_id_token(t)
+}
+
+/// The slug's words with ids, dates and tracking suffixes removed.
+pub fn clean_words(seg: &str) -> Vec<String> {
+    let mut toks = tokens(seg);
+    let refs: Vec<&str> = toks.iter().map(String::as_str).collect();
+    if let Some((_, range)) = date::in_tokens(&refs) {
+        let words_before = toks.iter().take(range.start).filter(|t| is_word(t)).count();
+        if words_before >= 2 {
+            // "slug-20241210-p5kx1a": the date ends the title; what follows is an id.
+            toks.truncate(range.start);
+        } else {
+            toks.drain(range);
+        }
+    }
+    // Trailing ids and tracking markers, possibly several ("-a-1b2c3d4e-5f6a-..."), then a
+    // lone container word the id hung from.
+    let mut stripped = false;
+    while let Some(last) = toks.last() {
+        let id = is_id_token(last) || (stripped && is_hex_piece(last));
+        if id || (toks.len() > 2 && TRACKING_SUFFIXES.contains(&last.as_str())) {
+            toks.pop();
+            stripped = true;
+        } else {
+            break;
+        }
+    }
+    if stripped && toks.last().is_some_and(|t| t == "a" || t == "id") {
+        toks.pop();
+    }
+    // Leading ids ("5090123-syria-...") and container words ("article-syria-...").
+    while toks.len() > 2 {
+        let first = toks.first().map(String::as_str).unwrap_or("");
+        if is_id_token(first) || first.chars().all(|c| c.is_ascii_digit()) && first.len() >= 3 || first == "article" {
+            toks.remove(0);
+        } else {
+            break;
+        }
+    }
+    toks
+}
+
+/// One word of the rebuilt title.
+#[derive(Clone, Debug)]
+struct Word {
+    key: String,
+    /// Text to print; `None` until cased.
+    out: Option<String>,
+    /// Apostrophe suffix glued on ("'s", "n't", "'ll").
+    suffix: String,
+    /// Separator printed before this word ("" at the start, " " or "-" inside names).
+    sep: String,
+}
+
+/// A name split into matchable tokens: lowercase folded keys, printed forms, separators.
+#[derive(Clone, Debug)]
+pub struct NameTokens {
+    keys: Vec<String>,
+    forms: Vec<String>,
+    seps: Vec<String>,
+    /// From the workspace (sub-runs allowed) rather than the lexicon (whole matches only).
+    known: bool,
+}
+
+/// Lowercase with common Latin diacritics folded, so "turkiye" meets "Türkiye".
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ş' => 's',
+            'ğ' => 'g',
+            c => c,
+        })
+        .collect()
+}
+
+/// Split a name into tokens the way a slug would ("al-Sham" → "al" "-" "Sham").
+pub fn name_tokens(name: &str, known: bool) -> Option<NameTokens> {
+    let mut keys = Vec::new();
+    let mut forms = Vec::new();
+    let mut seps = Vec::new();
+    let mut sep = String::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, sep: &mut String, keys: &mut Vec<String>, forms: &mut Vec<String>, seps: &mut Vec<String>| {
+        if !cur.is_empty() {
+            keys.push(fold(cur));
+            forms.push(std::mem::take(cur));
+            seps.push(if seps.is_empty() { String::new() } else { std::mem::take(sep) });
+            sep.clear();
+        }
+    };
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            cur.push(c);
+        } else if c == '-' || c.is_whitespace() {
+            flush(&mut cur, &mut sep, &mut keys, &mut forms, &mut seps);
+            if sep.is_empty() || c == '-' {
+                sep = if c == '-' { "-".to_string() } else { " ".to_string() };
+            }
+        } else if c == '.' || c == '\'' || c == '’' {
+            // "U.S." → "US" in slugs; "O'Brien" → "obrien": glue.
+            continue;
+        } else {
+            return None;
+        }
+    }
+    flush(&mut cur, &mut sep, &mut keys, &mut forms, &mut seps);
+    if keys.is_empty() {
+        return None;
+    }
+    Some(NameTokens { keys, forms, seps, known })
+}
+
+/// Names to restore in titles: the workspace's names, then the lexicon's.
+pub struct Names {
+    names: Vec<NameTokens>,
+}
+
+impl Names {
+    pub fn new(known_names: &[&str]) -> Names {
+        let known = known_names.iter().filter(|n| n.chars().any(char::is_uppercase)).filter_map(|n| name_tokens(n, true));
+        let lexicon = lexicon::PROPER.iter().filter_map(|n| name_tokens(n, false));
+        Names { names: known.chain(lexicon).collect() }
+    }
+
+    /// Longest run of `words[at..]` that spells (part of) a name. Returns the run length, the
+    /// name and where in it the run starts; a trailing "s" on the last word may be a possessive.
+    fn longest_at(&self, words: &[Word], at: usize) -> Option<(usize, &NameTokens, usize, bool)> {
+        let mut best: Option<(usize, &NameTokens, usize, bool)> = None;
+        for name in &self.names {
+            let starts: Vec<usize> = if name.known { (0..name.keys.len()).collect() } else { vec![0] };
+            for s in starts {
+                let mut len = 0;
+                let mut possessive = false;
+                while let (Some(w), Some(k)) = (words.get(at + len), name.keys.get(s + len)) {
+                    if w.key == *k {
+                        len += 1;
+                        if w.suffix.is_empty() {
+                            continue;
+                        }
+                    } else if k.chars().count() >= 3 && w.suffix.is_empty() && w.key.strip_suffix('s') == Some(k.as_str()) {
+                        // "syrias" → "Syria's": the slug dropped the apostrophe.
+                        len += 1;
+                        possessive = true;
+                    }
+                    break;
+                }
+                if len == 0 || (!name.known && len != name.keys.len()) {
+                    continue;
+                }
+                if !name.known && possessive && len != name.keys.len() {
+                    continue;
+                }
+                if !run_is_trustworthy(name, s, len) {
+                    continue;
+                }
+                if best.as_ref().is_none_or(|b| len > b.0) {
+                    best = Some((len, name, s, possessive));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A run taken from inside a workspace name must carry a real name word: a capitalised token
+/// of three or more letters that is not a function word ("Tahrir", not "al" or "of").
+fn run_is_trustworthy(name: &NameTokens, start: usize, len: usize) -> bool {
+    if !name.known {
+        return true;
+    }
+    if start == 0 && len == name.keys.len() {
+        // A whole name: trust it unless it is a lone function word or a single letter.
+        return !(len == 1 && name.keys.first().is_some_and(|k| is_function_word(k) || k.chars().count() < 2));
+    }
+    (start..start + len).any(|i| {
+        let form = name.forms.get(i).map(String::as_str).unwrap_or("");
+        let key = name.keys.get(i).map(String::as_str).unwrap_or("");
+        form.chars().next().is_some_and(char::is_uppercase) && key.chars().count() >= 3 && !is_function_word(key)
+    })
+}
+
+/// Glue standalone contraction pieces onto the word before ("syria s" → "syria's").
+fn glue_contractions(toks: Vec<String>) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    for t in toks {
+        let prev = words.last().map(|w| w.key.as_str()).unwrap_or("");
+        let glues = match t.as_str() {
+            "s" => !prev.is_empty(),
+            "t" => NT_HEADS.contains(&prev),
+            "ll" | "re" | "ve" | "d" | "m" => PRONOUNS.contains(&prev),
+            _ => false,
+        };
+        match words.last_mut() {
+            Some(last) if glues && last.suffix.is_empty() => last.suffix = format!("'{t}"),
+            _ => words.push(Word { key: fold(&t), out: None, suffix: String::new(), sep: " ".to_string() }),
+        }
+    }
+    if let Some(first) = words.first_mut() {
+        first.sep = String::new();
+    }
+    words
+}
+
+/// Title for a slug segment, or `None` when fewer than two words survive cleaning.
+pub fn title(seg: &str, names: &Names) -> Option<String> {
+    let toks = clean_words(seg);
+    if toks.iter().filter(|t| is_word(t)).count() < 2 {
+        return None;
+    }
+    let non_english = lexicon::looks_non_english(&toks);
+    let mut words = glue_contractions(toks);
+    let mut i = 0;
+    while i < words.len() {
+        match names.longest_at(&words, i) {
+            Some((len, name, start, possessive)) => {
+                for k in 0..len {
+                    let form = name.forms.get(start + k).cloned().unwrap_or_default();
+                    if let Some(w) = words.get_mut(i + k) {
+                        if k > 0 {
+                            w.sep = name.seps.get(start + k).cloned().unwrap_or_else(|| " ".to_string());
+                        }
+                        if possessive && k + 1 == len && w.suffix.is_empty() {
+                            w.suffix = "'s".to_string();
+                        }
+                        w.out = Some(form);
+                    }
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    let mut out = String::new();
+    for (n, w) in words.iter().enumerate() {
+        let text = match &w.out {
+            Some(t) if !(non_english && t == "UN") => t.clone(),
+            _ if w.key == "i" && !non_english => "I".to_string(),
+            _ => w.key.clone(),
+        };
+        let text = if n == 0 { capitalize(&text) } else { text };
+        out.push_str(&w.sep);
+        out.push_str(&text);
+        out.push_str(&w.suffix);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_tokens() {
+        let ids = ["116180123", "1.7405123", "idusokbn28k1ab", "b2661234", "rcna183123", "p5kx1a", "5c1b2a3d4e", "abc123xyz"];
+        let words = ["covid19", "g20", "2024", "100", "syria", "cop28", "f35", "ab"];
+        for t in ids {
+            assert!(is_id_token(t), "{t} is an id");
+        }
+        for t in words {
+            assert!(!is_id_token(t), "{t} is a word");
+        }
+    }
+
+    #[test]
+    fn cleaning() {
+        let cases: &[(&str, &str)] = &[
+            ("us-health-coronavirus-usa-idUSKBN28K1AB", "us health coronavirus usa"),
+            ("syria-rebels-take-city-1.7405123", "syria rebels take city"),
+            ("syria-rebels-take-city-20241210-p5kx1a.html", "syria rebels take city"),
+            ("20241210-syria-rebels-take-city", "syria rebels take city"),
+            ("5090123-syria-s-new-leaders", "syria s new leaders"),
+            ("article-syria-s-new-leaders", "syria s new leaders"),
+            ("syria-after-assad-a-1b2c3d4e-5f6a-7b8c-9d0e-f1a2b3c4d5e6", "syria after assad"),
+            ("syria-assad-rebels-damascus-intl", "syria assad rebels damascus"),
+            ("some-story-99", "some story 99"),
+            ("qatar-contact-hts-2024-12-10", "qatar contact hts"),
+        ];
+        for (seg, want) in cases {
+            assert_eq!(clean_words(seg).join(" "), *want, "{seg}");
+        }
+    }
+
+    #[test]
+    fn titles() {
+        let known = ["Hayat Tahrir al-Sham", "Bashar al-Assad", "HTS", "Syria", "Mohammed al-Bashir", "The"];
+        let names = Names::new(&known);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("syrias-departing-pm-recounts-final-hours", Some("Syria's departing PM recounts final hours")),
+            ("syria-s-new-leaders-meet", Some("Syria's new leaders meet")),
+            ("hayat-tahrir-fighters-enter-city", Some("Hayat Tahrir fighters enter city")),
+            ("hayat-tahrir-al-sham-leader-speaks", Some("Hayat Tahrir al-Sham leader speaks")),
+            ("assads-fall-stuns-region", Some("Assad's fall stuns region")),
+            ("qatar-opens-contact-with-hts", Some("Qatar opens contact with HTS")),
+            ("i-had-faith-in-god-families-return", Some("I had faith in God families return")),
+            ("we-don-t-know-what-comes-next", Some("We don't know what comes next")),
+            ("the-end-of-an-era", Some("The end of an era")),
+            ("un-envoy-heads-to-damascus", Some("UN envoy heads to Damascus")),
+            ("syrie-un-pays-en-ruines-pour-les-exiles", Some("Syrie un pays en ruines pour les exiles")),
+            ("new-york-talks-open-in-may", Some("New York talks open in may")),
+            ("turkiye-and-the-united-states", Some("Türkiye and the United States")),
+            ("al-sham", Some("Al-Sham")),
+            ("syria", None),
+            ("سوريا-الجديدة", Some("سوريا الجديدة")),
+        ];
+        for (seg, want) in cases {
+            assert_eq!(title(seg, &names).as_deref(), *want, "{seg}");
+        }
+    }
+}
