@@ -9,7 +9,9 @@
 /// Years accepted as publication years; outside this range a number is an id.
 const YEARS: std::ops::RangeInclusive<u32> = 1990..=2099;
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// A calendar date, possibly month-precision (`day == None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,8 +89,18 @@ fn month_of(s: &str) -> Option<u32> {
     let head = lower.get(..3)?;
     let i = MONTHS.iter().position(|m| *m == head)?;
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let is_name = lower.len() == 3 || full.get(i).is_some_and(|f| *f == lower) || lower == "sept";
     is_name.then_some(i as u32 + 1)
@@ -107,7 +119,11 @@ fn compact(s: &str) -> Option<Ymd> {
     if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Ymd::new(s.get(..4)?.parse().ok()?, s.get(4..6)?.parse().ok()?, Some(s.get(6..8)?.parse().ok()?))
+    Ymd::new(
+        s.get(..4)?.parse().ok()?,
+        s.get(4..6)?.parse().ok()?,
+        Some(s.get(6..8)?.parse().ok()?),
+    )
 }
 
 /// Where in the path a date was found.
@@ -127,10 +143,16 @@ pub fn in_segments(segments: &[String]) -> Option<Found> {
                 if let Some(day) = next(2).and_then(day_of) {
                     // A day that does not exist means these numbers are not a date at all.
                     if let Some(date) = Ymd::new(year, month, Some(day)) {
-                        return Some(Found { date, whole_segments: i..i + 3 });
+                        return Some(Found {
+                            date,
+                            whole_segments: i..i + 3,
+                        });
                     }
                 } else if let Some(date) = Ymd::new(year, month, None) {
-                    return Some(Found { date, whole_segments: i..i + 2 });
+                    return Some(Found {
+                        date,
+                        whole_segments: i..i + 2,
+                    });
                 }
             }
         }
@@ -138,7 +160,10 @@ pub fn in_segments(segments: &[String]) -> Option<Found> {
             .or_else(|| Ymd::parse_iso(seg).filter(|d| d.day.is_some()))
             .or_else(|| compact_month(seg));
         if let Some(date) = whole {
-            return Some(Found { date, whole_segments: i..i + 1 });
+            return Some(Found {
+                date,
+                whole_segments: i..i + 1,
+            });
         }
     }
     None
@@ -173,14 +198,28 @@ pub fn in_tokens(tokens: &[&str]) -> Option<(Ymd, std::ops::Range<usize>)> {
 }
 
 /// Query parameters that carry a publication date.
-const DATE_KEYS: &[&str] = &["date", "d", "pubdate", "pub_date", "published", "publish_date", "publishdate", "dt"];
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "d",
+    "pubdate",
+    "pub_date",
+    "published",
+    "publish_date",
+    "publishdate",
+    "dt",
+];
 
 pub fn in_query(query: &[(String, String)]) -> Option<Ymd> {
-    query.iter().filter(|(k, _)| DATE_KEYS.contains(&k.as_str())).find_map(|(_, v)| {
-        let v = v.trim();
-        let head = v.get(..10).unwrap_or(v);
-        compact(v).or_else(|| Ymd::parse_iso(head).filter(|d| d.day.is_some())).or_else(|| Ymd::parse_iso(v))
-    })
+    query
+        .iter()
+        .filter(|(k, _)| DATE_KEYS.contains(&k.as_str()))
+        .find_map(|(_, v)| {
+            let v = v.trim();
+            let head = v.get(..10).unwrap_or(v);
+            compact(v)
+                .or_else(|| Ymd::parse_iso(head).filter(|d| d.day.is_some()))
+                .or_else(|| Ymd::parse_iso(v))
+        })
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian), for day-precision dates.
@@ -196,9 +235,14 @@ fn day_number(y: u32, m: u32, d: u32) -> i64 {
 }
 
 fn count_words(n: i64, unit: &str) -> String {
-    const WORDS: [&str; 13] =
-        ["zero", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-    let count = usize::try_from(n).ok().and_then(|i| WORDS.get(i)).map(|w| w.to_string()).unwrap_or(n.to_string());
+    const WORDS: [&str; 13] = [
+        "zero", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let count = usize::try_from(n)
+        .ok()
+        .and_then(|i| WORDS.get(i))
+        .map(|w| w.to_string())
+        .unwrap_or(n.to_string());
     if n == 1 {
         format!("{count} {unit}")
     } else {
@@ -240,7 +284,11 @@ pub fn relative_label(link_date: &str, article_date: &str) -> Option<String> {
         }
     };
     let words = count_words(amount.abs(), unit);
-    Some(if amount > 0 { format!("{words} earlier") } else { format!("{words} later") })
+    Some(if amount > 0 {
+        format!("{words} earlier")
+    } else {
+        format!("{words} later")
+    })
 }
 
 #[cfg(test)]
@@ -291,9 +339,20 @@ mod tests {
             assert_eq!(in_tokens(&toks).map(|(d, _)| d.iso()).as_deref(), *want, "{slug}");
         }
         let q = |k: &str, v: &str| vec![(k.to_string(), v.to_string())];
-        assert_eq!(in_query(&q("date", "2024-12-10")).map(|d| d.iso()).as_deref(), Some("2024-12-10"));
-        assert_eq!(in_query(&q("pubdate", "20241209")).map(|d| d.iso()).as_deref(), Some("2024-12-09"));
-        assert_eq!(in_query(&q("published", "2024-12-08T10:00:00Z")).map(|d| d.iso()).as_deref(), Some("2024-12-08"));
+        assert_eq!(
+            in_query(&q("date", "2024-12-10")).map(|d| d.iso()).as_deref(),
+            Some("2024-12-10")
+        );
+        assert_eq!(
+            in_query(&q("pubdate", "20241209")).map(|d| d.iso()).as_deref(),
+            Some("2024-12-09")
+        );
+        assert_eq!(
+            in_query(&q("published", "2024-12-08T10:00:00Z"))
+                .map(|d| d.iso())
+                .as_deref(),
+            Some("2024-12-08")
+        );
         assert_eq!(in_query(&q("id", "20241209")), None);
         assert_eq!(in_query(&q("date", "2024-02-31")), None);
     }

@@ -41,21 +41,94 @@ pub fn is_safe_href(href: &str) -> bool {
 
 /// Language and edition prefixes that are not sections.
 const LANGUAGE_SEGMENTS: &[&str] = &[
-    "en", "ar", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "tr", "fa", "he", "ur", "hi", "ko", "nl",
-    "english", "arabic", "french", "en-us", "en-gb", "en-au", "en-in", "intl", "edition",
+    "en", "ar", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "tr", "fa", "he", "ur", "hi", "ko", "nl", "english",
+    "arabic", "french", "en-us", "en-gb", "en-au", "en-in", "intl", "edition",
 ];
 
 /// Words section names are made of: a segment made only of these is a section even where a
 /// slug would be ("world-middle-east-67654321" on the BBC, "node/2582341/middle-east").
 const SECTION_WORDS: &[&str] = &[
-    "world", "news", "middle", "east", "middleeast", "mena", "africa", "asia", "europe", "americas", "america",
-    "us", "uk", "business", "politics", "technology", "tech", "science", "health", "sport", "sports",
-    "opinion", "opinions", "editorial", "editorials", "region", "international", "national", "local", "live",
-    "economy", "markets", "culture", "arts", "entertainment", "lifestyle", "travel", "environment", "climate",
-    "gulf", "latest", "breaking", "home", "australia", "canada", "india", "china", "pakistan", "uae", "pacific",
-    "latin", "south", "north", "west", "nation", "analysis", "features", "comment", "commentisfree", "video",
-    "videos", "podcasts", "pictures", "and", "the", "of", "in", "diplomacy", "defence", "defense", "security",
-    "religion", "media", "society", "education", "law", "crime", "future", "global", "regional", "top",
+    "world",
+    "news",
+    "middle",
+    "east",
+    "middleeast",
+    "mena",
+    "africa",
+    "asia",
+    "europe",
+    "americas",
+    "america",
+    "us",
+    "uk",
+    "business",
+    "politics",
+    "technology",
+    "tech",
+    "science",
+    "health",
+    "sport",
+    "sports",
+    "opinion",
+    "opinions",
+    "editorial",
+    "editorials",
+    "region",
+    "international",
+    "national",
+    "local",
+    "live",
+    "economy",
+    "markets",
+    "culture",
+    "arts",
+    "entertainment",
+    "lifestyle",
+    "travel",
+    "environment",
+    "climate",
+    "gulf",
+    "latest",
+    "breaking",
+    "home",
+    "australia",
+    "canada",
+    "india",
+    "china",
+    "pakistan",
+    "uae",
+    "pacific",
+    "latin",
+    "south",
+    "north",
+    "west",
+    "nation",
+    "analysis",
+    "features",
+    "comment",
+    "commentisfree",
+    "video",
+    "videos",
+    "podcasts",
+    "pictures",
+    "and",
+    "the",
+    "of",
+    "in",
+    "diplomacy",
+    "defence",
+    "defense",
+    "security",
+    "religion",
+    "media",
+    "society",
+    "education",
+    "law",
+    "crime",
+    "future",
+    "global",
+    "regional",
+    "top",
 ];
 
 /// Section words printed as acronyms or special spellings in the trail.
@@ -107,15 +180,19 @@ fn classify(seg: &str, in_date: bool) -> Kind {
         .filter(|t| t.chars().any(char::is_alphabetic) && !slug::is_id_token(t))
         .filter(|t| !slug::CONTAINER_WORDS.contains(&t.as_str()))
         .collect();
-    let has_digit = toks.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
-    // "nx-s1-5222123", "article-832123", "c0k8x2y3z4lo": no word of three letters or more.
-    if real_words.iter().all(|w| w.chars().count() < 3) && (has_digit || real_words.is_empty()) {
-        return Kind::Noise;
-    }
-    if real_words.iter().all(|w| SECTION_WORDS.contains(&w.as_str())) {
+    if !real_words.is_empty() && real_words.iter().all(|w| SECTION_WORDS.contains(&w.as_str())) {
         return Kind::Section;
     }
-    Kind::Words(slug::clean_words(&lower).iter().filter(|t| t.chars().any(char::is_alphabetic)).count())
+    // "nx-s1-5222123", "article-832123", "c0k8x2y3z4lo", "c.html": no word of three letters.
+    if real_words.iter().all(|w| w.chars().count() < 3) {
+        return Kind::Noise;
+    }
+    Kind::Words(
+        slug::clean_words(&lower)
+            .iter()
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .count(),
+    )
 }
 
 /// Segments that end a path without saying anything ("index.html", "amp").
@@ -137,7 +214,11 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
 
     let found = date::in_segments(&segments);
     let in_date = |i: usize| found.as_ref().is_some_and(|f| f.whole_segments.contains(&i));
-    let kinds: Vec<Kind> = segments.iter().enumerate().map(|(i, s)| classify(s, in_date(i))).collect();
+    let kinds: Vec<Kind> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| classify(s, in_date(i)))
+        .collect();
 
     // The slug: the wordiest segment of two words or more; later ones win ties.
     let slug_at = kinds
@@ -156,11 +237,19 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
         .zip(&kinds)
         .take(section_end)
         .filter(|(_, k)| matches!(k, Kind::Section | Kind::Words(_)))
-        .map(|(s, _)| s.to_lowercase())
+        // Cleaned like a slug, so "world-middle-east-67654321" reads "world-middle-east".
+        .map(|(s, _)| slug::clean_words(&s.to_lowercase()).join("-"))
+        .filter(|s| !s.is_empty())
         .take(MAX_SECTION_DEPTH)
         .collect();
     let section = (!section_parts.is_empty()).then(|| section_parts.join("/"));
-    let trail = (!section_parts.is_empty()).then(|| section_parts.iter().map(|s| trail_part(s)).collect::<Vec<_>>().join(" › "));
+    let trail = (!section_parts.is_empty()).then(|| {
+        section_parts
+            .iter()
+            .map(|s| trail_part(s))
+            .collect::<Vec<_>>()
+            .join(" › ")
+    });
 
     let slug_seg = slug_at.and_then(|i| segments.get(i));
     let date = found
@@ -201,7 +290,9 @@ fn trail_part(seg: &str) -> String {
             } else if i > 0 && lexicon::is_function_word(w) {
                 w.to_string()
             } else {
-                lexicon::proper(w).map(str::to_string).unwrap_or_else(|| lexicon::capitalize(w))
+                lexicon::proper(w)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| lexicon::capitalize(w))
             }
         })
         .collect::<Vec<_>>()
@@ -211,7 +302,12 @@ fn trail_part(seg: &str) -> String {
 /// The newest day-precision date among `dates` (ISO strings): the best guess at an
 /// article's own date when it only shows the dates of what it links to.
 pub fn newest_date<'a>(dates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    dates.into_iter().filter_map(date::Ymd::parse_iso).filter(|d| d.day.is_some()).max().map(|d| d.iso())
+    dates
+        .into_iter()
+        .filter_map(date::Ymd::parse_iso)
+        .filter(|d| d.day.is_some())
+        .max()
+        .map(|d| d.iso())
 }
 
 #[cfg(test)]
@@ -245,7 +341,10 @@ mod tests {
 
     #[test]
     fn newest() {
-        assert_eq!(newest_date(["2024-12-08", "2024-12", "2024-12-10", "junk"]).as_deref(), Some("2024-12-10"));
+        assert_eq!(
+            newest_date(["2024-12-08", "2024-12", "2024-12-10", "junk"]).as_deref(),
+            Some("2024-12-10")
+        );
         assert_eq!(newest_date(["2024-12"]), None);
     }
 }

@@ -137,20 +137,96 @@ const SITES: &[(&str, &str)] = &[
 ];
 
 /// Second-level labels under which country-code domains register names ("co.uk", "com.au").
-const SECOND_LEVEL: &[&str] =
-    &["co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gob", "gouv", "mil", "ltd", "plc", "nic", "sch"];
+const SECOND_LEVEL: &[&str] = &[
+    "co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gob", "gouv", "mil", "ltd", "plc", "nic", "sch",
+];
 
 /// Words that news site names are made of, used to split a fused domain label
 /// ("gulftoday" → "Gulf Today").
 const NAME_WORDS: &[&str] = &[
-    "daily", "times", "time", "news", "post", "herald", "tribune", "gazette", "journal", "star", "sun", "mail",
-    "express", "telegraph", "observer", "online", "today", "weekly", "world", "global", "chronicle", "review",
-    "monitor", "press", "media", "radio", "report", "standard", "nation", "national", "arab", "gulf", "middle",
-    "east", "west", "north", "south", "new", "eye", "voice", "mirror", "independent", "guardian", "courier",
-    "examiner", "enquirer", "dispatch", "inquirer", "bulletin", "insider", "wire", "street", "business",
-    "finance", "policy", "affairs", "foreign", "post", "free", "city", "morning", "evening", "week", "sunday",
-    "first", "live", "network", "channel", "view", "watch", "beacon", "record", "register", "leader",
-    "citizen", "pioneer", "age", "focus", "tv", "fm", "the", "al", "middleeast",
+    "daily",
+    "times",
+    "time",
+    "news",
+    "post",
+    "herald",
+    "tribune",
+    "gazette",
+    "journal",
+    "star",
+    "sun",
+    "mail",
+    "express",
+    "telegraph",
+    "observer",
+    "online",
+    "today",
+    "weekly",
+    "world",
+    "global",
+    "chronicle",
+    "review",
+    "monitor",
+    "press",
+    "media",
+    "radio",
+    "report",
+    "standard",
+    "nation",
+    "national",
+    "arab",
+    "gulf",
+    "middle",
+    "east",
+    "west",
+    "north",
+    "south",
+    "new",
+    "eye",
+    "voice",
+    "mirror",
+    "independent",
+    "guardian",
+    "courier",
+    "examiner",
+    "enquirer",
+    "dispatch",
+    "inquirer",
+    "bulletin",
+    "insider",
+    "wire",
+    "street",
+    "business",
+    "finance",
+    "policy",
+    "affairs",
+    "foreign",
+    "post",
+    "free",
+    "city",
+    "morning",
+    "evening",
+    "week",
+    "sunday",
+    "first",
+    "live",
+    "network",
+    "channel",
+    "view",
+    "watch",
+    "beacon",
+    "record",
+    "register",
+    "leader",
+    "citizen",
+    "pioneer",
+    "age",
+    "focus",
+    "tv",
+    "fm",
+    "the",
+    "al",
+    "middleeast",
 ];
 
 /// Display name for a (lowercase) host.
@@ -184,7 +260,11 @@ pub fn registrable_label(host: &str) -> &str {
     let tld = labels.get(n - 1).copied().unwrap_or("");
     let second = labels.get(n - 2).copied().unwrap_or("");
     let country_second_level = tld.len() == 2 && SECOND_LEVEL.contains(&second) && n >= 3;
-    let name = if country_second_level { labels.get(n - 3) } else { labels.get(n - 2) };
+    let name = if country_second_level {
+        labels.get(n - 3)
+    } else {
+        labels.get(n - 2)
+    };
     name.copied().unwrap_or(host)
 }
 
@@ -241,7 +321,9 @@ fn split_fused(label: &str) -> Option<Vec<String>> {
     }
     for end in 1..=n {
         for start in 0..end {
-            let Some(Some((count, _))) = best.get(start).copied() else { continue };
+            let Some(Some((count, _))) = best.get(start).copied() else {
+                continue;
+            };
             let piece = alpha.get(start..end).unwrap_or("");
             if !is_name_word(piece) {
                 continue;

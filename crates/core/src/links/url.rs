@@ -42,7 +42,10 @@ pub fn parse(href: &str) -> Option<Parsed> {
         .filter(|p| !p.is_empty())
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k).to_ascii_lowercase(), percent_decode(&v.replace('+', " ")))
+            (
+                percent_decode(k).to_ascii_lowercase(),
+                percent_decode(&v.replace('+', " ")),
+            )
         })
         .collect();
     Some(Parsed { host, segments, query })
@@ -62,7 +65,11 @@ fn host_of(authority: &str) -> Option<String> {
     let after_user = authority.rsplit('@').next().unwrap_or(authority);
     let host = if after_user.starts_with('[') {
         // IPv6 literal: keep the bracketed address as the host.
-        after_user.split(']').next().map(|h| format!("{h}]")).unwrap_or_default()
+        after_user
+            .split(']')
+            .next()
+            .map(|h| format!("{h}]"))
+            .unwrap_or_default()
     } else {
         after_user.split(':').next().unwrap_or("").to_string()
     };
@@ -113,11 +120,20 @@ mod tests {
     #[test]
     fn parses_parts() {
         let cases: &[(&str, Option<(&str, &[&str], &[(&str, &str)])>)] = &[
-            ("https://www.example.com/a/b/?x=1&y=two#frag", Some(("www.example.com", &["a", "b"], &[("x", "1"), ("y", "two")]))),
+            (
+                "https://www.example.com/a/b/?x=1&y=two#frag",
+                Some(("www.example.com", &["a", "b"], &[("x", "1"), ("y", "two")])),
+            ),
             ("HTTP://User:pw@Example.COM.:8080/p", Some(("example.com", &["p"], &[]))),
             ("  https://example.com  ", Some(("example.com", &[], &[]))),
-            ("https://example.com?Date=2024-12-10", Some(("example.com", &[], &[("date", "2024-12-10")]))),
-            ("https://x.net/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7", Some(("x.net", &["سوريا"], &[]))),
+            (
+                "https://example.com?Date=2024-12-10",
+                Some(("example.com", &[], &[("date", "2024-12-10")])),
+            ),
+            (
+                "https://x.net/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7",
+                Some(("x.net", &["سوريا"], &[])),
+            ),
             ("https://x.net/bad%ZZ%", Some(("x.net", &["bad%ZZ%"], &[]))),
             ("https://x.net/%FF", Some(("x.net", &["%FF"], &[]))),
             ("https:///nohost", None),
