@@ -1,11 +1,34 @@
 //! Resolve: group mentions into entities across all articles of a workspace.
-//! OWNER: semantics helper. Interface fixed; implementation to be filled in.
+//!
+//! Mentions are visited in reading order (document by document) and each joins an entity:
+//! 1. one the text ties it to: an alias stated in the text ("X, also known as Y") or an
+//!    acronym defined in it ("Hayat Tahrir al-Sham (HTS)"), see [`aliases`], [`acronyms`];
+//! 2. one with the same key: the name folded, cleared of titles and particles and spelled
+//!    through the transliteration families and phonetic key of [`names`]; well-known acronyms
+//!    key as their expansion ("U.S." = "United States");
+//! 3. for a person named by one word ("Bashir", "Mr Al Bashir"): the most recent compatible
+//!    full name, preferring people not introduced as someone's relative; for a fuller name,
+//!    one with the same first and last name;
+//! 4. otherwise a new entity.
+//! Afterwards acronyms still alone join the one name whose initials they spell, and lone
+//! surnames the one full name they fit.
+//!
+//! Invariants: two people whose given names differ are never joined except by an alias the
+//! text states; groups are never joined because they share a word (keys are whole names);
+//! `entity_of` has one entry per mention; entity label = majority label of its mentions;
+//! `name` = fullest surface form; `aliases` = distinct surface forms (titles stripped).
 
+pub mod acronyms;
+pub mod aliases;
+pub mod names;
+pub mod roles;
 pub mod words;
 
 use crate::ner::Mention;
 use crate::tokenize::Tokenized;
 use crate::Label;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// One document's mentions, as resolve sees them.
 pub struct DocMentions<'a> {
@@ -33,21 +56,510 @@ pub struct Resolution {
     pub entity_of: Vec<Vec<usize>>,
 }
 
+/// What resolve needs to know about one mention.
+struct Prepared {
+    label: Label,
+    /// Surface without titles or possessive.
+    name: String,
+    /// Key words of the name (see [`names::name_key_words`]).
+    words: Vec<String>,
+    /// The lookup key.
+    key: String,
+    acronym: Option<String>,
+    roles: Vec<String>,
+    /// Introduced as someone's relative ("his father Hafez ...").
+    kin: bool,
+}
+
+/// An entity under construction.
+#[derive(Default)]
+struct Cluster {
+    votes: [usize; 5],
+    first_label: Option<Label>,
+    /// (form, key word count, is acronym, order seen)
+    forms: Vec<(String, usize, bool, usize)>,
+    /// Key words of every full (two-word or longer) person name.
+    full_names: Vec<Vec<String>>,
+    roles: Vec<String>,
+    /// Every full name of it was introduced as a relative.
+    kin_only: bool,
+    /// (document, order) of the latest mention.
+    last: (usize, usize),
+    first: usize,
+}
+
+fn label_slot(l: Label) -> usize {
+    Label::ALL.iter().position(|x| *x == l).unwrap_or(0)
+}
+
+struct Resolver {
+    clusters: Vec<Cluster>,
+    parent: Vec<usize>,
+    by_key: HashMap<String, usize>,
+    order: usize,
+}
+
+impl Resolver {
+    fn find(&mut self, mut c: usize) -> usize {
+        while let Some(&p) = self.parent.get(c) {
+            if p == c {
+                break;
+            }
+            let gp = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(c) {
+                *slot = gp;
+            }
+            c = p;
+        }
+        c
+    }
+
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return a;
+        }
+        // The earlier cluster stays the root so entity order follows first appearance.
+        let (root, child) = if self.clusters.get(a).map_or(0, |c| c.first)
+            <= self.clusters.get(b).map_or(0, |c| c.first)
+        {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(p) = self.parent.get_mut(child) {
+            *p = root;
+        }
+        let moved = self
+            .clusters
+            .get_mut(child)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(r) = self.clusters.get_mut(root) {
+            for (x, y) in r.votes.iter_mut().zip(moved.votes) {
+                *x += y;
+            }
+            r.forms.extend(moved.forms);
+            r.full_names.extend(moved.full_names);
+            r.roles.extend(moved.roles);
+            r.kin_only = r.kin_only && moved.kin_only;
+            r.last = r.last.max(moved.last);
+            r.first = r.first.min(moved.first);
+        }
+        root
+    }
+
+    fn new_cluster(&mut self) -> usize {
+        let id = self.clusters.len();
+        self.clusters.push(Cluster {
+            kin_only: true,
+            first: self.order,
+            ..Cluster::default()
+        });
+        self.parent.push(id);
+        id
+    }
+
+    /// Record mention `p` (document `doc`) as a member of cluster `c`.
+    fn add(&mut self, c: usize, p: &Prepared, doc: usize) -> usize {
+        let c = self.find(c);
+        let order = self.order;
+        self.by_key.entry(p.key.clone()).or_insert(c);
+        if let Some(cl) = self.clusters.get_mut(c) {
+            if let Some(v) = cl.votes.get_mut(label_slot(p.label)) {
+                *v += 1;
+            }
+            cl.first_label.get_or_insert(p.label);
+            cl.forms
+                .push((p.name.clone(), p.words.len(), p.acronym.is_some(), order));
+            if p.label == Label::Per && p.words.len() >= 2 && p.acronym.is_none() {
+                cl.full_names.push(p.words.clone());
+                cl.kin_only = cl.kin_only && p.kin;
+            }
+            cl.roles.extend(p.roles.iter().cloned());
+            cl.last = (doc, order);
+        }
+        c
+    }
+
+    fn lookup(&mut self, key: &str) -> Option<usize> {
+        let c = *self.by_key.get(key)?;
+        Some(self.find(c))
+    }
+
+    /// Root clusters holding a full person name that `p` (a one-word person name) fits.
+    fn surname_candidates(&mut self, word: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for i in 0..self.clusters.len() {
+            if self.find(i) != i {
+                continue;
+            }
+            let fits = self.clusters.get(i).is_some_and(|c| {
+                c.full_names
+                    .iter()
+                    .any(|f| f.last().is_some_and(|l| l == word))
+            });
+            if fits {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Root clusters holding a full name compatible with the multi-word name `words`: same
+    /// first and last word, one's words contained in order in the other's.
+    fn fullname_candidates(&mut self, words: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for i in 0..self.clusters.len() {
+            if self.find(i) != i {
+                continue;
+            }
+            let fits = self
+                .clusters
+                .get(i)
+                .is_some_and(|c| c.full_names.iter().any(|f| compatible_full(f, words)));
+            if fits {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// The preferred candidate: not introduced as a relative, then same document, then the
+    /// most recently mentioned.
+    fn best(&self, cands: &[usize], doc: usize) -> Option<usize> {
+        let non_kin: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|c| self.clusters.get(*c).is_some_and(|x| !x.kin_only))
+            .collect();
+        let pool = if non_kin.is_empty() {
+            cands.to_vec()
+        } else {
+            non_kin
+        };
+        pool.into_iter().max_by_key(|c| {
+            let last = self.clusters.get(*c).map_or((0, 0), |x| x.last);
+            (last.0 == doc, last)
+        })
+    }
+}
+
+fn compatible_full(a: &[String], b: &[String]) -> bool {
+    if a.first() != b.first() || a.last() != b.last() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|x| x == w))
+}
+
+fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) -> Prepared {
+    let surface = m.span.text(d.text);
+    let (name, mut role) = if m.label == Label::Per {
+        names::strip_titles(surface)
+    } else {
+        (strip_possessive(surface), None)
+    };
+    let name = name.trim().to_string();
+    let mut roles = Vec::new();
+    if m.label == Label::Per {
+        if let Some(t) = roles::title_before(ws, r.start) {
+            role = Some(roles::join(ws, t.title));
+        }
+        if let Some(t) = roles::title_after(ws, r.end) {
+            roles.push(roles::join(ws, t.title));
+        }
+    }
+    if let Some(r) = role {
+        roles.insert(0, r);
+    }
+    let kin = m.label == Label::Per && roles::kinship_before(ws, r.start).is_some();
+    if m.label == Label::Date {
+        let key = format!(
+            "date:{}",
+            names::fold(&name)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        return Prepared {
+            label: m.label,
+            name,
+            words: vec![],
+            key,
+            acronym: None,
+            roles,
+            kin,
+        };
+    }
+    let lex = acronyms::lexicon_name(&name);
+    let acronym =
+        (names::is_acronym(&name) && lex.is_none()).then(|| names::acronym_letters(&name));
+    let words = names::name_key_words(lex.unwrap_or(&name));
+    let key = match (&acronym, lex) {
+        (Some(a), _) => format!("acr:{a}"),
+        (None, Some(l)) => format!("name:{}", names::name_key_words(l).join(" ")),
+        (None, None) => format!("name:{}", words.join(" ")),
+    };
+    Prepared {
+        label: m.label,
+        name,
+        words,
+        key,
+        acronym,
+        roles,
+        kin,
+    }
+}
+
+fn strip_possessive(s: &str) -> String {
+    let s = s.trim();
+    ["'s", "’s"]
+        .iter()
+        .find_map(|p| s.strip_suffix(p))
+        .unwrap_or(s)
+        .to_string()
+}
+
 /// Group mentions into entities.
 pub fn resolve(docs: &[DocMentions]) -> Resolution {
-    let mut res = Resolution::default();
-    for d in docs {
-        let mut ids = Vec::new();
-        for m in d.mentions {
-            let surface = m.span.text(d.text).to_string();
-            let found = res.entities.iter().position(|e| e.label == m.label && e.name == surface);
-            let id = found.unwrap_or_else(|| {
-                res.entities.push(Entity { label: m.label, name: surface.clone(), aliases: vec![surface], roles: vec![] });
-                res.entities.len() - 1
-            });
-            ids.push(id);
+    let mut rs = Resolver {
+        clusters: Vec::new(),
+        parent: Vec::new(),
+        by_key: HashMap::new(),
+        order: 0,
+    };
+    let mut assigned: Vec<Vec<usize>> = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let ws = words::words(d.text, d.tok);
+        let ranges: Vec<Range<usize>> = d
+            .mentions
+            .iter()
+            .map(|m| words::words_in(&ws, m.span))
+            .collect();
+        // Links the text states: (a, b) mention pairs that must share an entity.
+        let mut links: Vec<(usize, usize)> = aliases::stated_aliases(&ws, &ranges);
+        let defs = acronyms::definitions(&ws, &ranges);
+        for def in &defs {
+            let Some(long) = ranges.iter().position(|r| *r == def.long) else {
+                continue;
+            };
+            for (mi, m) in d.mentions.iter().enumerate() {
+                let s = m.span.text(d.text);
+                if mi != long && names::is_acronym(s) && names::acronym_letters(s) == def.acronym {
+                    links.push((long, mi));
+                }
+            }
         }
-        res.entity_of.push(ids);
+        let preps: Vec<Prepared> = d
+            .mentions
+            .iter()
+            .zip(&ranges)
+            .map(|(m, r)| prepare(d, &ws, m, r.clone()))
+            .collect();
+        let mut mine: Vec<Option<usize>> = vec![None; preps.len()];
+        for (mi, p) in preps.iter().enumerate() {
+            rs.order += 1;
+            let partner = links
+                .iter()
+                .filter_map(|&(a, b)| {
+                    if a == mi {
+                        Some(b)
+                    } else if b == mi {
+                        Some(a)
+                    } else {
+                        None
+                    }
+                })
+                .find_map(|o| mine.get(o).copied().flatten());
+            let chosen = match partner {
+                Some(c) => Some(c),
+                None => choose(&mut rs, p, di),
+            };
+            let c = match chosen {
+                Some(c) => c,
+                None => rs.new_cluster(),
+            };
+            let c = rs.add(c, p, di);
+            if let Some(slot) = mine.get_mut(mi) {
+                *slot = Some(c);
+            }
+        }
+        assigned.push(mine.into_iter().map(|c| c.unwrap_or(0)).collect());
     }
-    res
+    join_lone_acronyms(&mut rs);
+    join_lone_surnames(&mut rs);
+    finish(rs, assigned)
+}
+
+/// Steps 2 and 3 of the module doc: the entity a mention joins by its name alone.
+fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
+    if p.label == Label::Date || p.acronym.is_some() {
+        return rs.lookup(&p.key);
+    }
+    if p.label == Label::Per && p.words.len() == 1 {
+        let w = p.words.first().cloned().unwrap_or_default();
+        let cands = rs.surname_candidates(&w);
+        if let Some(c) = rs.best(&cands, doc) {
+            return Some(c);
+        }
+        return rs.lookup(&p.key);
+    }
+    if let Some(c) = rs.lookup(&p.key) {
+        return Some(c);
+    }
+    if p.label == Label::Per && p.words.len() >= 2 {
+        let cands = rs.fullname_candidates(&p.words);
+        return rs.best(&cands, doc);
+    }
+    None
+}
+
+/// Acronym-only entities join the one named entity whose initials they spell.
+fn join_lone_acronyms(rs: &mut Resolver) {
+    for i in 0..rs.clusters.len() {
+        if rs.find(i) != i {
+            continue;
+        }
+        let Some(c) = rs.clusters.get(i) else {
+            continue;
+        };
+        if c.forms.is_empty() || !c.forms.iter().all(|f| f.2) || c.votes[label_slot(Label::Per)] > 0
+        {
+            continue;
+        }
+        let letters = c
+            .forms
+            .first()
+            .map(|f| names::acronym_letters(&f.0))
+            .unwrap_or_default();
+        let mut hits = Vec::new();
+        for j in 0..rs.clusters.len() {
+            if j == i || rs.find(j) != j {
+                continue;
+            }
+            let Some(o) = rs.clusters.get(j) else {
+                continue;
+            };
+            let named = o.votes[label_slot(Label::Per)] == 0
+                && o.votes[label_slot(Label::Date)] == 0
+                && o.forms
+                    .iter()
+                    .any(|f| !f.2 && f.1 >= 2 && names::initials(&f.0).contains(&letters));
+            if named {
+                hits.push(j);
+            }
+        }
+        if let [only] = hits[..] {
+            rs.union(i, only);
+        }
+    }
+}
+
+/// Person entities known only by one word join the one full name they fit, if just one.
+fn join_lone_surnames(rs: &mut Resolver) {
+    for i in 0..rs.clusters.len() {
+        if rs.find(i) != i {
+            continue;
+        }
+        let Some(c) = rs.clusters.get(i) else {
+            continue;
+        };
+        if !c.full_names.is_empty()
+            || c.votes[label_slot(Label::Per)] == 0
+            || c.forms.iter().any(|f| f.2 || f.1 != 1)
+        {
+            continue;
+        }
+        let Some(word) = c
+            .forms
+            .first()
+            .map(|f| names::name_key_words(&f.0))
+            .and_then(|w| w.first().cloned())
+        else {
+            continue;
+        };
+        let cands: Vec<usize> = rs
+            .surname_candidates(&word)
+            .into_iter()
+            .filter(|&j| j != i)
+            .collect();
+        if let [only] = cands[..] {
+            rs.union(i, only);
+        }
+    }
+}
+
+fn finish(mut rs: Resolver, assigned: Vec<Vec<usize>>) -> Resolution {
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut entities = Vec::new();
+    let mut roots: Vec<usize> = (0..rs.clusters.len())
+        .filter(|&i| rs.find(i) == i)
+        .collect();
+    roots.sort_by_key(|&i| rs.clusters.get(i).map_or(0, |c| c.first));
+    for r in roots {
+        let Some(c) = rs.clusters.get(r) else {
+            continue;
+        };
+        if c.forms.is_empty() {
+            continue;
+        }
+        index.insert(r, entities.len());
+        entities.push(to_entity(c));
+    }
+    let entity_of = assigned
+        .into_iter()
+        .map(|doc| {
+            doc.into_iter()
+                .map(|c| index.get(&rs.find(c)).copied().unwrap_or(0))
+                .collect()
+        })
+        .collect();
+    Resolution {
+        entities,
+        entity_of,
+    }
+}
+
+fn to_entity(c: &Cluster) -> Entity {
+    let max = c.votes.iter().copied().max().unwrap_or(0);
+    let first = c.first_label.unwrap_or(Label::Misc);
+    let label = if c.votes.get(label_slot(first)).copied() == Some(max) {
+        first
+    } else {
+        Label::ALL
+            .into_iter()
+            .find(|l| c.votes.get(label_slot(*l)).copied() == Some(max))
+            .unwrap_or(first)
+    };
+    let name = c
+        .forms
+        .iter()
+        .max_by_key(|f| (!f.2, f.1, std::cmp::Reverse(f.3)))
+        .map(|f| f.0.clone())
+        .unwrap_or_default();
+    let mut aliases: Vec<String> = Vec::new();
+    let mut forms: Vec<&(String, usize, bool, usize)> = c.forms.iter().collect();
+    forms.sort_by_key(|f| f.3);
+    for f in forms {
+        if !f.0.is_empty() && !aliases.contains(&f.0) {
+            aliases.push(f.0.clone());
+        }
+    }
+    if !aliases.contains(&name) {
+        aliases.insert(0, name.clone());
+    }
+    let mut roles: Vec<String> = Vec::new();
+    for r in &c.roles {
+        if !r.is_empty() && !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
+            roles.push(r.clone());
+        }
+    }
+    Entity {
+        label,
+        name,
+        aliases,
+        roles,
+    }
 }

@@ -1,0 +1,250 @@
+//! Resolve: hand-made mentions over hand-written texts, so the tests do not depend on the
+//! NER model. Each case lists which surface forms must share an entity and which must not.
+
+use gloss_core::ner::Mention;
+use gloss_core::resolve::{resolve, DocMentions, Resolution};
+use gloss_core::tokenize::{tokenize, Tokenized};
+use gloss_core::{Label, Span};
+
+/// A document with mentions given as (substring, occurrence, label).
+struct Doc {
+    text: String,
+    tok: Tokenized,
+    mentions: Vec<Mention>,
+}
+
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        out.push(Span::new(start, start + part.len()));
+        start += part.len() + 2;
+    }
+    out
+}
+
+/// Byte span of the `nth` occurrence (0-based) of `needle` in `text`.
+fn find(text: &str, needle: &str, nth: usize) -> Span {
+    let (at, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"));
+    Span::new(at, at + needle.len())
+}
+
+fn doc(text: &str, marks: &[(&str, usize, Label)]) -> Doc {
+    let mut mentions: Vec<Mention> = marks
+        .iter()
+        .map(|(s, n, l)| Mention {
+            span: find(text, s, *n),
+            label: *l,
+            score: 1.0,
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.span.start);
+    Doc {
+        text: text.to_string(),
+        tok: tokenize(text, &paragraphs(text)),
+        mentions,
+    }
+}
+
+fn run(docs: &[Doc]) -> Resolution {
+    let views: Vec<DocMentions> = docs
+        .iter()
+        .map(|d| DocMentions {
+            text: &d.text,
+            tok: &d.tok,
+            mentions: &d.mentions,
+        })
+        .collect();
+    resolve(&views)
+}
+
+/// Entity index of the `nth` occurrence of `needle` among the mentions of document `d`.
+fn entity(docs: &[Doc], res: &Resolution, d: usize, needle: &str, nth: usize) -> usize {
+    let doc = &docs[d];
+    let span = find(&doc.text, needle, nth);
+    let mi = doc
+        .mentions
+        .iter()
+        .position(|m| m.span == span)
+        .unwrap_or_else(|| panic!("{needle:?} is not a mention"));
+    res.entity_of[d][mi]
+}
+
+use Label::{Loc, Misc, Org, Per};
+
+/// (documents with marks, pairs that must be one entity, pairs that must not)
+type Case<'a> = (
+    &'a [(&'a str, &'a [(&'a str, usize, Label)])],
+    &'a [((usize, &'a str, usize), (usize, &'a str, usize))],
+    &'a [((usize, &'a str, usize), (usize, &'a str, usize))],
+);
+
+#[test]
+fn resolution_table() {
+    let cases: &[Case] = &[
+        // Transliteration variants and surname-only mentions.
+        (
+            &[(
+                "Ahmed al-Sharaa met envoys in Damascus. Al Shara said the talks went well. Mr Sharaa later left.",
+                &[("Ahmed al-Sharaa", 0, Per), ("Damascus", 0, Loc), ("Al Shara", 0, Per), ("Mr Sharaa", 0, Per)],
+            )],
+            &[((0, "Ahmed al-Sharaa", 0), (0, "Al Shara", 0)), ((0, "Ahmed al-Sharaa", 0), (0, "Mr Sharaa", 0))],
+            &[((0, "Ahmed al-Sharaa", 0), (0, "Damascus", 0))],
+        ),
+        // Father and son: never merged; a later surname goes to the salient son.
+        (
+            &[(
+                "Bashar al-Assad fled the capital. The rule of Mr Assad and his late father Hafez al-Assad lasted decades. The Assad family left.",
+                &[("Bashar al-Assad", 0, Per), ("Mr Assad", 0, Per), ("Hafez al-Assad", 0, Per), ("Assad", 3, Per)],
+            )],
+            &[((0, "Bashar al-Assad", 0), (0, "Mr Assad", 0)), ((0, "Bashar al-Assad", 0), (0, "Assad", 3))],
+            &[((0, "Bashar al-Assad", 0), (0, "Hafez al-Assad", 0))],
+        ),
+        // Two people sharing a particle and family name, different given names.
+        (
+            &[(
+                "Mohammed Al Bashir and Omar Al Bashir are not related.",
+                &[("Mohammed Al Bashir", 0, Per), ("Omar Al Bashir", 0, Per)],
+            )],
+            &[],
+            &[((0, "Mohammed Al Bashir", 0), (0, "Omar Al Bashir", 0))],
+        ),
+        // Acronym defined in the text, spelling variants across two documents.
+        (
+            &[
+                (
+                    "Hayat Tahrir al-Sham (HTS) took the city. HTS fighters patrolled.",
+                    &[("Hayat Tahrir al-Sham", 0, Org), ("HTS", 0, Org), ("HTS", 1, Org)],
+                ),
+                ("Hayat Tahrir Al Sham leaders met. HTS denied it.", &[("Hayat Tahrir Al Sham", 0, Org), ("HTS", 0, Org)]),
+            ],
+            &[((0, "Hayat Tahrir al-Sham", 0), (0, "HTS", 1)), ((0, "Hayat Tahrir al-Sham", 0), (1, "Hayat Tahrir Al Sham", 0)), ((0, "HTS", 0), (1, "HTS", 0))],
+            &[],
+        ),
+        // Acronym whose letters match a workspace name, with no definition.
+        (
+            &[(
+                "The Syrian Democratic Forces said the SDF would hold the dam.",
+                &[("Syrian Democratic Forces", 0, Org), ("SDF", 0, Org)],
+            )],
+            &[((0, "Syrian Democratic Forces", 0), (0, "SDF", 0))],
+            &[],
+        ),
+        // Lexicon acronyms; groups sharing a word stay apart.
+        (
+            &[(
+                "The U.S. and the United Nations met. The US envoy spoke at the UN. Islamic State and Al Qaeda are rivals; ISIS denied it. The Islamic Republic objected.",
+                &[("U.S.", 0, Loc), ("United Nations", 0, Org), ("US", 0, Loc), ("UN", 0, Org), ("Islamic State", 0, Org), ("Al Qaeda", 0, Org), ("ISIS", 0, Org), ("Islamic Republic", 0, Loc)],
+            )],
+            &[((0, "U.S.", 0), (0, "US", 0)), ((0, "United Nations", 0), (0, "UN", 0)), ((0, "Islamic State", 0), (0, "ISIS", 0))],
+            &[((0, "Islamic State", 0), (0, "Al Qaeda", 0)), ((0, "Islamic State", 0), (0, "Islamic Republic", 0)), ((0, "U.S.", 0), (0, "UN", 0))],
+        ),
+        // A nom de guerre stated in the text, then used alone in another document.
+        (
+            &[
+                (
+                    "The group's leader Ahmad Al Shara, formerly known by the nom de guerre Abu Mohammed Al Jawlani, spoke.",
+                    &[("Ahmad Al Shara", 0, Per), ("Abu Mohammed Al Jawlani", 0, Per)],
+                ),
+                ("Abu Mohammad al-Jolani addressed the crowd. Jolani smiled.", &[("Abu Mohammad al-Jolani", 0, Per), ("Jolani", 1, Per)]),
+            ],
+            &[((0, "Ahmad Al Shara", 0), (0, "Abu Mohammed Al Jawlani", 0)), ((0, "Ahmad Al Shara", 0), (1, "Abu Mohammad al-Jolani", 0)), ((0, "Ahmad Al Shara", 0), (1, "Jolani", 1))],
+            &[],
+        ),
+        // Formerly known as, for a group; titles do not split a person.
+        (
+            &[(
+                "Jabhat Fateh al-Sham, formerly known as the Nusra Front, regrouped. President Joe Biden said Joe Biden would act; Biden declined.",
+                &[("Jabhat Fateh al-Sham", 0, Org), ("Nusra Front", 0, Org), ("President Joe Biden", 0, Per), ("Joe Biden", 1, Per), ("Biden", 2, Per)],
+            )],
+            &[((0, "Jabhat Fateh al-Sham", 0), (0, "Nusra Front", 0)), ((0, "President Joe Biden", 0), (0, "Joe Biden", 1)), ((0, "President Joe Biden", 0), (0, "Biden", 2))],
+            &[],
+        ),
+        // Label conflicts join under the majority label.
+        (
+            &[(
+                "Qatar hosted talks. Qatar said it would help. Officials in Qatar agreed.",
+                &[("Qatar", 0, Loc), ("Qatar", 1, Org), ("Qatar", 2, Loc)],
+            )],
+            &[((0, "Qatar", 0), (0, "Qatar", 1)), ((0, "Qatar", 0), (0, "Qatar", 2))],
+            &[],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (ci, (docs, same, differ)) in cases.iter().enumerate() {
+        let built: Vec<Doc> = docs.iter().map(|(t, m)| doc(t, m)).collect();
+        let res = run(&built);
+        for ((da, a, na), (db, b, nb)) in same.iter() {
+            if entity(&built, &res, *da, a, *na) != entity(&built, &res, *db, b, *nb) {
+                failures.push(format!("case {ci}: {a:?} and {b:?} should be one entity"));
+            }
+        }
+        for ((da, a, na), (db, b, nb)) in differ.iter() {
+            if entity(&built, &res, *da, a, *na) == entity(&built, &res, *db, b, *nb) {
+                failures.push(format!("case {ci}: {a:?} and {b:?} must stay apart"));
+            }
+        }
+        let mentions: usize = built.iter().map(|d| d.mentions.len()).sum();
+        let mapped: usize = res.entity_of.iter().map(Vec::len).sum();
+        assert_eq!(mentions, mapped, "case {ci}: one entity per mention");
+        for of in &res.entity_of {
+            assert!(
+                of.iter().all(|&e| e < res.entities.len()),
+                "case {ci}: entity index in range"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn names_roles_and_labels() {
+    let d = doc(
+        "US President Joe Biden spoke. Qatar hosted talks. Qatar said so. Officials in Qatar agreed. Mohammed Al-Khulaifi, Minister of State at Qatar's foreign ministry, said more.",
+        &[("US", 0, Loc), ("Joe Biden", 0, Per), ("Qatar", 0, Loc), ("Qatar", 1, Org), ("Qatar", 2, Loc), ("Mohammed Al-Khulaifi", 0, Per), ("Qatar", 3, Loc)],
+    );
+    let docs = [d];
+    let res = run(&docs);
+    let biden = &res.entities[entity(&docs, &res, 0, "Joe Biden", 0)];
+    assert_eq!(biden.name, "Joe Biden");
+    assert!(
+        biden.roles.iter().any(|r| r.contains("President")),
+        "{:?}",
+        biden.roles
+    );
+    let qatar = &res.entities[entity(&docs, &res, 0, "Qatar", 1)];
+    assert_eq!(qatar.label, Label::Loc);
+    let k = &res.entities[entity(&docs, &res, 0, "Mohammed Al-Khulaifi", 0)];
+    assert!(
+        k.roles.iter().any(|r| r == "Minister of State"),
+        "{:?}",
+        k.roles
+    );
+}
+
+#[test]
+fn fullest_name_and_aliases() {
+    let d = doc(
+        "Hayat Tahrir al-Sham (HTS) advanced. HTS said. Mr Al Bashir, named by HTS, met Mohamed al-Bashir's aides.",
+        &[("Hayat Tahrir al-Sham", 0, Org), ("HTS", 0, Org), ("HTS", 1, Org), ("HTS", 2, Org), ("Mr Al Bashir", 0, Per), ("Mohamed al-Bashir", 0, Per)],
+    );
+    let docs = [d];
+    let res = run(&docs);
+    let hts = &res.entities[entity(&docs, &res, 0, "HTS", 1)];
+    assert_eq!(hts.name, "Hayat Tahrir al-Sham");
+    assert_eq!(
+        hts.aliases,
+        vec!["Hayat Tahrir al-Sham".to_string(), "HTS".to_string()]
+    );
+    let b = entity(&docs, &res, 0, "Mr Al Bashir", 0);
+    assert_eq!(
+        b,
+        entity(&docs, &res, 0, "Mohamed al-Bashir", 0),
+        "a lone surname before the full name joins it"
+    );
+    assert_eq!(res.entities[b].name, "Mohamed al-Bashir");
+    let _ = Misc;
+}
