@@ -1,0 +1,182 @@
+//! Blocks: the unit between the format readers (html, text) and the article assembly.
+//!
+//! A [`Block`] is one would-be paragraph: whitespace-collapsed text (single spaces, no leading
+//! or trailing space, no control characters) with its links as block-relative byte ranges.
+//! The [`Builder`] is the only way blocks are made, so these invariants hold everywhere:
+//! anchor ranges are non-empty, on char boundaries, sorted, non-overlapping, inside the text,
+//! and never start or end with a space.
+
+/// What kind of element a block came from; a hint for boilerplate scoring.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Kind {
+    #[default]
+    Para,
+    /// h1: the first one becomes the title.
+    Title,
+    /// h2–h6 (h1 is taken as the title).
+    Heading,
+    ListItem,
+    /// A bold lead-in at the start of a paragraph ("Live updates: ..."), split off.
+    Kicker,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct BlockAnchor {
+    pub start: usize,
+    pub end: usize,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub text: String,
+    pub anchors: Vec<BlockAnchor>,
+    pub kind: Kind,
+    /// Came from inside page furniture markup (nav, footer, aside, captions, ...).
+    pub furniture_hint: bool,
+}
+
+/// Where the text being pushed sits in the page.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ctx {
+    pub kind: Kind,
+    pub furniture: bool,
+    pub bold: bool,
+}
+
+/// Longest bold lead-in that is split off as its own block.
+const KICKER_MAX: usize = 200;
+
+#[derive(Default)]
+pub(crate) struct Builder {
+    pub blocks: Vec<Block>,
+    cur: Block,
+    pending_space: bool,
+    /// Open link: href and the start of its text in `cur` (set at its first visible char).
+    anchor: Option<(String, Option<usize>)>,
+    /// Every visible char of `cur` so far was bold.
+    all_bold: bool,
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Appends text, collapsing whitespace runs to one space and dropping control chars.
+    pub fn push_str(&mut self, s: &str, ctx: Ctx) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.pending_space = !self.cur.text.is_empty();
+                continue;
+            }
+            if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+                continue;
+            }
+            if self.cur.text.is_empty() {
+                self.cur.kind = ctx.kind;
+                self.cur.furniture_hint = ctx.furniture;
+                self.all_bold = true;
+            } else if !ctx.bold
+                && self.all_bold
+                && self.anchor.is_none()
+                && self.kicker_ends_here(c)
+            {
+                self.cur.kind = Kind::Kicker;
+                self.break_block();
+                self.cur.kind = ctx.kind;
+                self.cur.furniture_hint = ctx.furniture;
+                self.all_bold = true;
+            }
+            if self.pending_space {
+                self.cur.text.push(' ');
+                self.pending_space = false;
+            }
+            if let Some((_, start @ None)) = &mut self.anchor {
+                *start = Some(self.cur.text.len());
+            }
+            self.all_bold &= ctx.bold;
+            self.cur.text.push(c);
+        }
+    }
+
+    /// A bold run opening a block ends where plain text resumes with a capital letter, as in
+    /// "<b>Live updates: latest news</b> Officials said ...". A bold dateline ("DUBAI:") or
+    /// a bold sentence (ending in punctuation) is not a kicker.
+    fn kicker_ends_here(&self, next: char) -> bool {
+        let t = self.cur.text.as_str();
+        if t.len() > KICKER_MAX || !(next.is_uppercase() || matches!(next, '"' | '“')) {
+            return false;
+        }
+        let last = t.chars().next_back().unwrap_or(' ');
+        let words = t.split(' ').filter(|w| !w.is_empty()).count();
+        words >= 2
+            && !matches!(
+                last,
+                '.' | '!' | '?' | ':' | ',' | ';' | '-' | '–' | '—' | '"' | '”' | '\''
+            )
+    }
+
+    /// Opens a link; an open one is closed first (`<a>` does not nest).
+    pub fn open_anchor(&mut self, href: String) {
+        self.close_anchor();
+        self.anchor = Some((href, None));
+    }
+
+    pub fn close_anchor(&mut self) {
+        if let Some((href, Some(start))) = self.anchor.take() {
+            let end = self.cur.text.len();
+            if end > start {
+                self.cur.anchors.push(BlockAnchor { start, end, href });
+            }
+        }
+    }
+
+    /// Ends the current block (if it has text). An open link continues into the next block.
+    pub fn break_block(&mut self) {
+        self.pending_space = false;
+        if self.cur.text.is_empty() {
+            return;
+        }
+        let reopen = self.anchor.as_ref().map(|(h, _)| h.clone());
+        self.close_anchor();
+        self.blocks.push(std::mem::take(&mut self.cur));
+        self.all_bold = false;
+        if let Some(href) = reopen {
+            self.anchor = Some((href, None));
+        }
+    }
+
+    pub fn finish(mut self) -> Vec<Block> {
+        self.close_anchor();
+        self.break_block();
+        self.blocks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_whitespace_and_tracks_anchor() {
+        let mut b = Builder::new();
+        let ctx = Ctx::default();
+        b.push_str("  a \t\n b ", ctx);
+        b.open_anchor("u".into());
+        b.push_str("  link\u{0}  text ", ctx);
+        b.close_anchor();
+        b.push_str(" .", ctx);
+        let blocks = b.finish();
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].text, "a b link text .");
+        assert_eq!(
+            blocks[0].anchors,
+            vec![BlockAnchor {
+                start: 4,
+                end: 13,
+                href: "u".into()
+            }]
+        );
+    }
+}

@@ -1,0 +1,321 @@
+//! Article-body extraction: which blocks are the article and which are page furniture.
+//!
+//! In the spirit of boilerpipe and readability, and with no phrase list: each block is
+//! described by shallow text features (word count, share of lower-case words, sentence-final
+//! punctuation, link density, all-caps, time-of-day patterns, agency-credit shape, list
+//! bullets, repetition on the page, furniture markup) and classed as
+//! - `Content`: sentence-shaped prose of some length,
+//! - `Prose`: a short sentence ("He declined to comment."),
+//! - `Label`: a short line that is not a sentence (headline, subhead, section label, teaser),
+//! - `Furniture`: a block with a strong boilerplate signal.
+//!
+//! The article is then the best contiguous run of Content/Prose blocks, where single Labels
+//! (subheads, a kicker) may sit inside, and two Labels in a row or any Furniture block end a
+//! run. Runs separated from the best one by a short gap are merged back in (a list or a photo
+//! credit inside an article). When no run holds enough prose the page is not recognised as an
+//! article and nothing is removed. Invariant: removal only ever happens at block granularity,
+//! and a removed block is returned as furniture, never dropped.
+
+use super::block::{Block, Kind};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    Content,
+    Prose,
+    Label,
+    Furniture,
+}
+
+/// Shallow text features of a block.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Features {
+    pub words: usize,
+    pub lower_words: usize,
+    pub caps_words: usize,
+    pub letter_words: usize,
+    pub ends_sentence: bool,
+    pub link_density: f32,
+    pub has_time: bool,
+    pub has_credit: bool,
+}
+
+/// Less prose than this in the best run: not an article, keep everything.
+const MIN_ARTICLE_WORDS: usize = 25;
+/// A run merged back across a gap must have at least this much prose.
+const MIN_MERGE_WORDS: usize = 40;
+
+pub(crate) fn features(b: &Block) -> Features {
+    let mut f = Features::default();
+    for w in b.text.split(' ') {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            if w.chars().any(char::is_alphanumeric) {
+                f.words += 1;
+            }
+            f.has_time |= is_time(w);
+            continue;
+        };
+        f.words += 1;
+        f.letter_words += 1;
+        if first.is_lowercase() {
+            f.lower_words += 1;
+        }
+        // All-caps words of two letters or more ("AFP", "LATEST"); caseless scripts never are.
+        let mut n = 1;
+        let mut all_upper = first.is_uppercase();
+        for c in letters {
+            n += 1;
+            all_upper &= c.is_uppercase();
+        }
+        if all_upper && n >= 2 {
+            f.caps_words += 1;
+        }
+        f.has_time |= is_time(w);
+        f.has_credit |= is_credit(w);
+    }
+    let tail = b
+        .text
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    f.ends_sentence = tail.ends_with(['.', '!', '?', '…', '。', '؟']);
+    let link_bytes: usize = b
+        .anchors
+        .iter()
+        .map(|a| a.end.saturating_sub(a.start))
+        .sum();
+    f.link_density = if b.text.is_empty() {
+        0.0
+    } else {
+        link_bytes as f32 / b.text.len() as f32
+    };
+    f
+}
+
+/// "6:00am", "10:00", "9pm", "18.30GMT" are times of day.
+fn is_time(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = w.get(digits..).unwrap_or("");
+    let rest = match rest.strip_prefix([':', '.']) {
+        Some(r) => {
+            let mins = r.bytes().take_while(u8::is_ascii_digit).count();
+            if mins != 2 {
+                return false;
+            }
+            if r.len() == 2 {
+                return w.contains(':');
+            }
+            r.get(2..).unwrap_or("")
+        }
+        None => rest,
+    };
+    let rest = rest.to_ascii_lowercase();
+    matches!(
+        rest.as_str(),
+        "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "hrs" | "h"
+    )
+}
+
+/// "NAME/AFP", "Photo/REUTERS": a slash next to an all-caps word, the shape of a photo credit.
+fn is_credit(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('/') else {
+        return w.starts_with('©');
+    };
+    let caps = |s: &str| {
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    !a.is_empty() && !b.is_empty() && (caps(a) || caps(b)) && !b.contains('/')
+}
+
+pub(crate) fn classify(b: &Block, f: &Features, repeated: bool, use_hints: bool) -> Class {
+    let lower_ratio = if f.words == 0 {
+        0.0
+    } else {
+        f.lower_words as f32 / f.words as f32
+    };
+    let shouting = f.letter_words >= 2 && f.caps_words == f.letter_words && f.words <= 12;
+    let furniture = (use_hints && b.furniture_hint)
+        || (repeated && f.words <= 12)
+        || (f.link_density >= 0.5 && f.words < 30 && b.kind != Kind::Kicker)
+        || (f.has_time && f.words <= 8)
+        || (f.has_credit && f.words <= 8)
+        || shouting
+        || f.letter_words == 0;
+    if furniture {
+        return Class::Furniture;
+    }
+    if b.kind == Kind::Heading || b.kind == Kind::Kicker {
+        return Class::Label;
+    }
+    if (f.ends_sentence && f.words >= 7 && lower_ratio >= 0.35)
+        || (f.words >= 30 && lower_ratio >= 0.5)
+    {
+        Class::Content
+    } else if f.ends_sentence && f.lower_words >= 1 {
+        Class::Prose
+    } else {
+        Class::Label
+    }
+}
+
+/// A contiguous run of blocks `[start, end)` and the prose it holds.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    words: usize,
+    content_blocks: usize,
+}
+
+/// Which blocks are the article (`true`) and which are furniture.
+pub(crate) fn select(blocks: &[Block]) -> Vec<bool> {
+    let feats: Vec<Features> = blocks.iter().map(features).collect();
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for b in blocks {
+        *seen.entry(b.text.as_str()).or_insert(0) += 1;
+    }
+    // Furniture markup only counts when the page has real prose outside it; otherwise a
+    // misleading class on a wrapper would make the whole page furniture.
+    let unhinted_prose: usize = blocks
+        .iter()
+        .zip(&feats)
+        .filter(|(b, f)| !b.furniture_hint && classify(b, f, false, false) == Class::Content)
+        .map(|(_, f)| f.words)
+        .sum();
+    let use_hints = unhinted_prose >= MIN_ARTICLE_WORDS;
+    let classes: Vec<Class> = blocks
+        .iter()
+        .zip(&feats)
+        .map(|(b, f)| {
+            classify(
+                b,
+                f,
+                seen.get(b.text.as_str()).copied().unwrap_or(0) > 1,
+                use_hints,
+            )
+        })
+        .collect();
+    let runs = runs(blocks, &classes, &feats);
+    let Some(best) = (0..runs.len()).max_by_key(|&i| runs.get(i).map_or(0, |r| r.words)) else {
+        return vec![true; blocks.len()];
+    };
+    let Some(&main) = runs.get(best) else {
+        return vec![true; blocks.len()];
+    };
+    if main.words < MIN_ARTICLE_WORDS {
+        return vec![true; blocks.len()];
+    }
+    let (mut start, mut end) = (main.start, main.end);
+    // Merge neighbouring runs across short gaps, outwards from the best run.
+    for r in runs.iter().skip(best + 1) {
+        if !mergeable(blocks, &classes, end, r.start, r) {
+            break;
+        }
+        end = r.end;
+    }
+    for r in runs.iter().take(best).rev() {
+        if !mergeable(blocks, &classes, r.end, start, r) {
+            break;
+        }
+        start = r.start;
+    }
+    let mut keep = vec![false; blocks.len()];
+    for (i, k) in keep.iter_mut().enumerate() {
+        *k = (start..end).contains(&i) && classes.get(i) != Some(&Class::Furniture);
+    }
+    keep
+}
+
+/// May run `other` join the article across the gap `[gap_start, gap_end)`?
+fn mergeable(
+    blocks: &[Block],
+    classes: &[Class],
+    gap_start: usize,
+    gap_end: usize,
+    other: &Run,
+) -> bool {
+    let gap = gap_end.saturating_sub(gap_start);
+    let gap_classes = classes.get(gap_start..gap_end).unwrap_or(&[]);
+    let furniture = gap_classes
+        .iter()
+        .filter(|&&c| c == Class::Furniture)
+        .count();
+    let all_list = blocks
+        .get(gap_start..gap_end)
+        .unwrap_or(&[])
+        .iter()
+        .all(|b| b.kind == Kind::ListItem);
+    if furniture == 0 {
+        other.words >= MIN_MERGE_WORDS && (gap <= 2 || (gap <= 6 && all_list))
+    } else {
+        gap == 1 && other.content_blocks >= 2 && other.words >= MIN_MERGE_WORDS
+    }
+}
+
+/// Maximal runs of prose; single labels may sit between prose blocks, and a label that
+/// introduces a run (a kicker, or one carrying a link) is part of it.
+fn runs(blocks: &[Block], classes: &[Class], feats: &[Features]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut cur: Option<Run> = None;
+    let mut labels: Vec<usize> = Vec::new(); // labels since the last prose block of `cur`
+    for (i, &c) in classes.iter().enumerate() {
+        match c {
+            Class::Furniture => {
+                out.extend(cur.take());
+                labels.clear();
+            }
+            Class::Label => {
+                if cur.is_some() {
+                    labels.push(i);
+                    let headings = labels
+                        .iter()
+                        .all(|&j| blocks.get(j).is_some_and(|b| b.kind == Kind::Heading));
+                    if labels.len() >= 2 && !(headings && labels.len() == 2) {
+                        out.extend(cur.take());
+                    }
+                } else {
+                    labels.clear();
+                    labels.push(i);
+                }
+            }
+            Class::Content | Class::Prose => {
+                let words = feats.get(i).map_or(0, |f| f.words);
+                let words = if c == Class::Content {
+                    words
+                } else {
+                    words / 2
+                };
+                let content = usize::from(c == Class::Content);
+                match &mut cur {
+                    Some(r) => {
+                        r.end = i + 1;
+                        r.words += words;
+                        r.content_blocks += content;
+                    }
+                    None => {
+                        // A label right before the run introduces it when it is a kicker or links out.
+                        let intro = i.checked_sub(1).filter(|&j| {
+                            labels.last() == Some(&j)
+                                && blocks.get(j).is_some_and(|b| {
+                                    b.kind == Kind::Kicker || !b.anchors.is_empty()
+                                })
+                        });
+                        cur = Some(Run {
+                            start: intro.unwrap_or(i),
+                            end: i + 1,
+                            words,
+                            content_blocks: content,
+                        });
+                    }
+                }
+                labels.clear();
+            }
+        }
+    }
+    out.extend(cur);
+    out
+}
