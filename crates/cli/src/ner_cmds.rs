@@ -1,17 +1,312 @@
-//! `gloss tag | eval | train | bench`. OWNER: NER helper.
+//! `gloss tag | eval | train | bench`: the recognizer on CoNLL files, training, throughput.
+//! Tagging and evaluation use exactly what the app uses (`gloss_core::ner::tag_document` with
+//! the embedded model) unless `--model FILE` names another model file.
+
+mod classes;
+mod conllio;
+
+use conllio::{read_text, Args};
+use gloss_core::ner::conll::{self, Document};
+use gloss_core::ner::model::{Lexicons, Model};
+use gloss_core::ner::score::{Counts, Scorer};
+use gloss_core::ner::tags::{Tag, TYPES};
+use gloss_core::ner::train::{self, doc_words, TrainConfig};
+use gloss_core::ner::{self as ner};
+use gloss_core::Span;
+use std::time::Instant;
+
+/// The embedded model, or the one `--model FILE` names.
+fn load_model(a: &Args) -> Result<Model, String> {
+    match a.get("model") {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+            Model::from_bytes(&bytes).map_err(|e| format!("{path}: {e}"))
+        }
+        None => ner::model()
+            .cloned()
+            .map_err(|e| format!("embedded model: {e}")),
+    }
+}
+
+fn tag_docs(m: &Model, docs: &[Document]) -> Vec<Vec<Vec<Tag>>> {
+    docs.iter()
+        .map(|d| {
+            ner::tag_document(m, &doc_words(d))
+                .into_iter()
+                .map(|s| s.into_iter().map(|x| x.0).collect())
+                .collect()
+        })
+        .collect()
+}
+
 pub fn tag(args: &[String]) -> Result<(), String> {
-    let _ = args;
-    Err("tag: not built yet".into())
+    let a = Args::parse(args, &["conll", "model"])?;
+    let path = a.need("conll")?;
+    let text = read_text(path)?;
+    let docs = conll::parse(&text, false).map_err(|e| format!("{path}: {e}"))?;
+    let m = load_model(&a)?;
+    let tagged = tag_docs(&m, &docs);
+    let mut by_line: Vec<Option<Tag>> = vec![None; text.lines().count()];
+    for (d, td) in docs.iter().zip(&tagged) {
+        for (s, ts) in d.sentences.iter().zip(td) {
+            for (&ln, &t) in s.lines.iter().zip(ts) {
+                if let Some(slot) = by_line.get_mut(ln) {
+                    *slot = Some(t);
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() + by_line.len() * 6);
+    for (line, t) in text.lines().zip(&by_line) {
+        out.push_str(line);
+        if !line.trim().is_empty() {
+            out.push(' ');
+            out.push_str(t.unwrap_or(Tag::O).as_str());
+        }
+        out.push('\n');
+    }
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(out.as_bytes())
+        .map_err(|e| format!("stdout: {e}"))
 }
+
 pub fn eval(args: &[String]) -> Result<(), String> {
-    let _ = args;
-    Err("eval: not built yet".into())
+    let a = Args::parse(args, &["conll", "model"])?;
+    let path = a.need("conll")?;
+    let docs = conll::parse(&read_text(path)?, true).map_err(|e| format!("{path}: {e}"))?;
+    let m = load_model(&a)?;
+    let t0 = Instant::now();
+    let tagged = tag_docs(&m, &docs);
+    let secs = t0.elapsed().as_secs_f64();
+    let mut sc = Scorer::default();
+    for (d, td) in docs.iter().zip(&tagged) {
+        for (s, ts) in d.sentences.iter().zip(td) {
+            sc.add(&s.tags, ts);
+        }
+    }
+    print_scores(&sc);
+    println!(
+        "tokens {}  seconds {:.3}  tokens/s {:.0}",
+        sc.tokens,
+        secs,
+        sc.tokens as f64 / secs.max(1e-9)
+    );
+    Ok(())
 }
+
+fn counts_line(name: &str, k: &Counts) -> String {
+    format!(
+        "{name:<8} precision {:.4}  recall {:.4}  F1 {:.4}  (gold {}, predicted {}, correct {})",
+        k.precision(),
+        k.recall(),
+        k.f1(),
+        k.gold,
+        k.predicted,
+        k.correct
+    )
+}
+
+pub fn print_scores(sc: &Scorer) {
+    for (ty, k) in TYPES.iter().zip(&sc.per_type) {
+        println!("{}", counts_line(ty.as_str(), k));
+    }
+    println!("{}", counts_line("overall", &sc.overall()));
+}
+
 pub fn train(args: &[String]) -> Result<(), String> {
-    let _ = args;
-    Err("train: not built yet".into())
+    if args.first().map(String::as_str) == Some("classes") {
+        return classes::run(args.get(1..).unwrap_or(&[]));
+    }
+    let a = Args::parse(
+        args,
+        &[
+            "train",
+            "dev",
+            "out",
+            "epochs",
+            "seed",
+            "bits",
+            "classes",
+            "gazetteer",
+            "prune",
+        ],
+    )?;
+    let train_path = a.need("train")?;
+    let out = a.need("out")?;
+    let mut cfg = TrainConfig::default();
+    if let Some(v) = a.get("epochs") {
+        cfg.epochs = v
+            .parse()
+            .map_err(|_| format!("--epochs: bad number `{v}`"))?;
+    }
+    if let Some(v) = a.get("seed") {
+        cfg.seed = v.parse().map_err(|_| format!("--seed: bad number `{v}`"))?;
+    }
+    if let Some(v) = a.get("bits") {
+        cfg.hash_bits = v
+            .parse()
+            .ok()
+            .filter(|b| (12..=24).contains(b))
+            .ok_or(format!("--bits: want 12..24, got `{v}`"))?;
+    }
+    if let Some(v) = a.get("prune") {
+        cfg.prune_quantile = v
+            .parse()
+            .map_err(|_| format!("--prune: bad quantile `{v}`"))?;
+    }
+    let train_docs =
+        conll::parse(&read_text(train_path)?, true).map_err(|e| format!("{train_path}: {e}"))?;
+    let dev_docs = match a.get("dev") {
+        Some(p) => conll::parse(&read_text(p)?, true).map_err(|e| format!("{p}: {e}"))?,
+        None => Vec::new(),
+    };
+    let lex = load_lexicons(a.get("classes"), a.get("gazetteer"))?;
+    println!(
+        "training on {} documents ({} tokens); {} word classes, {} gazetteer phrases; {:?}",
+        train_docs.len(),
+        train_docs.iter().map(Document::n_tokens).sum::<usize>(),
+        lex.words.len(),
+        lex.phrases.len(),
+        cfg
+    );
+    let t0 = Instant::now();
+    let bytes = train::train(&cfg, &train_docs, &dev_docs, &lex, |r| match r.dev_f1 {
+        Some(f) => println!(
+            "epoch {:>2}  dev F1 {:.4}  ({:.0} s)",
+            r.epoch,
+            f,
+            t0.elapsed().as_secs_f64()
+        ),
+        None => println!(
+            "epoch {:>2}  ({:.0} s)",
+            r.epoch,
+            t0.elapsed().as_secs_f64()
+        ),
+    })
+    .map_err(|e| e.to_string())?;
+    let m = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    if !dev_docs.is_empty() {
+        let mut sc = Scorer::default();
+        for (d, td) in dev_docs.iter().zip(tag_docs(&m, &dev_docs)) {
+            for (s, ts) in d.sentences.iter().zip(&td) {
+                sc.add(&s.tags, ts);
+            }
+        }
+        println!("dev, quantised model with document consistency:");
+        print_scores(&sc);
+    }
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "wrote {out}: {} bytes, {} gzip; trained in {:.0} s",
+        bytes.len(),
+        gzip_size(&bytes).map_or("?".into(), |n| n.to_string()),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
+
+/// Size of `bytes` after `gzip -9` (the measure the size targets use).
+pub fn gzip_size(bytes: &[u8]) -> Option<usize> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("gzip")
+        .arg("-9c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let data = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    Some(out.stdout.len())
+}
+
+/// Word classes (`word<TAB>class<TAB>count`) and gazetteer (`list<TAB>phrase`) files.
+fn load_lexicons(classes: Option<&str>, gazetteer: Option<&str>) -> Result<Lexicons, String> {
+    let mut lex = Lexicons::default();
+    if let Some(p) = classes {
+        for (n, line) in read_text(p)?.lines().enumerate() {
+            let mut cols = line.split('\t');
+            let (Some(w), Some(c), Some(f)) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(format!("{p}:{}: want word, class, count", n + 1));
+            };
+            let c: u16 = c.parse().map_err(|_| format!("{p}:{}: bad class", n + 1))?;
+            let f: u64 = f.parse().map_err(|_| format!("{p}:{}: bad count", n + 1))?;
+            lex.words
+                .push((w.to_string(), c, gloss_core::ner::lexicon::freq_bucket(f)));
+        }
+    }
+    if let Some(p) = gazetteer {
+        let text = read_text(p)?;
+        let mut names: Vec<&str> = text.lines().filter_map(|l| l.split('\t').next()).collect();
+        names.sort();
+        names.dedup();
+        if names.len() > 16 {
+            return Err(format!("{p}: at most 16 lists, found {}", names.len()));
+        }
+        for line in text.lines() {
+            let Some((list, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            let id = names.binary_search(&list).unwrap_or(0) as u8;
+            let tok = gloss_core::tokenize::tokenize(phrase, &[Span::new(0, phrase.len())]);
+            let toks: Vec<&str> = tok.tokens.iter().map(|t| t.span.text(phrase)).collect();
+            if !toks.is_empty() && toks.len() <= gloss_core::ner::lexicon::MAX_PHRASE {
+                lex.phrases.push((toks.join(" "), id));
+            }
+        }
+    }
+    Ok(lex)
+}
+
 pub fn bench(args: &[String]) -> Result<(), String> {
-    let _ = args;
-    Err("bench: not built yet".into())
+    let text = match args.first() {
+        Some(p) => read_text(p)?,
+        None => conllio::builtin_bench_text(),
+    };
+    let paras: Vec<Span> = {
+        let mut v = Vec::new();
+        let mut pos = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            if !body.trim().is_empty() {
+                v.push(Span::new(pos, pos + body.len()));
+            }
+            pos += line.len();
+        }
+        v
+    };
+    let reps = 3;
+    let t0 = Instant::now();
+    let mut tok = gloss_core::tokenize::tokenize(&text, &paras);
+    for _ in 1..reps {
+        tok = gloss_core::tokenize::tokenize(&text, &paras);
+    }
+    let t_tok = t0.elapsed().as_secs_f64() / reps as f64;
+    let n = tok.tokens.len() as f64;
+    ner::model().map_err(|e| format!("embedded model: {e}"))?;
+    let t0 = Instant::now();
+    let mut found = 0;
+    for _ in 0..reps {
+        found = ner::recognize(&text, &tok).len();
+    }
+    let t_ner = t0.elapsed().as_secs_f64() / reps as f64;
+    let t0 = Instant::now();
+    let ws = gloss_core::annotate("bench", &text);
+    let t_all = t0.elapsed().as_secs_f64();
+    let mentions: usize = ws.documents.iter().map(|d| d.mentions.len()).sum();
+    println!(
+        "text: {} bytes, {} tokens, {} NER mentions, {} pipeline mentions",
+        text.len(),
+        n,
+        found,
+        mentions
+    );
+    println!("tokenize  tokens/s {:.0}", n / t_tok.max(1e-9));
+    println!("ner       tokens/s {:.0}", n / t_ner.max(1e-9));
+    println!("pipeline  tokens/s {:.0}", n / t_all.max(1e-9));
+    Ok(())
 }

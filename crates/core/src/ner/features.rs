@@ -1,0 +1,392 @@
+//! Feature extraction: every feature is a hash of (template, value) reduced to a row of the
+//! weight table (`hash_bits` bits). Static features depend on the words only and are computed
+//! once per token; dynamic ones depend on earlier decisions (previous tags, labels given to the
+//! same word earlier in the document) and are added during decoding.
+//!
+//! Invariant: feature extraction is deterministic and identical in training and tagging; the
+//! template ids and value encodings are part of the model format.
+
+use super::hash::{self, mix};
+use super::lexicon::{Gazetteer, WordClasses, NO_CLASS};
+use super::tags::{Tag, N_TYPES};
+
+// Token flags.
+const INIT_CAP: u16 = 1;
+const ALL_CAPS: u16 = 2;
+const HAS_DIGIT: u16 = 4;
+const HAS_HYPHEN: u16 = 8;
+const PUNCT: u16 = 16;
+const HAS_PERIOD: u16 = 32;
+const HAS_ALPHA: u16 = 64;
+const FIRST: u16 = 128;
+const CAPS_LINE: u16 = 256;
+const MIXED: u16 = 512;
+
+/// What a token contributes to its own and its neighbours' features.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokInfo {
+    pub w: u64,
+    pub lw: u64,
+    pub shape: u64,
+    pub sshape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub class: u16,
+    pub lclass: u16,
+    pub freq: u8,
+    pub lfreq: u8,
+    pub flags: u16,
+    pub gaz: u32,
+}
+
+impl TokInfo {
+    /// Whether the token starts with a capital (the tokens document history tracks).
+    pub fn is_capitalised(&self) -> bool {
+        self.flags & INIT_CAP != 0
+    }
+}
+
+/// Shape class of a char: X, x, d, or the char itself for ASCII punctuation, else `o`.
+fn shape_char(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_numeric() {
+        b'd'
+    } else if c.is_ascii() {
+        c as u8
+    } else if c.is_alphabetic() {
+        b'a'
+    } else {
+        b'o'
+    }
+}
+
+/// Compute the per-token information of one sentence.
+pub fn sentence_info(words: &[&str], classes: &WordClasses, gaz: &Gazetteer) -> Vec<TokInfo> {
+    let mut out: Vec<TokInfo> = words.iter().map(|w| token_info(w, classes)).collect();
+    let alpha = out.iter().filter(|t| t.flags & HAS_ALPHA != 0).count();
+    let caps = out.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
+    // A headline or sports-table line in capitals: case says nothing there.
+    let caps_line = alpha >= 2 && caps * 10 >= alpha * 8;
+    for (i, t) in out.iter_mut().enumerate() {
+        if i == 0 {
+            t.flags |= FIRST;
+        }
+        if caps_line {
+            t.flags |= CAPS_LINE;
+        }
+    }
+    if !gaz.is_empty() {
+        let lower: Vec<u64> = out.iter().map(|t| t.lw).collect();
+        let eligible: Vec<bool> = out
+            .iter()
+            .map(|t| t.flags & (INIT_CAP | CAPS_LINE) != 0)
+            .collect();
+        let mut masks = vec![0u32; out.len()];
+        gaz.annotate(&lower, &eligible, &mut masks);
+        for (t, m) in out.iter_mut().zip(masks) {
+            t.gaz = m;
+        }
+    }
+    out
+}
+
+fn token_info(word: &str, classes: &WordClasses) -> TokInfo {
+    let mut t = TokInfo {
+        w: hash::bytes(word.as_bytes()),
+        lw: hash::lower(word),
+        ..TokInfo::default()
+    };
+    // Shapes: full (runs capped at 4) and short (runs collapsed).
+    let (mut shape, mut sshape) = (hash::SEED, hash::SEED);
+    let (mut last, mut run) = (0u8, 0u32);
+    let (mut upper, mut lower, mut alpha, mut n) = (0usize, 0usize, 0usize, 0usize);
+    let mut all_punct = true;
+    for c in word.chars() {
+        n += 1;
+        let s = shape_char(c);
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            sshape = hash::step(sshape, s);
+        }
+        if run <= 4 {
+            shape = hash::step(shape, s);
+        }
+        last = s;
+        match s {
+            b'X' => upper += 1,
+            b'x' => lower += 1,
+            b'd' => t.flags |= HAS_DIGIT,
+            b'-' => t.flags |= HAS_HYPHEN,
+            b'.' => t.flags |= HAS_PERIOD,
+            _ => {}
+        }
+        if c.is_alphabetic() {
+            alpha += 1;
+        }
+        if c.is_alphanumeric() {
+            all_punct = false;
+        }
+    }
+    t.shape = shape;
+    t.sshape = sshape;
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        t.flags |= INIT_CAP;
+    }
+    if upper > 0 && lower == 0 {
+        t.flags |= ALL_CAPS;
+    }
+    if alpha > 0 {
+        t.flags |= HAS_ALPHA;
+    }
+    if all_punct && n > 0 {
+        t.flags |= PUNCT;
+    }
+    if upper > 1 && lower > 0 {
+        t.flags |= MIXED;
+    }
+    // Prefixes of the exact form, suffixes of the lowercase form (shape carries case).
+    let mut h = hash::SEED;
+    for (k, c) in word.chars().take(4).enumerate() {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = hash::step(h, b);
+        }
+        if let Some(p) = t.pre.get_mut(k) {
+            *p = h;
+        }
+    }
+    let mut h = hash::SEED;
+    for (k, c) in word.chars().rev().take(4).enumerate() {
+        for l in c.to_lowercase() {
+            let mut buf = [0u8; 4];
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                h = hash::step(h, b);
+            }
+        }
+        if let Some(p) = t.suf.get_mut(k) {
+            *p = h;
+        }
+    }
+    let wi = classes.get(t.w);
+    t.class = wi.class;
+    t.freq = wi.freq;
+    // `lw` is FNV-1a over the lowercase bytes, so it is also the exact-form key of the
+    // lowercase word in the class table.
+    let li = classes.get(t.lw);
+    t.lclass = li.class;
+    t.lfreq = li.freq;
+    t
+}
+
+/// Template ids (part of the model format).
+mod t {
+    pub const BIAS: u64 = 1;
+    pub const W: u64 = 2;
+    pub const LW: u64 = 3;
+    pub const LW_M1: u64 = 4;
+    pub const LW_P1: u64 = 5;
+    pub const LW_M2: u64 = 6;
+    pub const LW_P2: u64 = 7;
+    pub const SSHAPE: u64 = 8;
+    pub const SHAPE: u64 = 9;
+    pub const SSHAPE_M1: u64 = 10;
+    pub const SSHAPE_P1: u64 = 11;
+    pub const SSHAPE_M1_0: u64 = 12;
+    pub const SSHAPE_0_P1: u64 = 13;
+    pub const PRE: u64 = 14; // +k, k < 4
+    pub const SUF: u64 = 18; // +k, k < 4
+    pub const LW_M1_0: u64 = 22;
+    pub const LW_0_P1: u64 = 23;
+    pub const CLASS: u64 = 24; // +level, level < 3
+    pub const CLASS_M1: u64 = 27; // +level
+    pub const CLASS_P1: u64 = 30; // +level
+    pub const LCLASS: u64 = 33;
+    pub const FREQ_SHAPE: u64 = 34;
+    pub const LFREQ_SHAPE: u64 = 35;
+    pub const FIRST_SHAPE: u64 = 36;
+    pub const CAPS_SHAPE: u64 = 37;
+    pub const GAZ: u64 = 38;
+    pub const GAZ_M1: u64 = 39;
+    pub const GAZ_P1: u64 = 40;
+    pub const FLAGS: u64 = 41;
+    pub const CLASS_M2: u64 = 42;
+    pub const CLASS_P2: u64 = 43;
+    pub const SSHAPE_M2: u64 = 44;
+    pub const SSHAPE_P2: u64 = 45;
+    pub const W_M1: u64 = 46;
+    pub const W_P1: u64 = 47;
+    // Dynamic.
+    pub const P1: u64 = 100;
+    pub const P2P1: u64 = 101;
+    pub const P1_LW: u64 = 102;
+    pub const P1_SHAPE: u64 = 103;
+    pub const HIST: u64 = 104;
+    pub const HIST_SHAPE: u64 = 105;
+    pub const P1_CLASS: u64 = 106;
+}
+
+/// Maps feature hashes to weight rows.
+#[derive(Clone, Copy, Debug)]
+pub struct Hasher {
+    pub bits: u32,
+}
+
+impl Hasher {
+    #[inline]
+    pub fn row(&self, template: u64, value: u64) -> u32 {
+        (mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d), value) >> (64 - self.bits)) as u32
+    }
+}
+
+const PAD: [u64; 5] = [0x51ed_2701, 0x51ed_2702, 0, 0x51ed_2703, 0x51ed_2704];
+
+/// Static feature rows of token `i` of a sentence, appended to `out`.
+pub fn static_features(h: Hasher, s: &[TokInfo], i: usize, out: &mut Vec<u32>) {
+    let Some(t) = s.get(i) else { return };
+    let at = |d: isize| -> Option<&TokInfo> { i.checked_add_signed(d).and_then(|j| s.get(j)) };
+    let pad = |d: isize| PAD[(d + 2).clamp(0, 4) as usize];
+    let lw = |d: isize| at(d).map_or(pad(d), |x| x.lw);
+    let ss = |d: isize| at(d).map_or(pad(d), |x| x.sshape);
+    let cls = |d: isize, level: u32| -> u64 { at(d).map_or(pad(d), |x| class_at(x.class, level)) };
+    let mut f = |tpl: u64, v: u64| out.push(h.row(tpl, v));
+    f(t::BIAS, 0);
+    f(t::W, t.w);
+    f(t::LW, t.lw);
+    f(t::LW_M1, lw(-1));
+    f(t::LW_P1, lw(1));
+    f(t::LW_M2, lw(-2));
+    f(t::LW_P2, lw(2));
+    f(t::W_M1, at(-1).map_or(pad(-1), |x| x.w));
+    f(t::W_P1, at(1).map_or(pad(1), |x| x.w));
+    f(t::SSHAPE, t.sshape);
+    f(t::SHAPE, t.shape);
+    f(t::SSHAPE_M1, ss(-1));
+    f(t::SSHAPE_P1, ss(1));
+    f(t::SSHAPE_M2, ss(-2));
+    f(t::SSHAPE_P2, ss(2));
+    f(t::SSHAPE_M1_0, mix(ss(-1), t.sshape));
+    f(t::SSHAPE_0_P1, mix(t.sshape, ss(1)));
+    for k in 0..4 {
+        if t.pre[k] != 0 {
+            f(t::PRE + k as u64, t.pre[k]);
+        }
+        if t.suf[k] != 0 {
+            f(t::SUF + k as u64, t.suf[k]);
+        }
+    }
+    f(t::LW_M1_0, mix(lw(-1), t.lw));
+    f(t::LW_0_P1, mix(t.lw, lw(1)));
+    for level in 0..3 {
+        f(t::CLASS + level as u64, class_at(t.class, level));
+        f(t::CLASS_M1 + level as u64, cls(-1, level));
+        f(t::CLASS_P1 + level as u64, cls(1, level));
+    }
+    f(t::CLASS_M2, cls(-2, 1));
+    f(t::CLASS_P2, cls(2, 1));
+    if t.lclass != t.class {
+        f(t::LCLASS, class_at(t.lclass, 2));
+    }
+    f(t::FREQ_SHAPE, mix(t.freq as u64, t.sshape));
+    f(
+        t::LFREQ_SHAPE,
+        mix(
+            (t.lfreq as u64) << 1 | u64::from(t.flags & FIRST != 0),
+            t.sshape,
+        ),
+    );
+    if t.flags & FIRST != 0 {
+        f(t::FIRST_SHAPE, t.shape);
+    }
+    if t.flags & CAPS_LINE != 0 {
+        f(t::CAPS_SHAPE, t.shape);
+    }
+    f(t::FLAGS, t.flags as u64);
+    gaz_features(&mut f, t::GAZ, t.gaz);
+    gaz_features(&mut f, t::GAZ_M1, at(-1).map_or(0, |x| x.gaz));
+    gaz_features(&mut f, t::GAZ_P1, at(1).map_or(0, |x| x.gaz));
+}
+
+fn gaz_features(f: &mut impl FnMut(u64, u64), tpl: u64, mut mask: u32) {
+    while mask != 0 {
+        let bit = mask.trailing_zeros();
+        f(tpl, bit as u64 + 1);
+        mask &= mask - 1;
+    }
+}
+
+/// Class id at `level` (0 = coarsest), tagged with the level; unknown words share one value.
+#[inline]
+fn class_at(class: u16, level: u32) -> u64 {
+    if class == NO_CLASS {
+        return 0xdead;
+    }
+    let shift = 8 - 4 * level.min(2);
+    ((class as u64) >> shift) | ((level as u64 + 1) << 16)
+}
+
+/// What earlier decisions in the document say about a token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    pub p1: Tag,
+    pub p2: Tag,
+    /// Entity type most often given to this word earlier in the document, plus one (0 = none).
+    pub hist: u8,
+}
+
+/// Dynamic feature rows of token `t` in context `c`, appended to `out`.
+pub fn dynamic_features(h: Hasher, t: &TokInfo, c: Context, out: &mut Vec<u32>) {
+    let p1 = c.p1.id() as u64;
+    let p2 = c.p2.id() as u64;
+    out.push(h.row(t::P1, p1));
+    out.push(h.row(t::P2P1, p2 * 16 + p1));
+    out.push(h.row(t::P1_LW, mix(p1, t.lw)));
+    out.push(h.row(t::P1_SHAPE, mix(p1, t.sshape)));
+    out.push(h.row(t::P1_CLASS, mix(p1, class_at(t.class, 1))));
+    if c.hist != 0 {
+        out.push(h.row(t::HIST, c.hist as u64));
+        out.push(h.row(t::HIST_SHAPE, mix(c.hist as u64, t.sshape)));
+    }
+}
+
+/// Per-document memory of the types given to capitalised words.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    counts: super::hash::U64Map<[u16; N_TYPES]>,
+}
+
+impl History {
+    pub fn lookup(&self, t: &TokInfo) -> u8 {
+        if !t.is_capitalised() {
+            return 0;
+        }
+        match self.counts.get(t.lw) {
+            None => 0,
+            Some(c) => {
+                let mut best = 0;
+                for k in 1..N_TYPES {
+                    if c[k] > c[best] {
+                        best = k;
+                    }
+                }
+                if c[best] == 0 {
+                    0
+                } else {
+                    best as u8 + 1
+                }
+            }
+        }
+    }
+
+    pub fn record(&mut self, t: &TokInfo, tag: Tag) {
+        if let (true, Some(ty)) = (t.is_capitalised(), tag.ty()) {
+            if let Some(c) = self.counts.entry(t.lw).get_mut(ty) {
+                *c = c.saturating_add(1);
+            }
+        }
+    }
+}
