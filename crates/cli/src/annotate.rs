@@ -171,7 +171,11 @@ fn document_summary(out: &mut String, d: usize, doc: &DocumentDto, c: &Contract,
         paragraphs
     ));
     if !doc.furniture.is_empty() {
-        out.push_str(&format!(", {} page-furniture blocks set aside", doc.furniture.len()));
+        let n = doc.furniture.len();
+        out.push_str(&format!(
+            ", {n} page-furniture block{} set aside",
+            if n == 1 { "" } else { "s" }
+        ));
     }
     out.push('\n');
 
