@@ -1,0 +1,27 @@
+//! gloss-app: the browser shell around gloss-core. Everything here is presentation and
+//! effects; all language work happens in `gloss_core` and arrives as the versioned JSON
+//! contract ([`gloss_core::protocol::Contract`]).
+//!
+//! ```text
+//! main.rs ── renders ui::App
+//! ui::state      AppState + Action: the one pure reducer (articles, tabs, selection, requests)
+//! ui::hooks      effects: send requests to the worker, fall back to the main thread
+//! ui::text       contract offsets (code points) → paragraphs and render segments (pure)
+//! ui::components App, PasteBox, Tabs, ArticleView, Chip, PreviewCard, Sidebar, StatusLine
+//! worker         the gloo-worker that runs annotate_workspace off the main thread
+//! bin/worker.rs  registers that worker (Trunk builds it as `gloss-worker`)
+//! ```
+//!
+//! Invariants:
+//! - Pasted HTML is never inserted as HTML: it only reaches the DOM as text nodes of the
+//!   clean article text produced by the core. There is no `inner_html` anywhere.
+//! - The app makes no network requests; link previews come from the URL alone.
+//! - The UI reads only the contract DTOs; offsets are Unicode code points into a document's
+//!   `text` and are converted to string slices in exactly one place ([`ui::text::CpText`]).
+
+pub mod annotate;
+pub mod sample;
+pub mod ui;
+pub mod worker;
+
+pub use ui::App;

@@ -1,0 +1,14 @@
+//! Entry point of the browser app: mount [`gloss_app::App`] on the page's `#app` element.
+
+use gloss_app::ui::AppProps;
+
+fn main() {
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .unwrap_or_else(|| gloo::utils::body().into());
+    let props = AppProps {
+        use_worker: true,
+        with_sample: true,
+    };
+    yew::Renderer::<gloss_app::App>::with_root_and_props(root, props).render();
+}

@@ -1,0 +1,173 @@
+//! The whole app: header with status, paste box, tabs, the article and the sidebar. Owns the
+//! reducer and the annotator hook; everything below it gets props and callbacks.
+
+use crate::ui::components::article_view::ArticleView;
+use crate::ui::components::paste_box::{NewArticle, PasteBox};
+use crate::ui::components::sidebar::Sidebar;
+use crate::ui::components::status_line::StatusLine;
+use crate::ui::components::tabs::{TabInfo, Tabs};
+use crate::ui::hooks::use_annotator;
+use crate::ui::state::{Action, AppState};
+use crate::ui::text::excerpt;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Annotate in the web worker (tests turn this off to stay on the main thread).
+    #[prop_or(true)]
+    pub use_worker: bool,
+    /// Start with the built-in sample article.
+    #[prop_or(true)]
+    pub with_sample: bool,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let with_sample = props.with_sample;
+    let state = use_reducer(move || {
+        if with_sample {
+            AppState::with_sample()
+        } else {
+            AppState::default()
+        }
+    });
+    use_annotator(
+        state.pending,
+        state.articles.clone(),
+        state.dispatcher(),
+        props.use_worker,
+    );
+
+    let on_add = {
+        let d = state.dispatcher();
+        Callback::from(move |a: NewArticle| {
+            d.dispatch(Action::Add {
+                source: a.source,
+                input: a.input,
+            })
+        })
+    };
+    let on_sample = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::LoadSample))
+    };
+    let on_notice = {
+        let d = state.dispatcher();
+        Callback::from(move |text| d.dispatch(Action::Notice(text)))
+    };
+    let on_tab = {
+        let d = state.dispatcher();
+        Callback::from(move |i| d.dispatch(Action::SelectTab(i)))
+    };
+    let on_close = {
+        let d = state.dispatcher();
+        Callback::from(move |i| d.dispatch(Action::CloseTab(i)))
+    };
+    let on_chip = {
+        let d = state.dispatcher();
+        Callback::from(move |id| {
+            d.dispatch(Action::ToggleEntity {
+                id,
+                from_sidebar: false,
+            })
+        })
+    };
+    let on_row = {
+        let d = state.dispatcher();
+        Callback::from(move |id| {
+            d.dispatch(Action::ToggleEntity {
+                id,
+                from_sidebar: true,
+            })
+        })
+    };
+
+    let tabs: Vec<TabInfo> = state
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let doc = state.document(i);
+            let label = doc
+                .and_then(|d| d.title.clone())
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| a.source.clone());
+            TabInfo {
+                label: excerpt(&label, 48),
+                pending: doc.is_none() || state.pending.is_some(),
+            }
+        })
+        .collect();
+    let busy = state.pending.is_some();
+    let diagnostics = state
+        .contract
+        .as_ref()
+        .map(|c| c.diagnostics.clone())
+        .unwrap_or_default();
+
+    let main_view = match (&state.contract, state.document(state.active)) {
+        (Some(contract), Some(_)) => html! {
+            <ArticleView key={state.active} contract={contract.clone()} doc={state.active}
+                selected={state.selected.clone()} scroll_to_selected={state.selected_from_sidebar}
+                on_select={on_chip} />
+        },
+        _ if state.articles.is_empty() => html! {
+            <article id="article" class="article article--empty">
+                <h1 class="article__title article__title--muted">{ "No article yet" }</h1>
+                <p class="article__empty">{ "Paste the text or HTML of a story above, drop a file, or load the sample." }</p>
+            </article>
+        },
+        _ => html! {
+            <article id="article" class="article article--pending" aria-busy="true">
+                <p class="article__kicker">{ "Annotating…" }</p>
+                <div class="skeleton skeleton--title"></div>
+                <div class="skeleton"></div><div class="skeleton"></div><div class="skeleton skeleton--short"></div>
+            </article>
+        },
+    };
+    let sidebar = match &state.contract {
+        Some(contract) => html! {
+            <Sidebar contract={contract.clone()} doc={state.active} selected={state.selected.clone()}
+                on_select={on_row} on_open_doc={on_tab.clone()} />
+        },
+        None => html! {
+            <aside id="sidebar" class="sidebar" aria-label="Entities, relations and quotes">
+                <section class="panel"><h2 class="panel__title">{ "Entities" }</h2>
+                    <p class="panel__empty">{ "Entities appear here once an article is annotated." }</p></section>
+            </aside>
+        },
+    };
+
+    html! {
+        <div class="app">
+            <header class="topbar">
+                <div class="brand">
+                    <span class="brand__mark" aria-hidden="true">{ "g" }</span>
+                    <span class="brand__name">{ "gloss" }</span>
+                    <span class="brand__tagline">{ "Entities, links and who-said-what, for the newsroom" }</span>
+                </div>
+                <StatusLine text={state.status_text()} {busy} />
+            </header>
+            <div class="layout">
+                <main class="main">
+                    <PasteBox {on_add} {on_sample} {on_notice} {busy} />
+                    if let Some(notice) = &state.notice {
+                        <p class="notice" role="alert">{ notice }</p>
+                    }
+                    <Tabs {tabs} active={state.active} on_select={on_tab} {on_close} />
+                    { main_view }
+                    if !diagnostics.is_empty() {
+                        <details class="diagnostics">
+                            <summary>{ format!("Pipeline notes · {}", diagnostics.len()) }</summary>
+                            <ul>{ for diagnostics.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+                        </details>
+                    }
+                </main>
+                { sidebar }
+            </div>
+            <footer class="footer">
+                { "gloss annotates in your browser with Rust and WebAssembly. Nothing you paste leaves this page." }
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! Small function components with `PartialEq` props. State lives in `ui::state`; components
+//! receive what they show and report what the user did through callbacks.
+
+pub mod app;
+pub mod article_view;
+pub mod chip;
+pub mod paste_box;
+pub mod preview_card;
+pub mod sidebar;
+pub mod status_line;
+pub mod tabs;

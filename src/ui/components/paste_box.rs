@@ -1,0 +1,152 @@
+//! Where articles come in: a paste box (text or HTML), a file picker and file drop, and the
+//! sample. What is pasted is handed on as a string; it is never parsed or shown as HTML here.
+
+use gloo::file::callbacks::{read_as_text, FileReader};
+use gloo::file::File;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Files larger than this are refused before reading (the core refuses larger inputs too).
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewArticle {
+    /// The file name, or `None` for a paste.
+    pub source: Option<String>,
+    pub input: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PasteBoxProps {
+    pub on_add: Callback<NewArticle>,
+    pub on_sample: Callback<()>,
+    pub on_notice: Callback<String>,
+    #[prop_or_default]
+    pub busy: bool,
+}
+
+#[component]
+pub fn PasteBox(props: &PasteBoxProps) -> Html {
+    let value = use_state(String::new);
+    let dragging = use_state(|| false);
+    // Readers must live until they call back.
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+
+    let read_files = {
+        let on_add = props.on_add.clone();
+        let on_notice = props.on_notice.clone();
+        let readers = readers.clone();
+        Callback::from(move |files: web_sys::FileList| {
+            for i in 0..files.length() {
+                let Some(file) = files.get(i) else { continue };
+                let file = File::from(file);
+                let name = file.name();
+                if file.size() > MAX_FILE_BYTES {
+                    on_notice.emit(format!("{name} is larger than 16 MB and was not opened."));
+                    continue;
+                }
+                let on_add = on_add.clone();
+                let on_notice = on_notice.clone();
+                let reader = read_as_text(&file, move |res| match res {
+                    Ok(text) => on_add.emit(NewArticle {
+                        source: Some(name),
+                        input: text,
+                    }),
+                    Err(_) => on_notice.emit(format!("Could not read {name} as text.")),
+                });
+                readers.borrow_mut().push(reader);
+            }
+        })
+    };
+
+    let submit = {
+        let value = value.clone();
+        let on_add = props.on_add.clone();
+        move || {
+            on_add.emit(NewArticle {
+                source: None,
+                input: (*value).clone(),
+            });
+            value.set(String::new());
+        }
+    };
+    let onclick = {
+        let submit = submit.clone();
+        Callback::from(move |_: MouseEvent| submit())
+    };
+    let oninput = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            value.set(area.value());
+        })
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            submit();
+        }
+    });
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let read_files = read_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(files) = e.data_transfer().and_then(|dt| dt.files()) {
+                read_files.emit(files);
+            }
+        })
+    };
+    let onchange = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Some(files) = input.files() {
+            read_files.emit(files);
+        }
+        input.set_value("");
+    });
+    let on_sample = {
+        let cb = props.on_sample.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+
+    html! {
+        <section class={classes!("paste", dragging.then_some("paste--drag"))} aria-label="Add an article"
+            {ondragover} {ondragleave} {ondrop}>
+            <label class="paste__label" for="paste-input">{ "Add an article" }</label>
+            <textarea id="paste-input" class="paste__input" rows="3" spellcheck="false"
+                placeholder="Paste article text or the HTML of a page — or drop a .html / .txt file here"
+                value={(*value).clone()} {oninput} {onkeydown} />
+            <div class="paste__actions">
+                <button id="annotate-btn" type="button" class="btn btn--primary" {onclick}
+                    disabled={value.trim().is_empty()}>
+                    { "Annotate" }
+                </button>
+                <label class="btn btn--quiet paste__file">
+                    { "Open file…" }
+                    <input type="file" accept=".html,.htm,.txt,.md,text/html,text/plain" multiple=true
+                        class="visually-hidden" {onchange} />
+                </label>
+                <button id="sample-btn" type="button" class="btn btn--quiet" onclick={on_sample}>
+                    { "Load sample" }
+                </button>
+                <span class="paste__hint">
+                    { "Ctrl + Enter annotates · everything stays in this browser" }
+                </span>
+            </div>
+        </section>
+    }
+}

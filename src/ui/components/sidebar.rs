@@ -1,0 +1,266 @@
+//! The sidebar (`#sidebar`): the workspace's entities grouped by type with mention counts,
+//! relations as "source — type — target" with the evidence sentence on expand, and the
+//! quotes of the article on screen with their speakers.
+
+use crate::ui::labels;
+use crate::ui::state::Shared;
+use crate::ui::text::{excerpt, CpText};
+use gloss_core::protocol::{Contract, EntityDto, RelationDto};
+use std::collections::{HashMap, HashSet};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SidebarProps {
+    pub contract: Shared<Contract>,
+    /// The document on screen (its quotes are listed).
+    pub doc: usize,
+    #[prop_or_default]
+    pub selected: Option<String>,
+    #[prop_or_default]
+    pub on_select: Callback<String>,
+    /// Open another tab (a relation's evidence lives in document `n`).
+    #[prop_or_default]
+    pub on_open_doc: Callback<usize>,
+}
+
+/// Mentions per entity across the whole workspace.
+pub fn mention_counts(contract: &Contract) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for m in contract.documents.iter().flat_map(|d| d.mentions.iter()) {
+        *counts.entry(m.entity.as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[component]
+pub fn Sidebar(props: &SidebarProps) -> Html {
+    let expanded = use_state(HashSet::<usize>::new);
+    let contract = &*props.contract;
+    let counts = mention_counts(contract);
+    let by_id: HashMap<&str, &EntityDto> = contract
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let name_of = |id: &str| {
+        by_id
+            .get(id)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let selected = props.selected.as_deref();
+
+    let groups = labels::ORDER.iter().filter_map(|&label| {
+        let mut rows: Vec<&EntityDto> = contract.entities.iter().filter(|e| labels::code(&e.label) == label).collect();
+        if rows.is_empty() {
+            return None;
+        }
+        rows.sort_by(|a, b| {
+            let (ca, cb) = (counts.get(a.id.as_str()), counts.get(b.id.as_str()));
+            cb.cmp(&ca).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        Some(html! {
+            <div class="entity-group">
+                <h3 class={classes!("entity-group__title", format!("entity-group__title--{}", labels::css(label)))}>
+                    <span class="entity-group__tag" aria-hidden="true">{ labels::tag(label) }</span>
+                    { labels::group_title(label) }
+                    <span class="entity-group__count">{ rows.len() }</span>
+                </h3>
+                <ul class="entity-list">
+                    { for rows.iter().map(|e| entity_row(e, counts.get(e.id.as_str()).copied().unwrap_or(0), selected, &props.on_select)) }
+                </ul>
+            </div>
+        })
+    });
+    let groups: Html = groups.collect();
+
+    let relations: Html = contract
+        .relations
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let open = expanded.contains(&i);
+            let toggle = {
+                let expanded = expanded.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let mut next = (*expanded).clone();
+                    if !next.remove(&i) {
+                        next.insert(i);
+                    }
+                    expanded.set(next);
+                })
+            };
+            relation_row(i, r, contract, open, toggle, &name_of, selected, props)
+        })
+        .collect();
+
+    let doc = contract.documents.get(props.doc);
+    let quotes: Html = doc
+        .map(|d| {
+            let cp = CpText::new(&d.text);
+            d.quotes
+                .iter()
+                .map(|q| {
+                    let text = excerpt(cp.slice(q.start, q.end).trim_matches(|c: char| "\"“”'‘’ ".contains(c)), 220);
+                    let speaker = q.speaker.as_ref().map(|id| {
+                        let onclick = {
+                            let cb = props.on_select.clone();
+                            let id = id.clone();
+                            Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+                        };
+                        html! {
+                            <button type="button" class="speaker" data-entity={id.clone()} {onclick}>
+                                { format!("— {}", name_of(id)) }
+                            </button>
+                        }
+                    });
+                    html! {
+                        <li class="quote-row">
+                            <q class="quote-row__text">{ text }</q>
+                            { speaker.unwrap_or_else(|| html! { <span class="speaker speaker--unknown">{ "Speaker not stated" }</span> }) }
+                        </li>
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let quote_count = doc.map(|d| d.quotes.len()).unwrap_or(0);
+
+    html! {
+        <aside id="sidebar" class="sidebar" aria-label="Entities, relations and quotes">
+            <section class="panel">
+                <h2 class="panel__title">{ "Entities" }<span class="panel__count">{ contract.entities.len() }</span></h2>
+                if contract.entities.is_empty() {
+                    <p class="panel__empty">{ "No names, places or dates were recognised yet." }</p>
+                } else {
+                    <p class="panel__hint">{ "Mentions across all open articles. Choose one to highlight it." }</p>
+                    { groups }
+                }
+            </section>
+            <section class="panel">
+                <h2 class="panel__title">{ "Relations" }<span class="panel__count">{ contract.relations.len() }</span></h2>
+                if contract.relations.is_empty() {
+                    <p class="panel__empty">{ "No relation is stated between two recognised names." }</p>
+                } else {
+                    <ul class="relation-list">{ relations }</ul>
+                }
+            </section>
+            <section class="panel">
+                <h2 class="panel__title">{ "Quotes in this article" }<span class="panel__count">{ quote_count }</span></h2>
+                if quote_count == 0 {
+                    <p class="panel__empty">{ "No quotations found in this article." }</p>
+                } else {
+                    <ul class="quote-list">{ quotes }</ul>
+                }
+            </section>
+        </aside>
+    }
+}
+
+fn entity_row(
+    e: &EntityDto,
+    mentions: usize,
+    selected: Option<&str>,
+    on_select: &Callback<String>,
+) -> Html {
+    let active = selected == Some(e.id.as_str());
+    let onclick = {
+        let cb = on_select.clone();
+        let id = e.id.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+    };
+    let aliases: Vec<&str> = e
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|a| a.trim() != e.name.trim())
+        .take(4)
+        .collect();
+    let mentions_label = if mentions == 1 {
+        "1 mention".to_string()
+    } else {
+        format!("{mentions} mentions")
+    };
+    html! {
+        <li>
+            <button type="button" class={classes!("entity-row", active.then_some("entity-row--active"))}
+                data-entity={e.id.clone()} data-label={labels::code(&e.label)} aria-pressed={active.to_string()} {onclick}>
+                <span class={classes!("swatch", format!("swatch--{}", labels::css(&e.label)))} aria-hidden="true"></span>
+                <span class="entity-row__main">
+                    <span class="entity-row__name">{ &e.name }</span>
+                    if !aliases.is_empty() {
+                        <span class="entity-row__aliases">{ format!("also {}", aliases.join(", ")) }</span>
+                    }
+                    if !e.roles.is_empty() {
+                        <span class="entity-row__roles">{ e.roles.join(" · ") }</span>
+                    }
+                </span>
+                <span class="entity-row__count" aria-label={mentions_label.clone()} title={mentions_label}>{ mentions }</span>
+            </button>
+        </li>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn relation_row(
+    i: usize,
+    r: &RelationDto,
+    contract: &Contract,
+    open: bool,
+    toggle: Callback<MouseEvent>,
+    name_of: &dyn Fn(&str) -> String,
+    selected: Option<&str>,
+    props: &SidebarProps,
+) -> Html {
+    let involved = selected.is_some_and(|s| s == r.source || s == r.target);
+    let evidence = contract
+        .documents
+        .get(r.document)
+        .map(|d| {
+            CpText::new(&d.text)
+                .slice(r.evidence.start, r.evidence.end)
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_default();
+    let kind = r.kind.replace('_', " ");
+    let panel_id = format!("relation-{i}");
+    let several_docs = contract.documents.len() > 1;
+    let open_doc = {
+        let cb = props.on_open_doc.clone();
+        let d = r.document;
+        Callback::from(move |_: MouseEvent| cb.emit(d))
+    };
+    let doc_name = contract
+        .documents
+        .get(r.document)
+        .map(|d| d.title.clone().unwrap_or_else(|| d.source.clone()))
+        .unwrap_or_default();
+    html! {
+        <li class={classes!("relation-row", involved.then_some("relation-row--active"))}
+            data-source={r.source.clone()} data-target={r.target.clone()}>
+            <button type="button" class="relation-row__toggle" aria-expanded={open.to_string()}
+                aria-controls={panel_id.clone()} onclick={toggle}>
+                <span class="relation-row__chevron" aria-hidden="true">{ if open { "▾" } else { "▸" } }</span>
+                <span class="relation-row__end">{ name_of(&r.source) }</span>
+                <span class="relation-row__dash" aria-hidden="true">{ "—" }</span>
+                <span class="relation-row__type">{ kind }</span>
+                <span class="relation-row__dash" aria-hidden="true">{ "—" }</span>
+                <span class="relation-row__end">{ name_of(&r.target) }</span>
+            </button>
+            if let Some(detail) = r.detail.as_ref().filter(|d| !d.is_empty()) {
+                <span class="relation-row__detail">{ detail }</span>
+            }
+            if open {
+                <div class="relation-row__evidence" id={panel_id}>
+                    <blockquote>{ excerpt(&evidence, 400) }</blockquote>
+                    if several_docs {
+                        <button type="button" class="link-button" onclick={open_doc}>
+                            { format!("In “{}”", excerpt(&doc_name, 60)) }
+                        </button>
+                    }
+                </div>
+            }
+        </li>
+    }
+}

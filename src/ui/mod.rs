@@ -1,0 +1,9 @@
+//! The Yew user interface: state, effects, text layout and components.
+
+pub mod components;
+pub mod hooks;
+pub mod labels;
+pub mod state;
+pub mod text;
+
+pub use components::app::{App, AppProps};

@@ -1,0 +1,264 @@
+//! The app's one reducer. `AppState` holds the workspace (articles in tab order), the latest
+//! contract, the active tab, the selected entity and the annotation request in flight.
+//! `reduce` is pure: effects (talking to the worker) live in `ui::hooks` and come back as
+//! actions.
+//!
+//! Invariants:
+//! - Every change to the list of articles issues a new request: `pending` gets a fresh `seq`.
+//! - A result is applied only if its `seq` is the pending one; late answers are dropped.
+//! - When the contract is present, its documents are in the same order as `articles`, except
+//!   for articles added since the last result (they sit at the end, waiting).
+
+use crate::annotate::ArticleInput;
+use crate::sample::{SAMPLE_HTML, SAMPLE_SOURCE};
+use gloss_core::protocol::Contract;
+use std::ops::Deref;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// An `Rc` whose equality is identity: cheap `PartialEq` for large props.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Where the last annotation ran.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Worker,
+    MainThread,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunInfo {
+    pub elapsed_ms: f64,
+    pub engine: Engine,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A new article (paste, file, sample). `source: None` names it "paste N".
+    Add {
+        source: Option<String>,
+        input: String,
+    },
+    /// Show the sample: switch to its tab, or add it if it is not in the workspace.
+    LoadSample,
+    SelectTab(usize),
+    CloseTab(usize),
+    /// Select an entity, or clear the selection if it is already selected.
+    ToggleEntity {
+        id: String,
+        from_sidebar: bool,
+    },
+    ClearSelection,
+    /// An annotation result for request `seq`.
+    Annotated {
+        seq: u64,
+        contract: Shared<Contract>,
+        elapsed_ms: f64,
+        engine: Engine,
+    },
+    /// Tell the user something (a file could not be read, ...).
+    Notice(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AppState {
+    pub articles: Rc<Vec<ArticleInput>>,
+    pub contract: Option<Shared<Contract>>,
+    pub active: usize,
+    pub selected: Option<String>,
+    /// True when the selection came from the sidebar (the article then scrolls to it).
+    pub selected_from_sidebar: bool,
+    /// `seq` of the request whose answer we wait for.
+    pub pending: Option<u64>,
+    pub next_seq: u64,
+    /// How many pastes were made, for naming them.
+    pub pastes: usize,
+    pub last_run: Option<RunInfo>,
+    pub notice: Option<String>,
+}
+
+impl AppState {
+    /// The start-up state: the sample article, with its annotation requested.
+    pub fn with_sample() -> Self {
+        let mut s = AppState::default();
+        s.apply(Action::LoadSample);
+        s
+    }
+
+    /// Apply one action in place (the pure core of `reduce`).
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Add { source, input } => self.add(source, input),
+            Action::LoadSample => {
+                match self.articles.iter().position(|a| a.source == SAMPLE_SOURCE) {
+                    Some(i) => {
+                        self.active = i;
+                        self.notice = None;
+                    }
+                    None => self.add(Some(SAMPLE_SOURCE.to_string()), SAMPLE_HTML.to_string()),
+                }
+            }
+            Action::SelectTab(i) => {
+                if i < self.articles.len() {
+                    self.active = i;
+                }
+            }
+            Action::CloseTab(i) => self.close(i),
+            Action::ToggleEntity { id, from_sidebar } => {
+                if self.selected.as_deref() == Some(id.as_str()) {
+                    self.selected = None;
+                } else {
+                    self.selected = Some(id);
+                }
+                self.selected_from_sidebar = from_sidebar;
+            }
+            Action::ClearSelection => self.selected = None,
+            Action::Annotated {
+                seq,
+                contract,
+                elapsed_ms,
+                engine,
+            } => {
+                if self.pending != Some(seq) {
+                    return;
+                }
+                let still_there = |id: &String| contract.entities.iter().any(|e| &e.id == id);
+                if !self.selected.as_ref().is_some_and(still_there) {
+                    self.selected = None;
+                }
+                self.contract = Some(contract);
+                self.pending = None;
+                self.last_run = Some(RunInfo { elapsed_ms, engine });
+            }
+            Action::Notice(text) => self.notice = Some(text),
+        }
+    }
+
+    fn add(&mut self, source: Option<String>, input: String) {
+        if input.trim().is_empty() {
+            self.notice =
+                Some("Nothing to annotate: paste an article or drop a file first.".to_string());
+            return;
+        }
+        let source = source.unwrap_or_else(|| {
+            self.pastes += 1;
+            format!("paste {}", self.pastes)
+        });
+        Rc::make_mut(&mut self.articles).push(ArticleInput { source, input });
+        self.active = self.articles.len() - 1;
+        self.notice = None;
+        self.request();
+    }
+
+    fn close(&mut self, i: usize) {
+        if i >= self.articles.len() {
+            return;
+        }
+        Rc::make_mut(&mut self.articles).remove(i);
+        // Keep the shown contract aligned with the tabs until the new result arrives.
+        if let Some(c) = &self.contract {
+            if i < c.documents.len() {
+                let mut c = Contract::clone(c);
+                c.documents.remove(i);
+                c.relations.retain(|r| r.document != i);
+                for r in c.relations.iter_mut() {
+                    if r.document > i {
+                        r.document -= 1;
+                    }
+                }
+                self.contract = Some(Shared::new(c));
+            }
+        }
+        if self.active > i || self.active >= self.articles.len() {
+            self.active = self.active.saturating_sub(1);
+        }
+        if self.articles.is_empty() {
+            self.contract = None;
+            self.pending = None;
+            self.selected = None;
+        } else {
+            self.request();
+        }
+    }
+
+    fn request(&mut self) {
+        self.next_seq += 1;
+        self.pending = Some(self.next_seq);
+    }
+
+    /// The annotated document shown in tab `i`, if its result has arrived.
+    pub fn document(&self, i: usize) -> Option<&gloss_core::protocol::DocumentDto> {
+        self.contract.as_ref().and_then(|c| c.documents.get(i))
+    }
+
+    /// The line shown in `#status`.
+    pub fn status_text(&self) -> String {
+        let n = self.articles.len();
+        let articles = plural(n, "article", "articles");
+        match (&self.contract, self.pending) {
+            (_, Some(_)) if self.contract.is_some() => format!("Re-annotating {articles}…"),
+            (None, Some(_)) => format!("Annotating {articles}…"),
+            (Some(c), None) => {
+                let mut line = format!(
+                    "Annotated {}: {}, {}",
+                    plural(c.documents.len(), "article", "articles"),
+                    plural(c.entities.len(), "entity", "entities"),
+                    plural(c.relations.len(), "relation", "relations"),
+                );
+                if let Some(run) = &self.last_run {
+                    let place = match run.engine {
+                        Engine::Worker => "in a web worker",
+                        Engine::MainThread => "on the page",
+                    };
+                    line.push_str(&format!(" · {} ms {place}", run.elapsed_ms.round() as i64));
+                }
+                line
+            }
+            _ => "Paste an article to begin.".to_string(),
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = AppState::clone(&self);
+        next.apply(action);
+        Rc::new(next)
+    }
+}
