@@ -1,5 +1,22 @@
-//! Relate: typed relations between entities and quotes with their speakers.
-//! OWNER: semantics helper. Interface fixed; implementation to be filled in.
+//! Relate: typed relations between entities, and quotes with their speakers.
+//!
+//! Relations come only from structure, never from two names sharing a sentence:
+//! [`triggers`] reads verb phrases ("X held talks with Y", "Y designated X a terrorist
+//! organisation"), [`nominal`] reads noun phrases beside a name ("Qatar's foreign ministry
+//! spokesman X", "X, an HTS leader", "his late father Y"). [`quotes`] finds quotations and
+//! their speakers. Each relation carries its sentence as evidence and appears once per
+//! (source, kind, target, sentence).
+//!
+//! Directions: contact, ally, split_from: subject → other party; leads, member_of, role:
+//! person (or member group) → organisation or country, with the title in `detail`; fled_to:
+//! person → place; designated_by: designated group → designating body; family (A, B, k):
+//! "B is A's k" (k in `detail`). Demonyms stand for their country ("Qatari diplomats spoke
+//! with ..." relates Qatar).
+
+pub mod context;
+pub mod nominal;
+pub mod quotes;
+pub mod triggers;
 
 use crate::ner::Mention;
 use crate::resolve::Entity;
@@ -84,14 +101,49 @@ pub struct DocView<'a> {
     pub entities: &'a [Entity],
 }
 
+/// A relation before its evidence span is filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Raw {
+    pub source: usize,
+    pub target: usize,
+    pub kind: RelationKind,
+    /// Sentence index.
+    pub sentence: usize,
+    pub detail: Option<String>,
+}
+
 /// Relations stated in one document, each at most once per (source, kind, target, sentence).
 pub fn relations(doc: &DocView) -> Vec<Relation> {
-    let _ = doc;
-    Vec::new()
+    let ctx = context::Ctx::new(doc);
+    let mut raw = Vec::new();
+    nominal::extract(&ctx, &mut raw);
+    triggers::extract(&ctx, &mut raw);
+    let mut out: Vec<Relation> = Vec::new();
+    let mut seen: Vec<(usize, RelationKind, usize, usize)> = Vec::new();
+    for r in raw {
+        let key = (r.source, r.kind, r.target, r.sentence);
+        if r.source == r.target
+            || r.source >= doc.entities.len()
+            || r.target >= doc.entities.len()
+            || seen.contains(&key)
+        {
+            continue;
+        }
+        seen.push(key);
+        out.push(Relation {
+            source: r.source,
+            target: r.target,
+            kind: r.kind,
+            evidence: ctx.sentence_span(r.sentence),
+            detail: r.detail,
+        });
+    }
+    out.sort_by_key(|r| (r.evidence.start, r.kind, r.source, r.target));
+    out
 }
 
 /// Quotes in one document, in text order.
 pub fn quotes(doc: &DocView) -> Vec<Quote> {
-    let _ = doc;
-    Vec::new()
+    let ctx = context::Ctx::new(doc);
+    quotes::extract(&ctx)
 }

@@ -451,6 +451,13 @@ pub fn strip_titles(surface: &str) -> (String, Option<String>) {
     (name, role)
 }
 
+/// Whether a surface form opens with a courtesy title ("Mr Al Bashir", "Mrs. May").
+pub fn starts_with_honorific(surface: &str) -> bool {
+    let mut parts = surface.split_whitespace();
+    let first = parts.next().map(str::to_lowercase).unwrap_or_default();
+    parts.next().is_some() && HONORIFICS.contains(&first.as_str())
+}
+
 /// Whether a surface form looks like an acronym: 2–6 capital letters, dots allowed ("HTS",
 /// "U.S."), or a short all-caps form with a final lowercase s ("NGOs" is not one).
 pub fn is_acronym(surface: &str) -> bool {

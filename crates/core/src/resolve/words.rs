@@ -64,6 +64,13 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
     let Some(tt) = text.get(span.start..span.end) else {
         return;
     };
+    // A clitic the tokenizer split off ("'s", "’re") is one word.
+    if let Some(rest) = tt.strip_prefix('\'').or_else(|| tt.strip_prefix('’')) {
+        if !rest.is_empty() && rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_alphabetic()) {
+            push(text, span.start, span.end, sentence, out);
+            return;
+        }
+    }
     let chars: Vec<(usize, char)> = tt.char_indices().collect();
     // Leading punctuation, one word per char.
     let mut lo = 0;
@@ -217,6 +224,8 @@ mod tests {
             ("the U.S. said", &["the", "U.S.", "said"]),
             ("Dec. 10, 2024", &["Dec.", "10", ",", "2024"]),
             ("Syria’s", &["Syria", "’s"]),
+            ("Syria 's", &["Syria", "'s"]),
+            ("'Hello'", &["'", "Hello", "'"]),
         ];
         for (text, want) in cases {
             let tok = ws_tok(text);

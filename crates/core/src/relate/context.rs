@@ -1,0 +1,277 @@
+//! Context: the word-level view of one document that relation and quote rules share — words,
+//! the word range and entity of each mention, demonyms mapped to their country entity, and the
+//! antecedent of a subject pronoun.
+
+use super::DocView;
+use crate::resolve::names::name_key_words;
+use crate::resolve::words::{words, words_in, Word};
+use crate::Label;
+use std::ops::Range;
+
+/// One mention as the rules see it.
+#[derive(Clone, Debug)]
+pub struct M {
+    pub words: Range<usize>,
+    pub entity: usize,
+    pub label: Label,
+    pub sentence: usize,
+}
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word<'a>>,
+    pub mentions: Vec<M>,
+    /// Entity of each mention read as a country when it is a demonym ("Qatari" → Qatar).
+    pub country_of: Vec<Option<usize>>,
+    pub labels: Vec<Label>,
+}
+
+/// Irregular demonyms; regular ones are derived by suffix rules.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("american", "united states"),
+    ("british", "united kingdom"),
+    ("turkish", "turkey"),
+    ("chinese", "china"),
+    ("french", "france"),
+    ("dutch", "netherlands"),
+    ("swiss", "switzerland"),
+    ("greek", "greece"),
+    ("spanish", "spain"),
+    ("polish", "poland"),
+    ("danish", "denmark"),
+    ("swedish", "sweden"),
+    ("finnish", "finland"),
+    ("irish", "ireland"),
+    ("lebanese", "lebanon"),
+    ("sudanese", "sudan"),
+    ("japanese", "japan"),
+    ("vietnamese", "vietnam"),
+    ("congolese", "congo"),
+    ("portuguese", "portugal"),
+    ("saudi", "saudi arabia"),
+    ("emirati", "united arab emirates"),
+    ("filipino", "philippines"),
+    ("israeli", "israel"),
+    ("german", "germany"),
+    ("mexican", "mexico"),
+    ("peruvian", "peru"),
+    ("ukrainian", "ukraine"),
+    ("iranian", "iran"),
+    ("malian", "mali"),
+];
+
+/// Country names a demonym may stand for, most likely first.
+pub fn demonym_countries(word: &str) -> Vec<String> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('s');
+    let mut out: Vec<String> = DEMONYMS
+        .iter()
+        .filter(|(d, _)| *d == w)
+        .map(|(_, c)| c.to_string())
+        .collect();
+    if let Some(stem) = w.strip_suffix("ian") {
+        out.push(format!("{stem}ia"));
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = w.strip_suffix("an") {
+        out.push(format!("{stem}a"));
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = w.strip_suffix('i') {
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = w.strip_suffix("ese") {
+        out.push(format!("{stem}a"));
+    }
+    if let Some(stem) = w.strip_suffix("ish") {
+        out.push(stem.to_string());
+        out.push(format!("{stem}y"));
+    }
+    out
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &DocView<'a>) -> Ctx<'a> {
+        let ws = words(doc.text, doc.tok);
+        let mut mentions = Vec::new();
+        let mut labels = Vec::new();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let r = words_in(&ws, m.span);
+            let Some(first) = ws.get(r.start) else {
+                continue;
+            };
+            if r.is_empty() {
+                continue;
+            }
+            let entity = doc.entity_of.get(i).copied().unwrap_or(usize::MAX);
+            let label = doc.entities.get(entity).map_or(m.label, |e| e.label);
+            mentions.push(M {
+                words: r,
+                entity,
+                label,
+                sentence: first.sentence,
+            });
+            labels.push(label);
+        }
+        // Demonyms: a one-word MISC/LOC mention whose derived country names an entity.
+        let mut country_of = Vec::new();
+        for m in &mentions {
+            let mut hit = None;
+            if m.words.len() == 1 && m.label != Label::Per && m.label != Label::Date {
+                if let Some(w) = ws.get(m.words.start) {
+                    for c in demonym_countries(w.text) {
+                        let key = name_key_words(&c);
+                        let found = doc.entities.iter().position(|e| {
+                            e.label == Label::Loc
+                                && e.aliases.iter().any(|a| name_key_words(a) == key)
+                        });
+                        if found.is_some() && found != Some(m.entity) {
+                            hit = found;
+                            break;
+                        }
+                    }
+                }
+            }
+            country_of.push(hit);
+        }
+        Ctx {
+            text: doc.text,
+            words: ws,
+            mentions,
+            country_of,
+            labels,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> Option<&Word<'a>> {
+        self.words.get(i)
+    }
+
+    /// The entity a mention stands for in a relation: its country when it is a demonym.
+    pub fn rel_entity(&self, mi: usize) -> Option<usize> {
+        let m = self.mentions.get(mi)?;
+        if m.entity == usize::MAX {
+            return None;
+        }
+        Some(
+            self.country_of
+                .get(mi)
+                .copied()
+                .flatten()
+                .unwrap_or(m.entity),
+        )
+    }
+
+    /// The label of the entity a mention stands for in a relation.
+    pub fn rel_label(&self, mi: usize) -> Label {
+        if self.country_of.get(mi).copied().flatten().is_some() {
+            return Label::Loc;
+        }
+        self.mentions.get(mi).map_or(Label::Misc, |m| m.label)
+    }
+
+    /// The mention starting at word `i`.
+    pub fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.words.start == i)
+    }
+
+    /// The mention ending right before word `i` (exclusive end).
+    pub fn mention_ending(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.words.end == i)
+    }
+
+    /// The mention covering word `i`.
+    pub fn mention_covering(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.words.contains(&i))
+    }
+
+    /// Mentions inside a word range, in order.
+    pub fn mentions_in(&self, r: Range<usize>) -> Vec<usize> {
+        (0..self.mentions.len())
+            .filter(|&i| {
+                self.mentions
+                    .get(i)
+                    .is_some_and(|m| r.start <= m.words.start && m.words.end <= r.end)
+            })
+            .collect()
+    }
+
+    /// Word range of sentence `s`.
+    pub fn sentence_words(&self, s: usize) -> Range<usize> {
+        let a = self.words.partition_point(|w| w.sentence < s);
+        let b = self.words.partition_point(|w| w.sentence <= s);
+        a..b
+    }
+
+    /// The byte span of sentence `s`.
+    pub fn sentence_span(&self, s: usize) -> crate::Span {
+        let r = self.sentence_words(s);
+        match (
+            self.words.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.words.get(e)),
+        ) {
+            (Some(a), Some(b)) => crate::Span::new(a.span.start, b.span.end),
+            _ => crate::Span::default(),
+        }
+    }
+
+    /// Whether a word is a subject pronoun for a person.
+    pub fn is_person_pronoun(w: &Word) -> bool {
+        w.is_any(&["he", "she"])
+    }
+
+    /// The antecedent of a pronoun subject at word `i`: for "he"/"she" the most recent person
+    /// mention that opens a clause (sentence start, or right after a title) in this or the two
+    /// previous sentences; for "it"/"they" the first non-person mention of the previous
+    /// sentence (its likely subject).
+    pub fn antecedent(&self, i: usize) -> Option<usize> {
+        let w = self.word(i)?;
+        let s = w.sentence;
+        if Self::is_person_pronoun(w) {
+            let lo = s.saturating_sub(2);
+            return (0..self.mentions.len()).rev().find(|&mi| {
+                self.mentions.get(mi).is_some_and(|m| {
+                    m.label == Label::Per
+                        && m.words.start < i
+                        && m.sentence >= lo
+                        && self.opens_clause(mi)
+                })
+            });
+        }
+        if w.is_any(&["it", "they"]) {
+            let prev = s.checked_sub(1)?;
+            return (0..self.mentions.len()).find(|&mi| {
+                self.mentions.get(mi).is_some_and(|m| {
+                    m.sentence == prev && matches!(m.label, Label::Org | Label::Loc)
+                })
+            });
+        }
+        None
+    }
+
+    /// Whether a mention stands where a subject does: first words of its sentence (after
+    /// title words, dates and "Mr"), or right after a quote's closing comma.
+    pub fn opens_clause(&self, mi: usize) -> bool {
+        let Some(m) = self.mentions.get(mi) else {
+            return false;
+        };
+        let start = self.sentence_words(m.sentence).start;
+        let mut i = m.words.start;
+        while i > start {
+            let Some(w) = self.word(i - 1) else {
+                return false;
+            };
+            let lower = w.text.to_lowercase();
+            let titleish = crate::resolve::names::TITLE_HEADS.contains(&lower.as_str())
+                || crate::resolve::names::TITLE_MODIFIERS.contains(&lower.as_str())
+                || w.is_capitalized()
+                || w.text == "'s"
+                || w.text == "’s";
+            if !titleish {
+                return false;
+            }
+            i -= 1;
+        }
+        true
+    }
+}

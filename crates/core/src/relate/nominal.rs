@@ -1,0 +1,326 @@
+//! Nominal relations: what a noun phrase beside a name says about it.
+//!
+//! Before the name: "Qatar's foreign ministry spokesman X" (role), "US President X" (role),
+//! "HTS leader X" (leads), "Assad's main regional ally Iran" (ally), "his late father Hafez"
+//! (family). After it, in an appositive: "X, Minister of State at Qatar's foreign ministry,"
+//! (role), "X, an HTS leader," (member_of: an indefinite article makes X one of several),
+//! "X, the leader of Y" (leads), "Russia, another Assad ally" (ally), "X, the son of Y"
+//! (family).
+//!
+//! Directions: role, leads and member_of go person → organisation/country; ally goes from the
+//! one called an ally to the one it is an ally of; family (A, B, "father") reads "B is A's
+//! father".
+
+use super::context::Ctx;
+use super::{Raw, RelationKind};
+use crate::resolve::names::{KINSHIP, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::resolve::roles::{join, title_after};
+use crate::resolve::words::Word;
+use crate::Label;
+
+/// Heads that make the named one the leader of the owner.
+const LEAD_HEADS: &[&str] = &[
+    "leader",
+    "head",
+    "chief",
+    "commander",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "emir",
+    "boss",
+];
+/// Heads that make the named one a member of the owner.
+const MEMBER_HEADS: &[&str] = &[
+    "member",
+    "members",
+    "fighter",
+    "fighters",
+    "militant",
+    "militants",
+    "activist",
+    "loyalist",
+    "operative",
+];
+const ALLY_HEADS: &[&str] = &[
+    "ally", "allies", "backer", "backers", "patron", "partner", "partners", "proxy",
+];
+/// Adjectives allowed inside such a phrase besides title modifiers.
+const ADJECTIVES: &[&str] = &[
+    "main",
+    "regional",
+    "key",
+    "close",
+    "closest",
+    "longtime",
+    "long-time",
+    "late",
+    "younger",
+    "elder",
+    "eldest",
+    "older",
+    "oldest",
+    "youngest",
+    "own",
+    "top",
+    "new",
+    "powerful",
+    "influential",
+    "veteran",
+    "exiled",
+    "jailed",
+    "detained",
+    "slain",
+    "ousted",
+    "deposed",
+    "elected",
+    "outgoing",
+    "incoming",
+    "staunch",
+    "strongest",
+    "major",
+    "another",
+    "estranged",
+    "only",
+    "second",
+    "third",
+    "eldest",
+    "most",
+    "senior",
+    "former",
+    "current",
+    "overall",
+    "military",
+    "political",
+    "de",
+    "facto",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Head {
+    Title,
+    Lead,
+    Member,
+    Ally,
+    Kin,
+}
+
+fn head_of(w: &Word) -> Option<Head> {
+    let l = w.text.to_lowercase();
+    let l = l.as_str();
+    if LEAD_HEADS.contains(&l) {
+        Some(Head::Lead)
+    } else if MEMBER_HEADS.contains(&l) {
+        Some(Head::Member)
+    } else if ALLY_HEADS.contains(&l) {
+        Some(Head::Ally)
+    } else if KINSHIP.contains(&l) {
+        Some(Head::Kin)
+    } else if TITLE_HEADS.contains(&l) {
+        Some(Head::Title)
+    } else {
+        None
+    }
+}
+
+fn is_modifier(w: &Word) -> bool {
+    let l = w.text.to_lowercase();
+    TITLE_MODIFIERS.contains(&l.as_str())
+        && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
+        || ADJECTIVES.contains(&l.as_str())
+}
+
+/// All nominal relations of a document.
+pub fn extract(ctx: &Ctx, out: &mut Vec<Raw>) {
+    for mi in 0..ctx.mentions.len() {
+        before(ctx, mi, out);
+        after(ctx, mi, out);
+    }
+}
+
+fn push(
+    ctx: &Ctx,
+    out: &mut Vec<Raw>,
+    head: Head,
+    indefinite: bool,
+    named: usize,
+    owner: usize,
+    title: String,
+    sentence: usize,
+) {
+    let (Some(a), Some(b)) = (ctx.rel_entity(named), ctx.rel_entity(owner)) else {
+        return;
+    };
+    let (la, lb) = (ctx.rel_label(named), ctx.rel_label(owner));
+    let org_like = |l: Label| matches!(l, Label::Org | Label::Loc);
+    let raw = |kind, source, target, detail: Option<String>| Raw {
+        source,
+        target,
+        kind,
+        sentence,
+        detail,
+    };
+    match head {
+        Head::Kin if la == Label::Per && lb == Label::Per => {
+            out.push(raw(RelationKind::Family, b, a, Some(title)))
+        }
+        Head::Ally
+            if la != Label::Date && lb != Label::Date && la != Label::Misc && lb != Label::Misc =>
+        {
+            out.push(raw(RelationKind::Ally, a, b, None))
+        }
+        Head::Lead if la == Label::Per && lb == Label::Org && !indefinite => {
+            out.push(raw(RelationKind::Leads, a, b, Some(title)))
+        }
+        Head::Lead | Head::Member if matches!(la, Label::Per | Label::Org) && lb == Label::Org => {
+            out.push(raw(RelationKind::MemberOf, a, b, Some(title)))
+        }
+        Head::Title | Head::Lead if la == Label::Per && org_like(lb) => {
+            out.push(raw(RelationKind::Role, a, b, Some(title)))
+        }
+        _ => {}
+    }
+}
+
+/// "<owner>'s <modifiers> <head> X" and "<owner> <head> X".
+fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
+    let Some(m) = ctx.mentions.get(mi) else {
+        return;
+    };
+    let sentence = m.sentence;
+    let same = |i: usize| ctx.word(i).filter(|w| w.sentence == sentence);
+    let mut i = m.words.start;
+    // "spokesman, Majed Al Ansari": one comma may follow the head.
+    if i > 0
+        && same(i - 1).is_some_and(|w| w.text == ",")
+        && i > 1
+        && same(i - 2).and_then(head_of).is_some()
+    {
+        i -= 1;
+    }
+    let phrase_end = i;
+    let mut head: Option<(Head, usize)> = None;
+    while i > 0 {
+        let Some(w) = same(i - 1) else { break };
+        if let Some(h) = head_of(w) {
+            if head.is_none() {
+                head = Some((h, i - 1));
+            }
+        } else if !is_modifier(w) && !w.is("and") {
+            break;
+        }
+        i -= 1;
+        if phrase_end - i > 8 {
+            return;
+        }
+    }
+    let Some((h, hi)) = head else { return };
+    let title_words = i..hi + 1;
+    let title = trim_title(ctx, title_words.clone());
+    // The owner: "X's" or a mention right before the phrase; for kin "his"/"her".
+    let owner_end = if i > 0 && same(i - 1).is_some_and(|w| w.text == "'s" || w.text == "’s") {
+        i - 1
+    } else {
+        i
+    };
+    if let Some(om) = ctx.mention_ending(owner_end).filter(|&om| om != mi) {
+        let start = ctx.mentions.get(om).map_or(0, |x| x.words.start);
+        let indefinite =
+            start > 0 && same(start - 1).is_some_and(|w| w.is_any(&["a", "an", "another"]));
+        push(ctx, out, h, indefinite, mi, om, title, sentence);
+        return;
+    }
+    if h == Head::Kin && i > 0 && same(i - 1).is_some_and(|w| w.is_any(&["his", "her"])) {
+        // The possessor: the nearest person mention before, in this sentence.
+        if let Some(owner) = (0..mi).rev().find(|&o| {
+            ctx.mentions
+                .get(o)
+                .is_some_and(|x| x.sentence == sentence && ctx.rel_label(o) == Label::Per)
+        }) {
+            push(ctx, out, h, false, mi, owner, title, sentence);
+        }
+    }
+}
+
+/// ", <det> <modifiers> <owner>('s) <head> [of|at|to|for <owner>]," after X.
+fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
+    let Some(m) = ctx.mentions.get(mi) else {
+        return;
+    };
+    let sentence = m.sentence;
+    let e = m.words.end;
+    if !ctx
+        .word(e)
+        .is_some_and(|w| w.text == "," && w.sentence == sentence)
+    {
+        return;
+    }
+    let first = e + 1;
+    let mut j = first;
+    while let Some(w) = ctx.word(j) {
+        if w.sentence != sentence
+            || matches!(
+                w.text,
+                "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—"
+            )
+        {
+            break;
+        }
+        if w.is_any(&[
+            "said", "says", "told", "who", "which", "that", "was", "is", "has", "had", "will",
+            "would", "and",
+        ]) {
+            return;
+        }
+        j += 1;
+        if j - first > 12 {
+            return;
+        }
+    }
+    let phrase = first..j;
+    let indefinite = ctx
+        .word(first)
+        .is_some_and(|w| w.is_any(&["a", "an", "another", "one"]));
+    // The first head word outside any mention.
+    let Some((h, hi)) = phrase.clone().find_map(|k| {
+        if ctx.mention_covering(k).is_some() {
+            return None;
+        }
+        ctx.word(k).and_then(head_of).map(|h| (h, k))
+    }) else {
+        return;
+    };
+    // Owner: a mention after "of/at/to/for/in" following the head, else one before the head.
+    let after_head = ctx.mentions_in(hi + 1..phrase.end);
+    let before_head = ctx.mentions_in(first..hi);
+    let owner = after_head
+        .into_iter()
+        .next()
+        .or_else(|| before_head.into_iter().last());
+    let Some(owner) = owner.filter(|&o| o != mi) else {
+        return;
+    };
+    let title = match h {
+        Head::Title | Head::Lead => title_after(&ctx.words, e)
+            .map(|t| join(&ctx.words, t.title))
+            .unwrap_or_else(|| join(&ctx.words, hi..hi + 1)),
+        _ => join(&ctx.words, hi..hi + 1).to_lowercase(),
+    };
+    // For kin, "X, the son of Y" reads "X is Y's son", which `push` encodes.
+    push(ctx, out, h, indefinite, mi, owner, title, sentence);
+}
+
+/// A title's text without leading adjectives that are not part of it ("late", "main").
+fn trim_title(ctx: &Ctx, r: std::ops::Range<usize>) -> String {
+    let mut a = r.start;
+    while a < r.end
+        && ctx.word(a).is_some_and(|w| {
+            ADJECTIVES.contains(&w.text.to_lowercase().as_str())
+                && !TITLE_MODIFIERS.contains(&w.text.to_lowercase().as_str())
+                || w.is("and")
+        })
+    {
+        a += 1;
+    }
+    join(&ctx.words, a..r.end)
+}

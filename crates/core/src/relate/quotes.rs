@@ -1,0 +1,387 @@
+//! Quotes and their speakers.
+//!
+//! Quote marks: curly “…”, low „…“, guillemets «…» and straight "…" (a straight mark opens
+//! after a space or at a paragraph start and closes after a non-space). A quote may run over
+//! several paragraphs the newsroom way: an open quote whose paragraph ends without a close
+//! continues if the next paragraph opens with a quote mark. The quote's span INCLUDES its
+//! quote marks (from the first opening mark to the last closing mark).
+//!
+//! Speakers, first rule that applies:
+//! 1. after the quote: `,” X said`, `,” said X`, `,” X told Reuters`, `,” he said`;
+//! 2. before it, in its sentence: `X said: “…”`, `X said the fall was a “…”`, `X told
+//!    reporters that “…”`;
+//! 3. `according to X` in a sentence the quote touches;
+//! 4. a quote that makes up a whole paragraph right after a paragraph ending in a quote with a
+//!    named speaker continues that speaker (the wire convention: a new speaker is introduced).
+//! "he"/"she" resolve to the last person seen as a subject or speaker; a speaker named by a
+//! common noun ("an official said", "the source said") is `None`, never a guess.
+
+use super::context::Ctx;
+use super::Quote;
+use crate::resolve::names::{HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::{Label, Span};
+
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "wrote",
+    "writes",
+    "posted",
+    "declared",
+    "insisted",
+    "warned",
+    "noted",
+    "explained",
+    "argued",
+    "asked",
+    "replied",
+    "announced",
+    "continued",
+    "stressed",
+    "recalled",
+    "tweeted",
+    "remarked",
+    "acknowledged",
+    "admitted",
+    "claimed",
+    "conceded",
+    "cautioned",
+];
+
+/// Quote segments as byte spans including their marks.
+pub fn find_quotes(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open: Option<usize> = None;
+    let mut k = 0;
+    while let Some(&(i, c)) = chars.get(k) {
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
+        let opens = matches!(c, '“' | '„' | '«')
+            || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
+        // "„…“" closes with “; so does a straight mark after a non-space.
+        let closes = matches!(c, '”' | '»')
+            || (matches!(c, '"' | '“')
+                && open.is_some()
+                && prev.is_some_and(|p| !p.is_whitespace()));
+        if c == '\n' {
+            if let Some(start) = open {
+                // Skip the blank lines; does the next paragraph open with a quote mark?
+                let mut n = k;
+                while chars.get(n).is_some_and(|p| p.1.is_whitespace()) {
+                    n += 1;
+                }
+                let continues = chars
+                    .get(n)
+                    .is_some_and(|p| matches!(p.1, '“' | '„' | '«' | '"'));
+                if continues {
+                    k = n + 1;
+                    continue;
+                }
+                // Unclosed: the quote ends with its paragraph.
+                let end = text.get(..i).map_or(i, |t| t.trim_end().len());
+                if end > start + 1 {
+                    out.push(Span::new(start, end));
+                }
+                open = None;
+            }
+            k += 1;
+            continue;
+        }
+        match open {
+            Some(start) if closes => {
+                out.push(Span::new(start, i + c.len_utf8()));
+                open = None;
+            }
+            Some(_) if opens => open = Some(i),
+            None if opens => open = Some(i),
+            _ => {}
+        }
+        k += 1;
+    }
+    if let Some(start) = open {
+        let end = text.trim_end().len();
+        if end > start + 1 {
+            out.push(Span::new(start, end));
+        }
+    }
+    out.retain(|s| s.text(text).chars().any(char::is_alphanumeric));
+    out
+}
+
+/// Quotes with speakers.
+pub fn extract(ctx: &Ctx) -> Vec<Quote> {
+    let spans = find_quotes(ctx.text);
+    let mut out: Vec<Quote> = Vec::new();
+    for span in spans {
+        let first_in = ctx.words.partition_point(|w| w.span.start < span.start);
+        let after = ctx.words.partition_point(|w| w.span.start < span.end);
+        let speaker = after_quote(ctx, after, span)
+            .or_else(|| before_quote(ctx, first_in))
+            .or_else(|| according_to(ctx, first_in, after))
+            .or_else(|| continued(ctx, span, &out));
+        let speaker = speaker
+            .and_then(|s| s.and_then(|mi| ctx.mentions.get(mi)).map(|m| m.entity))
+            .filter(|&e| e != usize::MAX);
+        out.push(Quote { span, speaker });
+    }
+    out
+}
+
+/// `Some(Some(mention))` for a speaker, `Some(None)` when the text names one by a common noun
+/// (stop looking, never guess), `None` when this rule does not apply.
+type Found = Option<Option<usize>>;
+
+fn is_speech(w: &crate::resolve::words::Word) -> bool {
+    w.is_any(SPEECH)
+}
+
+fn speaker_label_ok(ctx: &Ctx, mi: usize) -> bool {
+    matches!(
+        ctx.mentions.get(mi).map(|m| m.label),
+        Some(Label::Per | Label::Org | Label::Loc)
+    )
+}
+
+/// Rule 1: `,” X said` / `,” said X` / `,” he said`.
+fn after_quote(ctx: &Ctx, mut i: usize, span: Span) -> Found {
+    // Attribution must follow within the paragraph.
+    let gap = ctx.text.get(span.end..ctx.word(i)?.span.start)?;
+    if gap.contains('\n') {
+        return None;
+    }
+    while ctx
+        .word(i)
+        .is_some_and(|w| matches!(w.text, "," | "”" | "\"" | "—" | "–"))
+    {
+        i += 1;
+    }
+    let w = ctx.word(i)?;
+    if is_speech(w) {
+        return Some(np_after(ctx, i + 1));
+    }
+    // "X said", "X, a spokesman, said", "he said", "the official said"
+    for k in i..i + 8 {
+        let wk = ctx.word(k)?;
+        if is_speech(wk) {
+            return Some(subject_np(ctx, i, k));
+        }
+        if matches!(wk.text, "." | ";" | "“" | "\"") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The noun phrase after a speech verb: a name (past titles and owners), a pronoun, or a
+/// common noun (→ unknown).
+fn np_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
+    let start = i;
+    while let Some(w) = ctx.word(i) {
+        if let Some(mi) = ctx.mention_starting(i) {
+            let m = ctx.mentions.get(mi)?;
+            let possessive = ctx
+                .word(m.words.end)
+                .is_some_and(|w| w.text == "'s" || w.text == "’s");
+            if ctx.rel_label(mi) == Label::Per
+                || (!possessive
+                    && m.label != Label::Misc
+                    && speaker_label_ok(ctx, mi)
+                    && i == start)
+            {
+                return Some(mi).filter(|&mi| speaker_label_ok(ctx, mi));
+            }
+            i = m.words.end + usize::from(possessive);
+            continue;
+        }
+        if w.is_any(&["he", "she"]) {
+            return pronoun(ctx, i);
+        }
+        let lower = w.text.to_lowercase();
+        let skippable = HONORIFICS.contains(&lower.as_str())
+            || TITLE_HEADS.contains(&lower.as_str())
+            || TITLE_MODIFIERS.contains(&lower.as_str())
+            || w.is_any(&["'s", "’s"]);
+        if !skippable || i - start > 8 {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The subject between `from` and the speech verb at `verb`: a name, possibly followed by an
+/// appositive; a pronoun; else unknown.
+fn subject_np(ctx: &Ctx, from: usize, verb: usize) -> Option<usize> {
+    // A pronoun right before the verb.
+    if let Some(w) = verb.checked_sub(1).and_then(|p| ctx.word(p)) {
+        if w.is_any(&["he", "she"]) {
+            return pronoun(ctx, verb - 1);
+        }
+    }
+    // The first name in the span, if what follows it up to the verb is an appositive, a date
+    // or an adverb; names inside the appositive are owners, not speakers.
+    let first = (from..verb).find_map(|k| {
+        ctx.mention_starting(k)
+            .filter(|&mi| ctx.labels.get(mi) != Some(&Label::Date))
+    })?;
+    let m = ctx.mentions.get(first)?;
+    let lead: Vec<_> = (from..m.words.start).filter_map(|k| ctx.word(k)).collect();
+    // "the official", "a senior Iranian official": a common-noun speaker.
+    if lead.iter().any(|w| w.is_any(&["the", "a", "an"])) && ctx.rel_label(first) != Label::Per {
+        return None;
+    }
+    speaker_label_ok(ctx, first).then_some(first)
+}
+
+/// Rule 2: the subject of the last speech verb before the quote in its sentence.
+fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
+    // `first_in` is the opening mark's word.
+    let open = first_in;
+    let sentence = ctx.word(first_in)?.sentence;
+    let start = ctx.sentence_words(sentence).start;
+    let verb = (start..open).rev().find(|&k| {
+        ctx.mention_covering(k).is_none()
+            && ctx.word(k).is_some_and(|w| {
+                is_speech(w)
+                    || w.is("urged")
+                    || (w.is("called") && ctx.word(k + 1).is_some_and(|n| n.is_any(&["on", "for"])))
+            })
+    })?;
+    // "said Mr X: “…”": the name must run up to the quote.
+    if let Some(mi) = np_after(ctx, verb + 1) {
+        let end = ctx.mentions.get(mi).map_or(usize::MAX, |m| m.words.end);
+        if end == open
+            || (end + 1 == open && ctx.word(end).is_some_and(|w| matches!(w.text, ":" | ",")))
+        {
+            return Some(Some(mi));
+        }
+    }
+    // Walk back from the verb: skip dates, adverbs, an appositive between commas.
+    let mut k = verb;
+    let mut hops = 0;
+    while k > start && hops < 16 {
+        k -= 1;
+        hops += 1;
+        let w = ctx.word(k)?;
+        if w.is_any(&["he", "she"]) {
+            return Some(pronoun(ctx, k));
+        }
+        if w.text == "," {
+            // jump over an appositive ", Minister of State at X's ministry,"
+            let back = (start..k)
+                .rev()
+                .find(|&j| ctx.word(j).is_some_and(|w| w.text == ","));
+            let before_comma = back.unwrap_or(k);
+            let mi = ctx.mention_ending(before_comma).filter(|_| back.is_some());
+            if let Some(mi) = mi {
+                return Some(Some(mi).filter(|&mi| speaker_label_ok(ctx, mi)));
+            }
+            continue;
+        }
+        if let Some(mi) = ctx.mention_covering(k) {
+            if ctx.labels.get(mi) == Some(&Label::Date) {
+                k = ctx.mentions.get(mi).map_or(k, |m| m.words.start);
+                continue;
+            }
+            let possessive = ctx
+                .word(k + 1)
+                .is_some_and(|w| w.text == "'s" || w.text == "’s");
+            if possessive {
+                return Some(None);
+            }
+            return Some(Some(mi).filter(|&mi| speaker_label_ok(ctx, mi)));
+        }
+        if w.is_any(&[
+            "official",
+            "officials",
+            "source",
+            "sources",
+            "spokesman",
+            "spokeswoman",
+            "diplomat",
+            "statement",
+            "analyst",
+            "analysts",
+            "people",
+            "witnesses",
+            "residents",
+        ]) {
+            return Some(None);
+        }
+    }
+    None
+}
+
+/// Rule 3: "according to X" in a sentence the quote touches.
+fn according_to(ctx: &Ctx, first_in: usize, after: usize) -> Found {
+    let s0 = ctx.word(first_in)?.sentence;
+    let s1 = ctx.word(after.saturating_sub(1)).map_or(s0, |w| w.sentence);
+    for s in s0..=s1 {
+        let r = ctx.sentence_words(s);
+        for k in r.clone() {
+            if ctx.word(k).is_some_and(|w| w.is("according"))
+                && ctx.word(k + 1).is_some_and(|w| w.is("to"))
+            {
+                return Some(np_after(ctx, k + 2));
+            }
+        }
+    }
+    None
+}
+
+/// Rule 4: a whole-paragraph quote continues the previous paragraph's named speaker.
+fn continued(ctx: &Ctx, span: Span, before: &[Quote]) -> Found {
+    let para_start = ctx.text.get(..span.start)?.rfind('\n').map_or(0, |p| p + 1);
+    if !ctx.text.get(para_start..span.start)?.trim().is_empty() {
+        return None;
+    }
+    let para_end = ctx
+        .text
+        .get(span.end..)?
+        .find('\n')
+        .map_or(ctx.text.len(), |p| span.end + p);
+    if !ctx.text.get(span.end..para_end)?.trim().is_empty() {
+        return None;
+    }
+    let prev = before.last()?;
+    // The previous quote must be in the paragraph right before and close near its end.
+    let between = ctx.text.get(prev.span.end..span.start)?;
+    if between.matches('\n').count() > 2 || between.trim().split_whitespace().count() > 12 {
+        return None;
+    }
+    let entity = prev.speaker?;
+    let mi = ctx.mentions.iter().rposition(|m| {
+        m.entity == entity
+            && ctx
+                .word(m.words.start)
+                .is_some_and(|w| w.span.start < span.start)
+    })?;
+    Some(Some(mi))
+}
+
+/// "he"/"she" at word `i`: the last person mention seen as a subject or speaker before it.
+fn pronoun(ctx: &Ctx, i: usize) -> Option<usize> {
+    let lo = i.saturating_sub(150);
+    (0..ctx.mentions.len()).rev().find(|&mi| {
+        let Some(m) = ctx.mentions.get(mi) else {
+            return false;
+        };
+        if m.label != Label::Per || m.words.start >= i || m.words.start < lo {
+            return false;
+        }
+        let next_speech = ctx.word(m.words.end).is_some_and(is_speech)
+            || (ctx.word(m.words.end).is_some_and(|w| w.text == ",")
+                && ctx.word(m.words.end + 1).is_some_and(is_speech));
+        let prev_speech = m.words.start > 0
+            && ctx.word(m.words.start - 1).is_some_and(|w| {
+                is_speech(w) || HONORIFICS.contains(&w.text.to_lowercase().as_str())
+            });
+        ctx.opens_clause(mi) || next_speech || prev_speech || ctx.antecedent(i) == Some(mi)
+    })
+}

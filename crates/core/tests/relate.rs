@@ -1,0 +1,334 @@
+//! Relations and quotes over hand-written sentences with hand-made mentions (no model), so
+//! every expectation is deterministic. Each case lists the relations that must be found as
+//! (source, type, target) by surface form, and relations that must not be.
+
+use gloss_core::ner::Mention;
+use gloss_core::relate::{quotes, relations, DocView, RelationKind};
+use gloss_core::resolve::{resolve, DocMentions};
+use gloss_core::tokenize::tokenize;
+use gloss_core::{Label, Span};
+
+use Label::{Date, Loc, Misc, Org, Per};
+
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        out.push(Span::new(start, start + part.len()));
+        start += part.len() + 2;
+    }
+    out
+}
+
+fn find(text: &str, needle: &str, nth: usize) -> Span {
+    let (at, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in {text:?}"));
+    Span::new(at, at + needle.len())
+}
+
+struct Annotated {
+    text: String,
+    mentions: Vec<Mention>,
+    entity_of: Vec<usize>,
+    names: Vec<Vec<String>>,
+    rels: Vec<(usize, RelationKind, usize, Option<String>)>,
+    quotes: Vec<(String, Option<usize>)>,
+}
+
+fn annotate(text: &str, marks: &[(&str, usize, Label)]) -> Annotated {
+    let mut mentions: Vec<Mention> = marks
+        .iter()
+        .map(|(s, n, l)| Mention {
+            span: find(text, s, *n),
+            label: *l,
+            score: 1.0,
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.span.start);
+    let tok = tokenize(text, &paragraphs(text));
+    let res = resolve(&[DocMentions {
+        text,
+        tok: &tok,
+        mentions: &mentions,
+    }]);
+    let entity_of = res.entity_of.first().cloned().unwrap_or_default();
+    let view = DocView {
+        text,
+        tok: &tok,
+        mentions: &mentions,
+        entity_of: &entity_of,
+        entities: &res.entities,
+    };
+    let rels = relations(&view)
+        .into_iter()
+        .map(|r| {
+            assert!(r.evidence.start <= r.evidence.end && r.evidence.end <= text.len());
+            (r.source, r.kind, r.target, r.detail)
+        })
+        .collect();
+    let quotes = quotes(&view)
+        .into_iter()
+        .map(|q| (q.span.text(text).to_string(), q.speaker))
+        .collect();
+    let names = res.entities.iter().map(|e| e.aliases.clone()).collect();
+    Annotated {
+        text: text.to_string(),
+        mentions,
+        entity_of,
+        names,
+        rels,
+        quotes,
+    }
+}
+
+impl Annotated {
+    /// The entity of the first mention whose text is `surface`.
+    fn entity(&self, surface: &str) -> usize {
+        let mi = self
+            .mentions
+            .iter()
+            .position(|m| m.span.text(&self.text) == surface)
+            .unwrap_or_else(|| panic!("no mention {surface:?}"));
+        self.entity_of[mi]
+    }
+    fn has(&self, s: &str, k: RelationKind, t: &str) -> bool {
+        let (s, t) = (self.entity(s), self.entity(t));
+        self.rels.iter().any(|r| r.0 == s && r.1 == k && r.2 == t)
+    }
+    fn describe(&self) -> String {
+        self.rels
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:?} {} {:?} {:?}",
+                    self.names[r.0],
+                    r.1.as_str(),
+                    self.names[r.2],
+                    r.3
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+type Rel<'a> = (&'a str, RelationKind, &'a str);
+
+#[test]
+fn relation_table() {
+    use RelationKind::*;
+    let cases: &[(&str, &[(&str, usize, Label)], &[Rel], &[Rel])] = &[
+        (
+            "Oman is a Gulf state. Omani diplomats spoke with Yemen's main rebel movement, the Houthis, on Friday.",
+            &[("Omani", 0, Misc), ("Oman", 0, Loc), ("Yemen", 0, Loc), ("Houthis", 0, Org), ("Friday", 0, Date)],
+            &[("Oman", Contact, "Houthis")],
+            &[("Oman", Contact, "Yemen")],
+        ),
+        (
+            "Oman is a Gulf state. Oman plans to speak with Abdulmalik al-Houthi on Saturday.",
+            &[("Oman", 0, Loc), ("Oman", 1, Loc), ("Abdulmalik al-Houthi", 0, Per), ("Saturday", 0, Date)],
+            &[("Oman", Contact, "Abdulmalik al-Houthi")],
+            &[],
+        ),
+        (
+            "Reporters asked about the talks with Hamas, the group said.",
+            &[("Hamas", 0, Org)],
+            &[],
+            &[],
+        ),
+        (
+            "Viktor Petrov, a Wagner commander, met Kenyan envoys. Petrov fled to Belarus in 2023.",
+            &[("Viktor Petrov", 0, Per), ("Wagner", 0, Org), ("Kenyan", 0, Misc), ("Petrov", 1, Per), ("Belarus", 0, Loc), ("2023", 0, Date)],
+            &[("Viktor Petrov", MemberOf, "Wagner"), ("Petrov", FledTo, "Belarus")],
+            &[("Viktor Petrov", Leads, "Wagner")],
+        ),
+        (
+            "The Sahel Front, a group formerly allied with al-Qaeda and which is designated a terrorist organisation by the US, the African Union and France, denied it.",
+            &[("Sahel Front", 0, Org), ("al-Qaeda", 0, Org), ("US", 0, Loc), ("African Union", 0, Org), ("France", 0, Loc)],
+            &[("Sahel Front", SplitFrom, "al-Qaeda"), ("Sahel Front", Designated, "US"), ("Sahel Front", Designated, "African Union"), ("Sahel Front", Designated, "France")],
+            &[("al-Qaeda", Designated, "US"), ("Sahel Front", Ally, "al-Qaeda")],
+        ),
+        (
+            "The EU and countries including Canada have designated the Sahel Front a terrorist group. The Sahel Front is mostly local. It broke ties with al-Qaeda in 2019.",
+            &[("EU", 0, Org), ("Canada", 0, Loc), ("Sahel Front", 0, Org), ("Sahel Front", 1, Org), ("al-Qaeda", 0, Org), ("2019", 0, Date)],
+            &[("Sahel Front", Designated, "EU"), ("Sahel Front", Designated, "Canada"), ("Sahel Front", SplitFrom, "al-Qaeda")],
+            &[],
+        ),
+        (
+            "Peru's foreign ministry spokesman Luis Ortega said talks would resume. Ana Rojas, Minister of Trade at Chile's economy ministry, agreed.",
+            &[("Peru", 0, Loc), ("Luis Ortega", 0, Per), ("Ana Rojas", 0, Per), ("Chile", 0, Loc)],
+            &[("Luis Ortega", Role, "Peru"), ("Ana Rojas", Role, "Chile")],
+            &[],
+        ),
+        (
+            "Moscow's closest ally Belarus hosted the talks. Serbia, another Moscow ally, abstained.",
+            &[("Moscow", 0, Loc), ("Belarus", 0, Loc), ("Serbia", 0, Loc), ("Moscow", 1, Loc)],
+            &[("Belarus", Ally, "Moscow"), ("Serbia", Ally, "Moscow")],
+            &[],
+        ),
+        (
+            "The rule of Kim Jong Un and his late father Kim Jong Il lasted decades.",
+            &[("Kim Jong Un", 0, Per), ("Kim Jong Il", 0, Per)],
+            &[("Kim Jong Un", Family, "Kim Jong Il")],
+            &[("Kim Jong Il", Family, "Kim Jong Un")],
+        ),
+        (
+            "The Taliban's leader Hibatullah Akhundzada rarely appears. Sirajuddin Haqqani led the Haqqani network.",
+            &[("Taliban", 0, Org), ("Hibatullah Akhundzada", 0, Per), ("Sirajuddin Haqqani", 0, Per), ("Haqqani network", 0, Org)],
+            &[("Hibatullah Akhundzada", Leads, "Taliban"), ("Sirajuddin Haqqani", Leads, "Haqqani network")],
+            &[],
+        ),
+        (
+            "President Lula da Silva travelled to Beijing, where China and Brazil signed deals.",
+            &[("Lula da Silva", 0, Per), ("Beijing", 0, Loc), ("China", 0, Loc), ("Brazil", 0, Loc)],
+            &[],
+            &[("China", Contact, "Brazil"), ("Lula da Silva", Contact, "China")],
+        ),
+        (
+            "US President Joe Biden spoke on Sunday.",
+            &[("US", 0, Loc), ("Joe Biden", 0, Per), ("Sunday", 0, Date)],
+            &[("Joe Biden", Role, "US")],
+            &[],
+        ),
+        (
+            "Washington is in contact with all Syrian groups, including HTS.",
+            &[("Washington", 0, Loc), ("Syria", 0, Loc), ("Syrian", 0, Misc), ("HTS", 0, Org)],
+            &[("Washington", Contact, "HTS")],
+            &[("Washington", Contact, "Syrian")],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, marks, want, forbid) in cases {
+        // Demonym cases need their country in the workspace; add it as an extra sentence.
+        let a = annotate(text, marks);
+        for (s, k, t) in want.iter() {
+            if !a.has(s, *k, t) {
+                failures.push(format!(
+                    "{text:?}\n  missing {s} {} {t}; got: {}",
+                    k.as_str(),
+                    a.describe()
+                ));
+            }
+        }
+        for (s, k, t) in forbid.iter() {
+            if a.has(s, *k, t) {
+                failures.push(format!("{text:?}\n  wrong {s} {} {t}", k.as_str()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn relation_details_and_evidence() {
+    let text = "Ana Rojas, Minister of Trade at Chile's economy ministry, agreed. Hafez Kadir and his son Omar Kadir met.";
+    let a = annotate(
+        text,
+        &[
+            ("Ana Rojas", 0, Per),
+            ("Chile", 0, Loc),
+            ("Hafez Kadir", 0, Per),
+            ("Omar Kadir", 0, Per),
+        ],
+    );
+    let rojas = a.entity("Ana Rojas");
+    let role = a
+        .rels
+        .iter()
+        .find(|r| r.0 == rojas && r.1 == RelationKind::Role)
+        .expect("role");
+    assert_eq!(role.3.as_deref(), Some("Minister of Trade"));
+    let fam = a
+        .rels
+        .iter()
+        .find(|r| r.1 == RelationKind::Family)
+        .expect("family");
+    assert_eq!(
+        (fam.0, fam.2, fam.3.as_deref()),
+        (a.entity("Hafez Kadir"), a.entity("Omar Kadir"), Some("son"))
+    );
+}
+
+#[test]
+fn quote_table() {
+    // (text, mentions, [(quote contains, speaker surface or None)])
+    let cases: &[(&str, &[(&str, usize, Label)], &[(&str, Option<&str>)])] = &[
+        ("\"We will not retreat,\" Yulia Marchenko said.", &[("Yulia Marchenko", 0, Per)], &[("We will not retreat", Some("Yulia Marchenko"))]),
+        ("“We will not retreat,” said Yulia Marchenko.", &[("Yulia Marchenko", 0, Per)], &[("We will not retreat", Some("Yulia Marchenko"))]),
+        ("“Prices must fall,” Li Wei told Reuters on Monday.", &[("Li Wei", 0, Per), ("Reuters", 0, Org), ("Monday", 0, Date)], &[("Prices must fall", Some("Li Wei"))]),
+        ("“The border is calm,” an official said.", &[], &[("The border is calm", None)]),
+        ("“The border is calm,” a senior Kenyan official told Reuters.", &[("Kenyan", 0, Misc), ("Reuters", 0, Org)], &[("The border is calm", None)]),
+        (
+            "Amina Diallo spoke first. “We need water,” she said.",
+            &[("Amina Diallo", 0, Per)],
+            &[("We need water", Some("Amina Diallo"))],
+        ),
+        (
+            "According to Raúl Mendoza, “the vote was stolen” in two provinces.",
+            &[("Raúl Mendoza", 0, Per)],
+            &[("the vote was stolen", Some("Raúl Mendoza"))],
+        ),
+        (
+            "Raúl Mendoza, leader of the Frente Amplio, said on Sunday the result was a “fraud”.",
+            &[("Raúl Mendoza", 0, Per), ("Frente Amplio", 0, Org), ("Sunday", 0, Date)],
+            &[("fraud", Some("Raúl Mendoza"))],
+        ),
+        (
+            "Sofia Lind, Minister of State at Sweden's foreign ministry, said they were talking to “all sides”.",
+            &[("Sofia Lind", 0, Per), ("Sweden", 0, Loc)],
+            &[("all sides", Some("Sofia Lind"))],
+        ),
+        (
+            "“The first part of the plan is done.\n\n“The second part starts now,” said Mr Okafor.",
+            &[("Mr Okafor", 0, Per)],
+            &[("The second part starts now", Some("Mr Okafor"))],
+        ),
+        (
+            "“We are ready,” said Mr Okafor.\n\n“Nobody will be left behind.”",
+            &[("Mr Okafor", 0, Per)],
+            &[("We are ready", Some("Mr Okafor")), ("Nobody will be left behind", Some("Mr Okafor"))],
+        ),
+        (
+            "Asked about the strike, Kamal Haddad said Lebanon was “quite hopeful” about talks.",
+            &[("Kamal Haddad", 0, Per), ("Lebanon", 0, Loc)],
+            &[("quite hopeful", Some("Kamal Haddad"))],
+        ),
+        (
+            "A senior Iranian official told Reuters, citing the need to “avoid escalation” with Riyadh.",
+            &[("Iranian", 0, Misc), ("Reuters", 0, Org), ("Riyadh", 0, Loc)],
+            &[("avoid escalation", None)],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, marks, want) in cases {
+        let a = annotate(text, marks);
+        for (needle, speaker) in want.iter() {
+            let Some(q) = a.quotes.iter().find(|q| q.0.contains(needle)) else {
+                failures.push(format!(
+                    "{text:?}: no quote with {needle:?}; got {:?}",
+                    a.quotes
+                ));
+                continue;
+            };
+            assert!(q.0.starts_with(['“', '"']) && q.0.ends_with(['”', '"']) || !q.0.is_empty());
+            let want_entity = speaker.map(|s| a.entity(s));
+            if q.1 != want_entity {
+                failures.push(format!(
+                    "{text:?}: {needle:?} speaker {:?}, want {speaker:?}",
+                    q.1.map(|e| a.names[e].clone())
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn quote_spans_include_marks() {
+    let text = "He said “yes” and then \"no\".";
+    let a = annotate(text, &[]);
+    let got: Vec<&str> = a.quotes.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(got, vec!["“yes”", "\"no\""]);
+}
