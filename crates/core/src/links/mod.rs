@@ -205,7 +205,7 @@ fn is_trailing_noise(seg: &str) -> bool {
 /// A preview for an http(s) URL; `None` for anything else. `known_names` are entity names of
 /// the workspace, used to restore casing in the title.
 pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
-    let parsed = url::parse(href)?;
+    let parsed = unwrap_redirects(url::parse(href)?);
     let site = sites::site_name(&parsed.host);
     let mut segments = parsed.segments;
     while segments.last().is_some_and(|s| is_trailing_noise(s)) {
@@ -268,6 +268,100 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
         title,
         trail,
     })
+}
+
+/// Redirectors whose query carries the real destination (`?url=`, `?q=`, `?u=`).
+const REDIRECT_HOSTS: &[&str] = &[
+    "google.com",
+    "www.google.com",
+    "l.facebook.com",
+    "lm.facebook.com",
+    "out.reddit.com",
+    "href.li",
+];
+/// Wrapping hosts followed at most this deep, so a URL wrapping itself cannot loop.
+const MAX_UNWRAP: usize = 3;
+
+/// The article a wrapper URL points at: AMP cache URLs (`*.cdn.ampproject.org/c/s/HOST/...`)
+/// and redirectors. Anything else comes back unchanged.
+fn unwrap_redirects(mut parsed: url::Parsed) -> url::Parsed {
+    for _ in 0..MAX_UNWRAP {
+        let inner = if parsed.host.ends_with(".cdn.ampproject.org") || parsed.host == "cdn.ampproject.org" {
+            // /c/s/host/path for https, /c/host/path for http; "v" for viewer URLs.
+            let rest: Vec<&str> = parsed
+                .segments
+                .iter()
+                .map(String::as_str)
+                .skip_while(|s| s.len() == 1)
+                .collect();
+            (!rest.is_empty()).then(|| format!("https://{}", rest.join("/")))
+        } else if REDIRECT_HOSTS.contains(&parsed.host.as_str()) {
+            parsed
+                .query
+                .iter()
+                .find(|(k, v)| matches!(k.as_str(), "url" | "q" | "u") && url::parse(v).is_some())
+                .map(|(_, v)| v.clone())
+        } else {
+            None
+        };
+        match inner.as_deref().and_then(url::parse) {
+            Some(next) => parsed = next,
+            None => break,
+        }
+    }
+    parsed
+}
+
+/// Query keys that identify an article on some CMSs (`article.php?id=123`); every other
+/// parameter (utm_*, fbclid, ...) is tracking and ignored when comparing URLs.
+const ID_KEYS: &[&str] = &[
+    "id",
+    "p",
+    "story",
+    "storyid",
+    "article",
+    "articleid",
+    "newsid",
+    "aid",
+    "nid",
+];
+
+/// A key under which two URLs of the same article meet: scheme, `www.`/`m.`/`amp.`, AMP and
+/// redirect wrappers, trailing `index.html`/`amp`, case and tracking parameters ignored.
+/// `None` for anything but http(s). Lets a workspace notice that a link points at one of
+/// its own articles (same URL or its canonical link).
+pub fn canonical_key(href: &str) -> Option<String> {
+    let parsed = unwrap_redirects(url::parse(href)?);
+    let host = ["www.", "m.", "amp.", "mobile."]
+        .iter()
+        .find_map(|p| parsed.host.strip_prefix(p))
+        .unwrap_or(&parsed.host)
+        .to_string();
+    let mut segments: Vec<String> = parsed.segments.iter().map(|s| s.to_lowercase()).collect();
+    while segments.last().is_some_and(|s| is_trailing_noise(s)) {
+        segments.pop();
+    }
+    if segments.first().is_some_and(|s| s == "amp") {
+        segments.remove(0);
+    }
+    let mut ids: Vec<String> = parsed
+        .query
+        .iter()
+        .filter(|(k, _)| ID_KEYS.contains(&k.as_str()))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    ids.sort();
+    let mut key = format!("{host}/{}", segments.join("/"));
+    if !ids.is_empty() {
+        key.push('?');
+        key.push_str(&ids.join("&"));
+    }
+    Some(key)
+}
+
+/// Whether two hrefs lead to the same article (see [`canonical_key`]).
+pub fn same_article(a: &str, b: &str) -> bool {
+    matches!((canonical_key(a), canonical_key(b)), (Some(x), Some(y)) if x == y)
 }
 
 fn token_date(seg: &str) -> Option<date::Ymd> {
@@ -337,6 +431,63 @@ mod tests {
         assert_eq!(trail_part("mena"), "MENA");
         assert_eq!(trail_part("middle-east-and-africa"), "Middle East and Africa");
         assert_eq!(trail_part("us-news"), "US News");
+    }
+
+    #[test]
+    fn wrappers_are_unwrapped() {
+        let inner = "https://www.thenationalnews.com/news/mena/2024/12/10/syria-flag-emoji-unicode/";
+        let cases = [
+            "https://www-thenationalnews-com.cdn.ampproject.org/c/s/www.thenationalnews.com/news/mena/2024/12/10/syria-flag-emoji-unicode/",
+            "https://www.google.com/url?sa=t&url=https%3A%2F%2Fwww.thenationalnews.com%2Fnews%2Fmena%2F2024%2F12%2F10%2Fsyria-flag-emoji-unicode%2F",
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.thenationalnews.com%2Fnews%2Fmena%2F2024%2F12%2F10%2Fsyria-flag-emoji-unicode%2F&h=AT0",
+        ];
+        let want = preview(inner, &[]);
+        assert!(want.as_ref().is_some_and(|p| p.site == "The National"));
+        for href in cases {
+            assert_eq!(preview(href, &[]), want, "{href}");
+            assert!(same_article(href, inner), "{href}");
+        }
+        // A redirector without a destination is just its own site.
+        assert_eq!(
+            preview("https://www.google.com/search?q=syria", &[]).map(|p| p.site),
+            Some("Google".to_string())
+        );
+    }
+
+    #[test]
+    fn same_article_ignores_presentation() {
+        let same = [
+            (
+                "https://www.example.com/news/2024/12/10/slug/",
+                "http://example.com/news/2024/12/10/slug",
+            ),
+            (
+                "https://m.example.com/news/slug/amp",
+                "https://www.example.com/news/slug?utm_source=x&fbclid=1",
+            ),
+            (
+                "https://example.com/article.php?id=12&utm_medium=x",
+                "https://www.example.com/article.php?id=12",
+            ),
+            (
+                "https://example.com/News/Slug/index.html",
+                "https://example.com/news/slug",
+            ),
+        ];
+        for (a, b) in same {
+            assert!(same_article(a, b), "{a} = {b}");
+        }
+        let different = [
+            (
+                "https://example.com/article.php?id=12",
+                "https://example.com/article.php?id=13",
+            ),
+            ("https://example.com/a", "https://example.org/a"),
+            ("javascript:x", "javascript:x"),
+        ];
+        for (a, b) in different {
+            assert!(!same_article(a, b), "{a} != {b}");
+        }
     }
 
     #[test]

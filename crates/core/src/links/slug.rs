@@ -320,24 +320,28 @@ impl Names {
 }
 
 /// A run taken from inside a workspace name must carry a real name word: a capitalised token
-/// of three or more letters that is not a function word ("Tahrir", not "al" or "of").
+/// of three or more letters that is neither a function word nor an ordinary word that names
+/// are built from ("Tahrir" or "Assad", not "al", "of" or "Government"). A lone workspace name
+/// that is such a word (a recognizer's stray "Organisation") is not trusted either.
 fn run_is_trustworthy(name: &NameTokens, start: usize, len: usize) -> bool {
     if !name.known {
         return true;
     }
-    if start == 0 && len == name.keys.len() {
-        // A whole name: trust it unless it is a lone function word or a single letter.
-        return !(len == 1
-            && name
-                .keys
-                .first()
-                .is_some_and(|k| is_function_word(k) || k.chars().count() < 2));
-    }
-    (start..start + len).any(|i| {
+    let whole = start == 0 && len == name.keys.len();
+    // A lone "Al" from "Al Qaeda" says too little; a whole two-letter name ("UN") is fine.
+    let min_chars = if whole { 2 } else { 3 };
+    let name_word = |i: usize| {
         let form = name.forms.get(i).map(String::as_str).unwrap_or("");
         let key = name.keys.get(i).map(String::as_str).unwrap_or("");
-        form.chars().next().is_some_and(char::is_uppercase) && key.chars().count() >= 3 && !is_function_word(key)
-    })
+        form.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            && key.chars().count() >= min_chars
+            && !is_function_word(key)
+            && !lexicon::is_common_name_word(key)
+    };
+    if whole && len > 1 {
+        return true;
+    }
+    (start..start + len).any(name_word)
 }
 
 /// Glue standalone contraction pieces onto the word before ("syria s" → "syria's").
@@ -397,6 +401,7 @@ pub fn title(seg: &str, names: &Names) -> Option<String> {
             None => i += 1,
         }
     }
+    join_compounds(&mut words);
     let mut out = String::new();
     for (n, w) in words.iter().enumerate() {
         let text = match &w.out {
@@ -409,7 +414,46 @@ pub fn title(seg: &str, names: &Names) -> Option<String> {
         out.push_str(&text);
         out.push_str(&w.suffix);
     }
+    if reads_as_question(&words) {
+        out.push('?');
+    }
     Some(out)
+}
+
+/// Participles that slugs split off a name they were hyphenated to ("un-led" → "UN-led").
+const COMPOUND_TAILS: &[&str] = &[
+    "led", "backed", "based", "born", "funded", "allied", "aligned", "linked", "owned", "brokered",
+];
+
+/// Re-hyphenate "<name>-led" style compounds: the slug lost the hyphen's meaning, but after a
+/// name these participles are always hyphenated in news style.
+fn join_compounds(words: &mut [Word]) {
+    for i in 1..words.len() {
+        let after_name = words.get(i - 1).is_some_and(|w| w.out.is_some() && w.suffix.is_empty());
+        if let Some(w) = words.get_mut(i) {
+            if after_name && w.out.is_none() && COMPOUND_TAILS.contains(&w.key.as_str()) {
+                w.sep = "-".to_string();
+            }
+        }
+    }
+}
+
+const QUESTION_WORDS: &[&str] = &["who", "what", "why", "how", "where", "when", "which"];
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "can", "could", "will", "would", "should", "does", "do", "did", "has", "have",
+];
+
+/// "who-is-x" and "can-the-talks-succeed" are questions; "why-x-matters" is not.
+fn reads_as_question(words: &[Word]) -> bool {
+    let key = |i: usize| {
+        words
+            .get(i)
+            .filter(|w| w.suffix.is_empty())
+            .map(|w| w.key.as_str())
+            .unwrap_or("")
+    };
+    (QUESTION_WORDS.contains(&key(0)) && AUXILIARIES.contains(&key(1)))
+        || (AUXILIARIES.contains(&key(0)) && words.len() >= 3 && words.get(0).is_some_and(|w| w.out.is_none()))
 }
 
 #[cfg(test)]
@@ -468,6 +512,10 @@ mod tests {
             "Syria",
             "Mohammed al-Bashir",
             "The",
+            "Salvation Government",
+            "Organisation for the Prohibition of Chemical Weapons",
+            "Organisation",
+            "Al Qaeda",
         ];
         let names = Names::new(&known);
         let cases: &[(&str, Option<&str>)] = &[
@@ -500,6 +548,30 @@ mod tests {
             ("new-york-talks-open-in-may", Some("New York talks open in may")),
             ("turkiye-and-the-united-states", Some("Türkiye and the United States")),
             ("al-sham", Some("Al-Sham")),
+            (
+                "syrias-caretaker-government-meets",
+                Some("Syria's caretaker government meets"),
+            ),
+            (
+                "watchdog-warns-on-chemical-weapons",
+                Some("Watchdog warns on chemical weapons"),
+            ),
+            (
+                "organisation-for-the-prohibition-of-chemical-weapons-meets",
+                Some("Organisation for the Prohibition of Chemical Weapons meets"),
+            ),
+            ("al-bashir-and-al-qaeda", Some("Al-Bashir and Al Qaeda")),
+            ("organisation-of-aid-convoys", Some("Organisation of aid convoys")),
+            ("un-led-talks-stall", Some("UN-led talks stall")),
+            ("iran-backed-groups-pull-back", Some("Iran-backed groups pull back")),
+            ("talks-led-by-qatar", Some("Talks led by Qatar")),
+            ("who-is-mohammed-al-bashir", Some("Who is Mohammed al-Bashir?")),
+            (
+                "can-syria-s-new-rulers-hold-the-country-together",
+                Some("Can Syria's new rulers hold the country together?"),
+            ),
+            ("why-sanaa-airport-matters", Some("Why Sanaa airport matters")),
+            ("what-we-know-about-hts", Some("What we know about HTS")),
             ("syria", None),
             ("سوريا-الجديدة", Some("سوريا الجديدة")),
         ];
