@@ -55,7 +55,7 @@ pub(crate) fn scan(para: &str, base: usize, spans: &mut Vec<Span>, kinds: &mut V
         let w = ch.map_or(1, char::len_utf8);
         match ch {
             Some(ch) if ch.is_whitespace() || is_ignorable(ch) => i += w,
-            Some(ch) if ch.is_alphanumeric() => i = word(para, i, base, spans, kinds),
+            Some(ch) if is_alnum(ch) => i = word(para, i, base, spans, kinds),
             Some(_) => {
                 let end = grapheme_end(para, i).max(i + w);
                 let kind = match ch {
@@ -80,16 +80,39 @@ fn push(spans: &mut Vec<Span>, kinds: &mut Vec<Kind>, base: usize, s: usize, e: 
     }
 }
 
+/// `char::is_alphanumeric`, with the letter blocks of common scripts answered without the
+/// (slow) general table lookup.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}' // Latin
+        | '\u{391}'..='\u{3A9}' | '\u{3B1}'..='\u{3C9}' // Greek
+        | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{52F}' // Cyrillic
+        | '\u{5D0}'..='\u{5EA}' // Hebrew
+        | '\u{620}'..='\u{64A}' | '\u{660}'..='\u{669}' | '\u{671}'..='\u{6D3}' // Arabic
+        | '\u{904}'..='\u{939}' // Devanagari
+        | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' => true, // CJK, Hangul
+        _ => c.is_alphanumeric(),
+    }
+}
+
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|t| t.chars().next())
 }
 
-/// End of the extended grapheme cluster starting at `i` (or `i` when there is none).
+/// End of the extended grapheme cluster starting at `i` (or `i` when there is none), cut
+/// before any whitespace: a prepended mark (U+0600) makes a cluster with a following space.
 fn grapheme_end(s: &str, i: usize) -> usize {
-    s.get(i..)
+    let g = s
+        .get(i..)
         .and_then(|t| t.graphemes(true).next())
-        .map_or(i, |g| i + g.len())
+        .unwrap_or("");
+    let len = g
+        .char_indices()
+        .find(|&(k, c)| k > 0 && c.is_whitespace())
+        .map_or(g.len(), |(k, _)| k);
+    i + len
 }
 
 /// Invisible format characters (soft hyphen, zero-width space, bidi controls, BOM): never a
@@ -104,7 +127,7 @@ fn is_ignorable(c: char) -> bool {
 fn alnum_at(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         Some(&c) if c < 0x80 => c.is_ascii_alphanumeric(),
-        Some(_) => char_at(s, i).is_some_and(char::is_alphanumeric),
+        Some(_) => char_at(s, i).is_some_and(is_alnum),
         None => false,
     }
 }
@@ -138,7 +161,8 @@ fn alnum_run(s: &str, mut i: usize) -> usize {
                 }
             }
             Some(_) => match char_at(s, i) {
-                Some(ch) if ch.is_alphanumeric() => i = grapheme_end(s, i).max(i + ch.len_utf8()),
+                // Marks that are not alphanumeric are taken by the caller's grapheme check.
+                Some(ch) if is_alnum(ch) => i += ch.len_utf8(),
                 _ => return i,
             },
             None => return i,
