@@ -74,8 +74,8 @@ pub struct PreviewDto {
     /// The title was rebuilt from the link's slug, not taken from the linked page.
     #[serde(default)]
     pub title_derived: bool,
-    /// The link's date relative to the article's ("two days earlier"); the article's date is
-    /// the newest of its links' dates.
+    /// The link's date relative to the article's ("two days earlier"); the article's date comes
+    /// from its dateline or "published" line, else the newest of its links' dates.
     #[serde(default)]
     pub relative: Option<String>,
 }
@@ -148,9 +148,7 @@ impl Contract {
                         }
                     })
                     .collect();
-                let article_date = crate::links::newest_date(
-                    doc.previews.iter().flatten().filter_map(|(p, _)| p.date.as_deref()),
-                );
+                let article_date = crate::links::article_date_of(doc);
                 let links = doc
                     .ingested
                     .anchors

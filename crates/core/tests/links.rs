@@ -208,6 +208,41 @@ fn relative_labels_between_link_and_article() {
     assert_eq!(relative_label("2024-12-10", "2024-12-10").as_deref(), Some("same day"));
 }
 
+/// Through the whole pipeline: relative labels count from the article's dateline when it has
+/// one, else from its newest link.
+#[test]
+fn relative_labels_in_the_contract() {
+    use gloss_core::protocol::Contract;
+    let link = |date: &str, slug: &str| {
+        format!("<a href=\"https://www.thenationalnews.com/news/mena/{date}/{slug}/\">{slug}</a>")
+    };
+    let body = format!(
+        "<p>{}, {}.</p><p>Officials also pointed to {}.</p>",
+        link("2024/12/10", "envoys-meet-in-doha"),
+        link("2024/12/08", "talks-stall-over-prisoners"),
+        link("2024/11/26", "ceasefire-plan-unveiled")
+    );
+    let cases = [
+        (
+            format!("<p>DOHA, Dec 12 (Reuters) - Gulf envoys met on Thursday.</p>{body}"),
+            ["two days earlier", "four days earlier", "two weeks earlier"],
+        ),
+        (
+            format!("<p>Gulf envoys met on Thursday.</p>{body}"),
+            ["same day", "two days earlier", "two weeks earlier"],
+        ),
+    ];
+    for (html, want) in cases {
+        let c = Contract::from_workspace(&gloss_core::annotate("t.html", &html));
+        let got: Vec<String> = c.documents[0]
+            .links
+            .iter()
+            .map(|l| l.preview.as_ref().and_then(|p| p.relative.clone()).unwrap_or_default())
+            .collect();
+        assert_eq!(got, want, "{html}");
+    }
+}
+
 /// Nasty inputs: never a panic, and a preview (if any) has a non-empty site.
 #[test]
 fn malformed_urls_do_not_panic() {

@@ -57,6 +57,8 @@ impl Ymd {
     }
 }
 
+// `is_multiple_of` is newer than the workspace's minimum Rust version.
+#[allow(unknown_lints, clippy::manual_is_multiple_of)]
 fn is_leap(y: u32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -222,6 +224,83 @@ pub fn in_query(query: &[(String, String)]) -> Option<Ymd> {
         })
 }
 
+/// A month written as a name or abbreviation ("Dec", "December", "Sept."), never a number.
+fn month_name(s: &str) -> Option<u32> {
+    let t = s.trim_end_matches('.');
+    if t.len() < 3 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    month_of(t)
+}
+
+/// A day of the month as written in text: "12", "12th", "1st".
+fn text_day(s: &str) -> Option<u32> {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = s.get(digits.len()..).unwrap_or("").to_ascii_lowercase();
+    if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    day_of(digits).filter(|d| (1..=31).contains(d))
+}
+
+/// A date written in running text: "Dec 12", "December 12, 2024", "12 December 2024",
+/// "2024-12-12". The year is `None` when the text does not give one (wire datelines).
+pub fn parse_text_date(s: &str) -> Option<(Option<u32>, u32, u32)> {
+    let toks: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let iso = toks
+        .iter()
+        .filter_map(|t| Ymd::parse_iso(t.trim_matches(|c: char| !c.is_ascii_digit())));
+    if let Some((d, day)) = iso.filter_map(|d| d.day.map(|day| (d, day))).next() {
+        return Some((Some(d.year), d.month, day));
+    }
+    let (mi, month) = toks
+        .iter()
+        .enumerate()
+        .find_map(|(i, t)| month_name(t).map(|m| (i, m)))?;
+    let after = mi.checked_add(1).and_then(|i| toks.get(i)).and_then(|t| text_day(t));
+    let before = mi.checked_sub(1).and_then(|i| toks.get(i)).and_then(|t| text_day(t));
+    let day = after.or(before)?;
+    let year = toks.iter().find_map(|t| number(t, 4)).filter(|y| YEARS.contains(y));
+    Some((year, month, day))
+}
+
+/// The article's own date: the first lead date that parses (its year, when missing, taken as
+/// the one that puts it closest to the newest link), else the newest link date.
+pub fn article_date<'a>(
+    lead_dates: impl IntoIterator<Item = &'a str>,
+    link_dates: impl IntoIterator<Item = &'a str>,
+) -> Option<Ymd> {
+    let newest = link_dates
+        .into_iter()
+        .filter_map(Ymd::parse_iso)
+        .filter(|d| d.day.is_some())
+        .max();
+    let days = |d: &Ymd| d.day.map(|day| day_number(d.year, d.month, day));
+    for text in lead_dates {
+        let Some((year, month, day)) = parse_text_date(text) else {
+            continue;
+        };
+        let date = match (year, newest) {
+            (Some(y), _) => Ymd::new(y, month, Some(day)),
+            (None, Some(n)) => {
+                let target = days(&n).unwrap_or_default();
+                [n.year.saturating_sub(1), n.year, n.year + 1]
+                    .into_iter()
+                    .filter_map(|y| Ymd::new(y, month, Some(day)))
+                    .min_by_key(|d| (days(d).unwrap_or_default() - target).abs())
+            }
+            (None, None) => None,
+        };
+        if date.is_some() {
+            return date;
+        }
+    }
+    newest
+}
+
 /// Days since 1970-01-01 (proleptic Gregorian), for day-precision dates.
 fn day_number(y: u32, m: u32, d: u32) -> i64 {
     // Howard Hinnant's days_from_civil.
@@ -355,6 +434,52 @@ mod tests {
         );
         assert_eq!(in_query(&q("id", "20241209")), None);
         assert_eq!(in_query(&q("date", "2024-02-31")), None);
+    }
+
+    #[test]
+    fn text_dates() {
+        type Parsed = Option<(Option<u32>, u32, u32)>;
+        let cases: &[(&str, Parsed)] = &[
+            ("Dec 12", Some((None, 12, 12))),
+            ("Sept. 3", Some((None, 9, 3))),
+            ("December 10, 2024", Some((Some(2024), 12, 10))),
+            ("10 December 2024", Some((Some(2024), 12, 10))),
+            ("March 3rd", Some((None, 3, 3))),
+            ("2024-12-10", Some((Some(2024), 12, 10))),
+            ("Tuesday", None),
+            ("12 may", Some((None, 5, 12))),
+            ("last year", None),
+            ("Dec 45", None),
+            ("Updated (2024-12-11) from 2024-12", Some((Some(2024), 12, 11))),
+            ("MUSCAT, Dec 12 (Reuters) - Oman hosted", Some((None, 12, 12))),
+            ("In March 2011, protests began", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_text_date(text), *want, "{text}");
+        }
+        let iso = |d: Option<Ymd>| d.map(|d| d.iso());
+        // A dateline without a year takes the year that puts it nearest the links.
+        assert_eq!(
+            iso(article_date(["Dec 12"], ["2024-12-10", "2024-12-09"])).as_deref(),
+            Some("2024-12-12")
+        );
+        assert_eq!(
+            iso(article_date(["Jan 2"], ["2024-12-30"])).as_deref(),
+            Some("2025-01-02")
+        );
+        assert_eq!(
+            iso(article_date(["Tuesday", "Dec 12, 2023"], ["2024-12-10"])).as_deref(),
+            Some("2023-12-12")
+        );
+        assert_eq!(iso(article_date(["Dec 12"], [])), None);
+        assert_eq!(
+            iso(article_date([], ["2024-12-10", "2024-12", "x"])).as_deref(),
+            Some("2024-12-10")
+        );
+        assert_eq!(
+            iso(article_date(["Feb 29"], ["2023-03-01"])).as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]

@@ -393,6 +393,39 @@ fn trail_part(seg: &str) -> String {
         .join(" ")
 }
 
+/// How far into a lead paragraph a dateline or "published" date may start, in bytes.
+const DATELINE_REACH: usize = 80;
+
+/// The document's own date (ISO), for relative labels: a DATE mention near the start of one
+/// of its first two paragraphs (a dateline "DOHA, Dec 10 (Reuters)" or a "Published" line),
+/// its year completed from the links when missing; else the newest date among its links.
+pub fn article_date_of(doc: &crate::pipeline::Document) -> Option<String> {
+    let text = &doc.ingested.text;
+    let leads: Vec<crate::Span> = doc.ingested.paragraphs.iter().take(2).copied().collect();
+    let mentioned = doc
+        .mentions
+        .iter()
+        .filter(|m| m.label == crate::Label::Date)
+        .filter(|m| {
+            leads
+                .iter()
+                .any(|p| p.contains(m.span) && m.span.start.saturating_sub(p.start) <= DATELINE_REACH)
+        })
+        .map(|m| m.span.text(text));
+    // The paragraph openings themselves, for datelines the recognizer did not mark as DATE.
+    let openings = leads.iter().map(|p| {
+        let para = p.text(text);
+        let mut end = para.len().min(DATELINE_REACH);
+        while !para.is_char_boundary(end) {
+            end -= 1;
+        }
+        para.get(..end).unwrap_or("")
+    });
+    let lead_dates: Vec<&str> = mentioned.chain(openings).collect();
+    let link_dates = doc.previews.iter().flatten().filter_map(|(p, _)| p.date.as_deref());
+    date::article_date(lead_dates, link_dates).map(|d| d.iso())
+}
+
 /// The newest day-precision date among `dates` (ISO strings): the best guess at an
 /// article's own date when it only shows the dates of what it links to.
 pub fn newest_date<'a>(dates: impl IntoIterator<Item = &'a str>) -> Option<String> {

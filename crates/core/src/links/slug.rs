@@ -182,6 +182,19 @@ pub struct NameTokens {
     known: bool,
 }
 
+impl NameTokens {
+    /// Whether the run `start..start + len` is written in capitals throughout and is long
+    /// enough to be a shouted word rather than an acronym ("MUSCAT", not "OPCW").
+    fn shouted(&self, start: usize, len: usize) -> bool {
+        let forms = self.forms.get(start..start + len).unwrap_or_default();
+        let letters: usize = forms
+            .iter()
+            .map(|f| f.chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        letters >= 5 && forms.iter().all(|f| !f.chars().any(char::is_lowercase))
+    }
+}
+
 /// Lowercase with common Latin diacritics folded, so "turkiye" meets "Türkiye".
 pub fn fold(s: &str) -> String {
     s.chars()
@@ -306,10 +319,13 @@ impl Names {
                 if !run_is_trustworthy(name, s, len) {
                     continue;
                 }
-                // Longer runs win; at equal length an exact match beats a stripped "s".
+                // Longer runs win; at equal length an exact match beats a stripped "s", and a
+                // written form beats a shouted one ("Muscat" over a dateline's "MUSCAT").
+                let rank =
+                    |len: usize, possessive: bool, n: &NameTokens, s: usize| (len, !possessive, !n.shouted(s, len));
                 if best
                     .as_ref()
-                    .is_none_or(|b| len > b.0 || (len == b.0 && b.3 && !possessive))
+                    .is_none_or(|b| rank(len, possessive, name, s) > rank(b.0, b.3, b.1, b.2))
                 {
                     best = Some((len, name, s, possessive));
                 }
@@ -453,7 +469,7 @@ fn reads_as_question(words: &[Word]) -> bool {
             .unwrap_or("")
     };
     (QUESTION_WORDS.contains(&key(0)) && AUXILIARIES.contains(&key(1)))
-        || (AUXILIARIES.contains(&key(0)) && words.len() >= 3 && words.get(0).is_some_and(|w| w.out.is_none()))
+        || (AUXILIARIES.contains(&key(0)) && words.len() >= 3 && words.first().is_some_and(|w| w.out.is_none()))
 }
 
 #[cfg(test)]
@@ -516,6 +532,7 @@ mod tests {
             "Organisation for the Prohibition of Chemical Weapons",
             "Organisation",
             "Al Qaeda",
+            "MUSCAT",
         ];
         let names = Names::new(&known);
         let cases: &[(&str, Option<&str>)] = &[
@@ -572,6 +589,7 @@ mod tests {
             ),
             ("why-sanaa-airport-matters", Some("Why Sanaa airport matters")),
             ("what-we-know-about-hts", Some("What we know about HTS")),
+            ("talks-resume-in-muscat", Some("Talks resume in Muscat")),
             ("syria", None),
             ("سوريا-الجديدة", Some("سوريا الجديدة")),
         ];

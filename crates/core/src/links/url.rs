@@ -119,7 +119,8 @@ mod tests {
 
     #[test]
     fn parses_parts() {
-        let cases: &[(&str, Option<(&str, &[&str], &[(&str, &str)])>)] = &[
+        type Parts<'a> = Option<(&'a str, &'a [&'a str], &'a [(&'a str, &'a str)])>;
+        let cases: &[(&str, Parts)] = &[
             (
                 "https://www.example.com/a/b/?x=1&y=two#frag",
                 Some(("www.example.com", &["a", "b"], &[("x", "1"), ("y", "two")])),
