@@ -230,7 +230,7 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         push(ctx, out, h, indefinite, mi, om, title, sentence);
         return;
     }
-    if h == Head::Kin && i > 0 && same(i - 1).is_some_and(|w| w.is_any(&["his", "her"])) {
+    if h == Head::Kin && i > 0 && same(i - 1).is_some_and(|w| w.is_any(&["his", "her", "whose", "their"])) {
         // The possessor: the nearest person mention before, in this sentence.
         if let Some(owner) = (0..mi).rev().find(|&o| {
             ctx.mentions

@@ -69,6 +69,10 @@ struct Prepared {
     roles: Vec<String>,
     /// Introduced as someone's relative ("his father Hafez ...").
     kin: bool,
+    /// After a royal title that goes with first names ("Prince Khalid").
+    royal: bool,
+    /// Right after "the" ("the Houthis", "the Kennedys"): a group, not a surname.
+    after_the: bool,
 }
 
 /// An entity under construction.
@@ -83,6 +87,8 @@ struct Cluster {
     roles: Vec<String>,
     /// Every full name of it was introduced as a relative.
     kin_only: bool,
+    /// Some mention read as a group ("the Houthis"): never a lone surname.
+    group_like: bool,
     /// (document, order) of the latest mention.
     last: (usize, usize),
     first: usize,
@@ -143,6 +149,7 @@ impl Resolver {
             r.full_names.extend(moved.full_names);
             r.roles.extend(moved.roles);
             r.kin_only = r.kin_only && moved.kin_only;
+            r.group_like = r.group_like || moved.group_like;
             r.last = r.last.max(moved.last);
             r.first = r.first.min(moved.first);
         }
@@ -177,6 +184,7 @@ impl Resolver {
                 cl.kin_only = cl.kin_only && p.kin;
             }
             cl.roles.extend(p.roles.iter().cloned());
+            cl.group_like = cl.group_like || p.after_the;
             cl.last = (doc, order);
         }
         c
@@ -199,6 +207,24 @@ impl Resolver {
                     .iter()
                     .any(|f| f.last().is_some_and(|l| l == word))
             });
+            if fits {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Root clusters holding a full person name whose first word is `word` ("Prince Khalid").
+    fn firstname_candidates(&mut self, word: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for i in 0..self.clusters.len() {
+            if self.find(i) != i {
+                continue;
+            }
+            let fits = self
+                .clusters
+                .get(i)
+                .is_some_and(|c| c.full_names.iter().any(|f| f.first().is_some_and(|l| l == word)));
             if fits {
                 out.push(i);
             }
@@ -275,6 +301,10 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         roles.insert(0, r);
     }
     let kin = m.label == Label::Per && roles::kinship_before(ws, r.start).is_some();
+    let royal = roles.first().is_some_and(|t| {
+        t.split_whitespace().any(|w| names::ROYAL.contains(&w.to_lowercase().as_str()))
+    });
+    let after_the = r.start > 0 && ws.get(r.start - 1).is_some_and(|w| w.is("the"));
     if m.label == Label::Date {
         let key = format!(
             "date:{}",
@@ -291,6 +321,8 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
             acronym: None,
             roles,
             kin,
+            royal,
+            after_the,
         };
     }
     let lex = acronyms::lexicon_name(&name);
@@ -310,6 +342,8 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         acronym,
         roles,
         kin,
+        royal,
+        after_the,
     }
 }
 
@@ -398,9 +432,9 @@ fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
     if p.label == Label::Date || p.acronym.is_some() {
         return rs.lookup(&p.key);
     }
-    if p.label == Label::Per && p.words.len() == 1 {
+    if p.label == Label::Per && p.words.len() == 1 && !p.after_the {
         let w = p.words.first().cloned().unwrap_or_default();
-        let cands = rs.surname_candidates(&w);
+        let cands = if p.royal { rs.firstname_candidates(&w) } else { rs.surname_candidates(&w) };
         if let Some(c) = rs.best(&cands, doc) {
             return Some(c);
         }
@@ -467,6 +501,7 @@ fn join_lone_surnames(rs: &mut Resolver) {
             continue;
         };
         if !c.full_names.is_empty()
+            || c.group_like
             || c.votes[label_slot(Label::Per)] == 0
             || c.forms.iter().any(|f| f.2 || f.1 != 1)
         {

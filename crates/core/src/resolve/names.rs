@@ -10,7 +10,7 @@
 
 /// Transliteration particles that never decide identity.
 const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "bin", "ibn", "bint", "ben", "de",
+    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "de",
     "del", "der", "da", "di", "du", "van", "von", "la", "le", "the",
 ];
 
@@ -102,7 +102,7 @@ pub const TITLE_HEADS: &[&str] = &[
     "tsar",
     "dictator",
     "strongman",
-    "presidential",
+    "researcher", "analyst", "professor", "fellow", "economist", "correspondent", "editor", "presidential",
     "candidate",
     "nominee",
     "chairperson",
@@ -381,29 +381,52 @@ pub fn is_particle(folded: &str) -> bool {
 /// The words of a name, folded, particles removed, `abu`/`umm` joined to the next word, each
 /// reduced to family + phonetic key. "Abu Mohammed al-Jawlani" → ["abu·mUhAmAd", "jUlAnI"].
 pub fn name_key_words(name: &str) -> Vec<String> {
-    let folded: Vec<String> = split_words(name)
-        .iter()
-        .map(|w| fold(w))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let folded: Vec<String> = split_words(name).iter().map(|w| fold(w)).filter(|w| !w.is_empty()).collect();
     let mut out = Vec::new();
-    let mut prefix: Option<&str> = None;
+    // Pending joiners: "Abu X" and "bin X" make one word ("bin Salman" names the father, so
+    // it must not look like the surname "Salman"); "Abdul X" spells the same as "Abdulx".
+    let mut joiner: Option<&str> = None;
+    let mut abd = false;
     for w in &folded {
         if is_particle(w) {
             continue;
         }
-        let key = phonetic(family(w));
-        if matches!(w.as_str(), "abu" | "umm" | "abou" | "bou") {
-            prefix = Some("abu");
+        match w.as_str() {
+            "abu" | "umm" | "abou" | "bou" => {
+                joiner = Some("abu");
+                continue;
+            }
+            "bin" | "ibn" | "bint" => {
+                joiner = Some("bin");
+                continue;
+            }
+            _ => {}
+        }
+        let fam = family(w);
+        if fam == "abdul" {
+            abd = true;
             continue;
         }
-        match prefix.take() {
-            Some(p) => out.push(format!("{p}·{key}")),
+        let mut base = fam.to_string();
+        for p in ["abdel", "abdal", "abdol", "abdoul"] {
+            if let Some(rest) = base.strip_prefix(p).filter(|r| r.len() > 2).map(str::to_string) {
+                base = format!("abdul{rest}");
+            }
+        }
+        if std::mem::take(&mut abd) {
+            base = format!("abdul{base}");
+        }
+        let key = phonetic(family(&base));
+        match joiner.take() {
+            Some(j) => out.push(format!("{j}·{key}")),
             None => out.push(key),
         }
     }
-    if let Some(p) = prefix {
-        out.push(p.to_string());
+    if abd {
+        out.push(phonetic("abdul"));
+    }
+    if let Some(j) = joiner {
+        out.push(j.to_string());
     }
     out
 }
@@ -450,6 +473,9 @@ pub fn strip_titles(surface: &str) -> (String, Option<String>) {
     let role = (!title_words.is_empty()).then(|| title_words.join(" "));
     (name, role)
 }
+
+/// Titles that go with a first name rather than a surname ("Prince Khalid", "Sheikh Tamim").
+pub const ROYAL: &[&str] = &["king", "queen", "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "crown"];
 
 /// Whether a surface form opens with a courtesy title ("Mr Al Bashir", "Mrs. May").
 pub fn starts_with_honorific(surface: &str) -> bool {
@@ -517,6 +543,9 @@ mod tests {
             ("Abu Mohammed Al Jawlani", "Abu Muhammad al-Jolani"),
             ("Al Qaeda", "al-Qaida"),
             ("Mohammed Al-Khulaifi", "Mohammed al-Khulaifi"),
+            ("Abdulmalik al-Houthi", "Abdul-Malik Al Houthi"),
+            ("Abdel Aziz", "Abd al-Aziz"),
+            ("Khalid bin Salman", "Khaled Bin Salman"),
         ];
         for (a, b) in same {
             assert_eq!(name_key_words(a), name_key_words(b), "{a} / {b}");
