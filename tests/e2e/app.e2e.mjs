@@ -1,11 +1,13 @@
 // End-to-end test of the release build in real headless Chromium (playwright-core).
 // Pastes an HTML article, waits for chips, hovers a link for its preview card, checks the
 // sidebar, and saves screenshots under $OUT_DIR. Prints "e2e: N passed, N failed".
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// playwright-core is installed under tools/ (./x setup), not beside the tests.
+const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
 const here = dirname(fileURLToPath(import.meta.url));
 const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
 const outDir = process.env.OUT_DIR || join(here, '..', '..', 'out');
@@ -72,7 +74,7 @@ try {
     const active = await article.locator('.chip.chip--active').count();
     const mentions = await article.locator(`.chip[data-entity="${entity}"]`).count();
     check('click highlights all mentions of the entity', active === mentions && active >= 1, `${active}/${mentions}`);
-    check('sidebar selects the entity', (await page.locator(`#sidebar .entity-row[data-entity="${entity}"][aria-selected="true"], #sidebar .entity-row[data-entity="${entity}"].entity-row--selected`).count()) >= 1);
+    check('sidebar selects the entity', (await page.locator(`#sidebar .entity-row[data-entity="${entity}"][aria-selected="true"], #sidebar .entity-row[data-entity="${entity}"].entity-row--active`).count()) >= 1);
   } else {
     check('a Burhan chip exists', false);
   }
