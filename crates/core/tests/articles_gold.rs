@@ -337,6 +337,59 @@ fn score(out: &Output, gold: &Gold) -> Scores {
     sc
 }
 
+/// With GLOSS_GOLD_DEBUG=<article name>, print what was missed and what was wrong.
+fn debug(name: &str, out: &Output, gold: &Gold) {
+    if std::env::var("GLOSS_GOLD_DEBUG").ok().as_deref() != Some(name) {
+        return;
+    }
+    let forms_of = |e: usize| -> Vec<String> {
+        let mut v: Vec<String> = out
+            .mentions
+            .iter()
+            .zip(&out.entity_of)
+            .filter(|(_, &x)| x == e)
+            .map(|(m, _)| m.span.text(&out.text).to_string())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    for (_, fs) in &gold.entities {
+        let es: Vec<Option<usize>> = fs.iter().map(|f| entity_of_form(out, f)).collect();
+        if es.iter().any(|e| e.is_some() && *e != es[0]) || es.iter().any(Option::is_none) {
+            println!("  split/missing cluster {fs:?} -> {es:?}");
+        }
+    }
+    for (a, k, b) in &gold.relations {
+        let (x, y) = (entity_of_form(out, a), entity_of_form(out, b));
+        let hit = out.relations.iter().any(|r| {
+            r.kind == *k
+                && ((Some(r.source) == x && Some(r.target) == y)
+                    || (Some(r.source) == y && Some(r.target) == x))
+        });
+        if !hit {
+            println!("  missed {a} {} {b}", k.as_str());
+        }
+    }
+    for r in &out.relations {
+        println!(
+            "  sys {:?} {} {:?} {:?}  | {}",
+            forms_of(r.source),
+            r.kind.as_str(),
+            forms_of(r.target),
+            r.detail,
+            r.evidence.text(&out.text)
+        );
+    }
+    for q in &out.quotes {
+        println!(
+            "  quote {:?} -> {:?}",
+            q.span.text(&out.text),
+            q.speaker.map(forms_of)
+        );
+    }
+}
+
 fn report(mode: &str, name: &str, sc: &Scores) {
     println!(
         "{mode:<8} {name:<22} clusters P {:.2} R {:.2} (wrong merges {}) | relations P {:.2} R {:.2} ({}/{} of {}) | quotes {}/{} right",
@@ -371,6 +424,7 @@ fn evaluate(
         let gold = load_gold(&gold_path);
         let out = run(&name, &input, &gold);
         let sc = score(&out, &gold);
+        debug(&name, &out, &gold);
         report(mode, &name, &sc);
         total.clusters.add(sc.clusters);
         total.relations.add(sc.relations);

@@ -193,10 +193,10 @@ fn relation_table() {
             &[],
         ),
         (
-            "Washington is in contact with all Syrian groups, including HTS.",
-            &[("Washington", 0, Loc), ("Syria", 0, Loc), ("Syrian", 0, Misc), ("HTS", 0, Org)],
+            "Syria is at war. Washington is in contact with all Syrian groups, including HTS.",
+            &[("Syria", 0, Loc), ("Washington", 0, Loc), ("Syrian", 0, Misc), ("HTS", 0, Org)],
             &[("Washington", Contact, "HTS")],
-            &[("Washington", Contact, "Syrian")],
+            &[("Washington", Contact, "Syria")],
         ),
     ];
     let mut failures = Vec::new();

@@ -249,6 +249,26 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The group a "the group" / "its" at word `i` refers to: this sentence's subject when it
+    /// is an organisation named in its first words, else the first organisation of the
+    /// previous sentence.
+    pub fn group_antecedent(&self, i: usize) -> Option<usize> {
+        let s = self.word(i)?.sentence;
+        let start = self.sentence_words(s).start;
+        let is_org = |mi: usize| self.labels.get(mi) == Some(&Label::Org);
+        let here = (0..self.mentions.len()).find(|&mi| {
+            self.mentions
+                .get(mi)
+                .is_some_and(|m| m.sentence == s && m.words.end <= i && m.words.start < start + 3)
+        });
+        if let Some(mi) = here.filter(|&mi| is_org(mi)) {
+            return Some(mi);
+        }
+        let prev = s.checked_sub(1)?;
+        (0..self.mentions.len())
+            .find(|&mi| is_org(mi) && self.mentions.get(mi).is_some_and(|m| m.sentence == prev))
+    }
+
     /// Whether a mention stands where a subject does: first words of its sentence (after
     /// title words, dates and "Mr"), or right after a quote's closing comma.
     pub fn opens_clause(&self, mi: usize) -> bool {

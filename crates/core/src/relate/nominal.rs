@@ -45,6 +45,17 @@ const MEMBER_HEADS: &[&str] = &[
 const ALLY_HEADS: &[&str] = &[
     "ally", "allies", "backer", "backers", "patron", "partner", "partners", "proxy",
 ];
+/// Nouns by which a text refers back to a group it has named ("the group's leader").
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "movement",
+    "organisation",
+    "organization",
+    "militia",
+    "party",
+    "faction",
+    "alliance",
+];
 /// Adjectives allowed inside such a phrase besides title modifiers.
 const ADJECTIVES: &[&str] = &[
     "main",
@@ -182,6 +193,43 @@ fn push(
     }
 }
 
+/// Military and courtesy ranks: a title's head only when nothing better stands beside them
+/// ("KFOR commander Major General X" is a commander).
+const RANKS: &[&str] = &[
+    "general",
+    "gen",
+    "gen.",
+    "major",
+    "colonel",
+    "col",
+    "col.",
+    "captain",
+    "capt.",
+    "lieutenant",
+    "lt",
+    "lt.",
+    "admiral",
+    "marshal",
+    "sergeant",
+    "sgt.",
+    "brigadier",
+    "field",
+];
+
+/// The head of a run of title words: the rightmost head that is not a rank, else the
+/// rightmost head. `run` holds (word index, head) pairs in text order.
+fn pick_head(run: &[(usize, Head)], ctx: &Ctx) -> Option<(Head, usize)> {
+    let is_rank = |k: usize| {
+        ctx.word(k)
+            .is_some_and(|w| RANKS.contains(&w.text.to_lowercase().as_str()))
+    };
+    run.iter()
+        .rev()
+        .find(|(k, _)| !is_rank(*k))
+        .or_else(|| run.last())
+        .map(|&(k, h)| (h, k))
+}
+
 /// "<owner>'s <modifiers> <head> X" and "<owner> <head> X".
 fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     let Some(m) = ctx.mentions.get(mi) else {
@@ -190,22 +238,31 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     let sentence = m.sentence;
     let same = |i: usize| ctx.word(i).filter(|w| w.sentence == sentence);
     let mut i = m.words.start;
-    // "spokesman, Majed Al Ansari": one comma may follow the head.
-    if i > 0
-        && same(i - 1).is_some_and(|w| w.text == ",")
-        && i > 1
-        && same(i - 2).and_then(head_of).is_some()
-    {
-        i -= 1;
-    }
     let phrase_end = i;
-    let mut head: Option<(Head, usize)> = None;
+    let mut heads: Vec<(usize, Head)> = Vec::new();
+    // A mention inside the title ("Senate Democratic leader"): the title belongs to it, so
+    // the person is not the leader of the owner.
+    let mut inner_mention = false;
     while i > 0 {
         let Some(w) = same(i - 1) else { break };
-        if let Some(h) = head_of(w) {
-            if head.is_none() {
-                head = Some((h, i - 1));
+        // "spokesman, Majed Al Ansari", "leader, Captain X": a comma after a head.
+        if w.text == "," && i > 1 && same(i - 2).and_then(head_of).is_some() {
+            i -= 1;
+            continue;
+        }
+        if let Some(om) = ctx.mention_covering(i - 1) {
+            if ctx.rel_label(om) == Label::Misc
+                && ctx.country_of.get(om).copied().flatten().is_none()
+                && !heads.is_empty()
+            {
+                inner_mention = true;
+                i = ctx.mentions.get(om).map_or(i - 1, |x| x.words.start);
+                continue;
             }
+            break;
+        }
+        if let Some(h) = head_of(w) {
+            heads.push((i - 1, h));
         } else if !is_modifier(w) && !w.is("and") {
             break;
         }
@@ -214,9 +271,14 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
             return;
         }
     }
-    let Some((h, hi)) = head else { return };
-    let title_words = i..hi + 1;
-    let title = trim_title(ctx, title_words.clone());
+    heads.reverse();
+    let Some((mut h, hi)) = pick_head(&heads, ctx) else {
+        return;
+    };
+    if inner_mention && h == Head::Lead {
+        h = Head::Title;
+    }
+    let title = trim_title(ctx, i..hi + 1);
     // The owner: "X's" or a mention right before the phrase; for kin "his"/"her".
     let owner_end = if i > 0 && same(i - 1).is_some_and(|w| w.text == "'s" || w.text == "’s") {
         i - 1
@@ -230,7 +292,24 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         push(ctx, out, h, indefinite, mi, om, title, sentence);
         return;
     }
-    if h == Head::Kin && i > 0 && same(i - 1).is_some_and(|w| w.is_any(&["his", "her", "whose", "their"])) {
+    // "The group's founder, X" / "Its secretary-general, X": the group named last sentence.
+    if h != Head::Kin {
+        let anaphor = if same(owner_end).is_some_and(|w| w.text == "'s" || w.text == "’s") {
+            owner_end.checked_sub(1).filter(|&k| {
+                same(k).is_some_and(|w| w.is_any(GROUP_NOUNS))
+                    && k > 0
+                    && same(k - 1).is_some_and(|w| w.is("the"))
+            })
+        } else {
+            i.checked_sub(1)
+                .filter(|&k| same(k).is_some_and(|w| w.is("its")))
+        };
+        if let Some(owner) = anaphor.and_then(|k| ctx.group_antecedent(k)) {
+            push(ctx, out, h, false, mi, owner, title, sentence);
+        }
+        return;
+    }
+    if i > 0 && same(i - 1).is_some_and(|w| w.is_any(&["his", "her", "whose", "their"])) {
         // The possessor: the nearest person mention before, in this sentence.
         if let Some(owner) = (0..mi).rev().find(|&o| {
             ctx.mentions
@@ -242,13 +321,18 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     }
 }
 
-/// ", <det> <modifiers> <owner>('s) <head> [of|at|to|for <owner>]," after X.
+/// ", <det> <modifiers> <owner>('s) <head> [of|at|to|for <owner>]," after X; a bracketed
+/// acronym may stand between X and the comma ("Kataib Hezbollah (KH), one of ...").
 fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     let Some(m) = ctx.mentions.get(mi) else {
         return;
     };
     let sentence = m.sentence;
-    let e = m.words.end;
+    let mut e = m.words.end;
+    if ctx.word(e).is_some_and(|w| w.text == "(") && ctx.word(e + 2).is_some_and(|w| w.text == ")")
+    {
+        e += 3;
+    }
     if !ctx
         .word(e)
         .is_some_and(|w| w.text == "," && w.sentence == sentence)
@@ -266,9 +350,12 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         {
             break;
         }
+        // A relative clause ends the phrase ("an affiliate of IS that operates ...").
+        if w.is_any(&["who", "which", "that", "whose", "where"]) {
+            break;
+        }
         if w.is_any(&[
-            "said", "says", "told", "who", "which", "that", "was", "is", "has", "had", "will",
-            "would", "and",
+            "said", "says", "told", "was", "is", "has", "had", "will", "would", "and",
         ]) {
             return;
         }
@@ -281,16 +368,25 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     let indefinite = ctx
         .word(first)
         .is_some_and(|w| w.is_any(&["a", "an", "another", "one"]));
-    // The first head word outside any mention.
-    let Some((h, hi)) = phrase.clone().find_map(|k| {
-        if ctx.mention_covering(k).is_some() {
-            return None;
+    // The first run of head words outside any mention; its head is picked as before.
+    let mut run: Vec<(usize, Head)> = Vec::new();
+    for k in phrase.clone() {
+        let h = if ctx.mention_covering(k).is_some() {
+            None
+        } else {
+            ctx.word(k).and_then(head_of)
+        };
+        match h {
+            Some(h) => run.push((k, h)),
+            None if !run.is_empty() && !ctx.word(k).is_some_and(is_modifier) => break,
+            None => {}
         }
-        ctx.word(k).and_then(head_of).map(|h| (h, k))
-    }) else {
+    }
+    let Some((h, hi)) = pick_head(&run, ctx) else {
         return;
     };
-    // Owner: a mention after "of/at/to/for/in" following the head, else one before the head.
+    // Owner: a mention after the head ("of/at/to/for Y"), else one before it ("an HTS
+    // leader").
     let after_head = ctx.mentions_in(hi + 1..phrase.end);
     let before_head = ctx.mentions_in(first..hi);
     let owner = after_head

@@ -273,15 +273,30 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
             return Some(pronoun(ctx, k));
         }
         if w.text == "," {
-            // jump over an appositive ", Minister of State at X's ministry,"
-            let back = (start..k)
+            // ", Minister of State at X's ministry, said" / "Its spokesman, X, said": the
+            // name before the opening comma, else a name filling the commas, else go on
+            // from the opening comma.
+            let Some(back) = (start..k)
                 .rev()
-                .find(|&j| ctx.word(j).is_some_and(|w| w.text == ","));
-            let before_comma = back.unwrap_or(k);
-            let mi = ctx.mention_ending(before_comma).filter(|_| back.is_some());
-            if let Some(mi) = mi {
-                return Some(Some(mi).filter(|&mi| speaker_label_ok(ctx, mi)));
+                .find(|&j| ctx.word(j).is_some_and(|w| w.text == ","))
+            else {
+                continue;
+            };
+            let head = ctx.mention_ending(back);
+            let inner = ctx.mention_ending(k).filter(|&mi| {
+                ctx.mentions
+                    .get(mi)
+                    .is_some_and(|m| m.words.start == back + 1)
+            });
+            let pick = [head, inner]
+                .into_iter()
+                .flatten()
+                .find(|&mi| ctx.labels.get(mi) == Some(&Label::Per))
+                .or(head.filter(|&mi| speaker_label_ok(ctx, mi)));
+            if let Some(mi) = pick {
+                return Some(Some(mi));
             }
+            k = back;
             continue;
         }
         if let Some(mi) = ctx.mention_covering(k) {
@@ -337,22 +352,23 @@ fn according_to(ctx: &Ctx, first_in: usize, after: usize) -> Found {
 
 /// Rule 4: a whole-paragraph quote continues the previous paragraph's named speaker.
 fn continued(ctx: &Ctx, span: Span, before: &[Quote]) -> Found {
-    let para_start = ctx.text.get(..span.start)?.rfind('\n').map_or(0, |p| p + 1);
-    if !ctx.text.get(para_start..span.start)?.trim().is_empty() {
-        return None;
-    }
-    let para_end = ctx
-        .text
-        .get(span.end..)?
-        .find('\n')
-        .map_or(ctx.text.len(), |p| span.end + p);
-    if !ctx.text.get(span.end..para_end)?.trim().is_empty() {
-        return None;
-    }
     let prev = before.last()?;
-    // The previous quote must be in the paragraph right before and close near its end.
     let between = ctx.text.get(prev.span.end..span.start)?;
-    if between.matches('\n').count() > 2 || between.trim().split_whitespace().count() > 12 {
+    let para_start = ctx.text.get(..span.start)?.rfind('\n').map_or(0, |p| p + 1);
+    let opens_paragraph = ctx.text.get(para_start..span.start)?.trim().is_empty();
+    // Either the quote opens a paragraph and runs to its end, right after the paragraph of
+    // the previous quote, or it opens a sentence right after the previous quote's short
+    // attribution ("…,” said Mr X. “…”).
+    let whole_paragraph = opens_paragraph && {
+        let para_end = ctx
+            .text
+            .get(span.end..)?
+            .find('\n')
+            .map_or(ctx.text.len(), |p| span.end + p);
+        ctx.text.get(span.end..para_end)?.trim().is_empty() && between.matches('\n').count() <= 2
+    };
+    let same_paragraph = !between.contains('\n') && between.trim_end().ends_with(['.', '!', '?']);
+    if !(whole_paragraph || same_paragraph) || between.split_whitespace().count() > 12 {
         return None;
     }
     let entity = prev.speaker?;
@@ -378,10 +394,20 @@ fn pronoun(ctx: &Ctx, i: usize) -> Option<usize> {
         let next_speech = ctx.word(m.words.end).is_some_and(is_speech)
             || (ctx.word(m.words.end).is_some_and(|w| w.text == ",")
                 && ctx.word(m.words.end + 1).is_some_and(is_speech));
-        let prev_speech = m.words.start > 0
-            && ctx.word(m.words.start - 1).is_some_and(|w| {
-                is_speech(w) || HONORIFICS.contains(&w.text.to_lowercase().as_str())
-            });
+        // ",” said Mr X": a speaker named after a quote.
+        let mut p = m.words.start;
+        while p > 0
+            && ctx
+                .word(p - 1)
+                .is_some_and(|w| HONORIFICS.contains(&w.text.to_lowercase().as_str()))
+        {
+            p -= 1;
+        }
+        let prev_speech = p > 1
+            && ctx.word(p - 1).is_some_and(is_speech)
+            && ctx
+                .word(p - 2)
+                .is_some_and(|w| matches!(w.text, "," | "”" | "\"" | "’"));
         ctx.opens_clause(mi) || next_speech || prev_speech || ctx.antecedent(i) == Some(mi)
     })
 }

@@ -12,6 +12,7 @@
 
 use super::context::Ctx;
 use super::{Raw, RelationKind};
+use crate::resolve::names::{TITLE_HEADS, TITLE_MODIFIERS};
 use crate::Label;
 
 /// What a trigger expects after it.
@@ -284,6 +285,18 @@ const NOUN_TRIGGERS: &[&str] = &[
     "alliance",
 ];
 
+/// What a possessor may own and stand for as an object ("Kurti's government").
+const OWNED: &[&str] = &[
+    "government",
+    "administration",
+    "regime",
+    "cabinet",
+    "camp",
+    "office",
+    "team",
+    "party",
+];
+
 /// Words that may stand between a trigger and its object.
 const OBJECT_FILLERS: &[&str] = &[
     "the",
@@ -546,12 +559,11 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             continue;
         }
         if w.is_any(&["it", "he", "she", "they"]) {
-            return ctx.antecedent(i).filter(|_| {
-                i == start
-                    || ctx
-                        .word(i - 1)
-                        .is_some_and(|p| p.is_any(&[",", "and", "then"]))
-            });
+            let clause_start = i == start
+                || ctx
+                    .word(i - 1)
+                    .is_some_and(|p| p.is_any(&[",", "and", "then"]));
+            return ctx.antecedent(i).filter(|_| clause_start);
         }
         let Some(mi) = ctx.mention_covering(i) else {
             if a - i > 10 {
@@ -560,12 +572,24 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             continue;
         };
         let m = ctx.mentions.get(mi)?;
-        if m.label == Label::Date {
+        let after = ctx.word(m.words.end);
+        // Dates, and demonyms used as adjectives ("a Tuareg militant"), are not subjects.
+        let adjective = ctx.labels.get(mi) == Some(&Label::Misc)
+            && ctx.country_of.get(mi).copied().flatten().is_none()
+            && after.is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+        if m.label == Label::Date || adjective {
             i = m.words.start;
             continue;
         }
-        let after = ctx.word(m.words.end);
-        let appositive_head = after.is_some_and(|w| w.text == ",") && crossed_comma;
+        // "X, a group formerly allied with Y": X heads the appositive the trigger sits in.
+        let appositive_head = crossed_comma
+            && after.is_some_and(|w| w.text == ",")
+            && ctx.word(m.words.end + 1).is_some_and(|w| {
+                w.is_any(&[
+                    "a", "an", "the", "another", "who", "which", "whose", "one", "its", "his",
+                    "her",
+                ])
+            });
         let possessive = after.is_some_and(|w| w.text == "'s" || w.text == "’s");
         let prep_before = m.words.start > start
             && ctx.word(m.words.start - 1).is_some_and(|p| {
@@ -583,14 +607,21 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
                     "between",
                     "and",
                     "including",
-                    "against",
                     "as",
                     "into",
                     "over",
                     "about",
+                    "near",
+                    "toward",
+                    "towards",
                 ])
             });
-        if appositive_head || possessive || !prep_before {
+        if appositive_head || possessive || (!prep_before && !crossed_comma) {
+            return Some(mi);
+        }
+        // Past a comma, only a name opening the clause is its subject ("... ties with
+        // Caracas, held talks" has no subject there).
+        if !prep_before && crossed_comma && ctx.opens_clause(mi) {
             return Some(mi);
         }
         i = m.words.start;
@@ -602,6 +633,9 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
 /// possessive modifiers) and the names coordinated with it.
 pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
     let mut out = Vec::new();
+    // "with Kurti's government": the possessor stands for what it owns when nothing else is
+    // named.
+    let mut fallback: Option<usize> = None;
     let mut i = b;
     let mut skipped = 0;
     while let Some(w) = ctx.word(i) {
@@ -617,14 +651,18 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
             let possessive = ctx
                 .word(m.end)
                 .is_some_and(|w| w.text == "'s" || w.text == "’s");
-            // "Syrian groups": a demonym before a noun is an adjective, not its country.
-            let adjective = ctx.country_of.get(mi).copied().flatten().is_some()
-                && ctx
-                    .word(m.end)
-                    .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
-            if ctx.labels.get(mi) == Some(&Label::Date)
-                || ((possessive || adjective) && out.is_empty())
-            {
+            // "Syrian groups", "German Chancellor X": an adjective, not the object.
+            let next_is_word = ctx
+                .word(m.end)
+                .is_some_and(|w| w.sentence == sentence && !w.is_punct());
+            let adjective = ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive;
+            if ctx.labels.get(mi) == Some(&Label::Date) || possessive || adjective {
+                if possessive && fallback.is_none() {
+                    let owned = ctx.word(m.end + 1).is_some_and(|w| w.is_any(OWNED));
+                    if owned {
+                        fallback = Some(mi);
+                    }
+                }
                 i = m.end + usize::from(possessive);
                 skipped += 1;
                 continue;
@@ -651,9 +689,9 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
                     _ => break,
                 }
             }
-            break;
+            return out;
         }
-        // an appositive naming the object: "with Syria's leading rebel faction, HTS"
+        // An appositive naming the object: "with Syria's leading rebel faction, HTS".
         if w.text == "," && skipped > 0 {
             let inc = usize::from(
                 ctx.word(i + 1)
@@ -664,9 +702,11 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
                 continue;
             }
         }
-        if !(w.is_any(OBJECT_FILLERS)
-            || (w.text.chars().all(|c| c.is_lowercase() || c == '-') && skipped < 2))
-        {
+        let lower = w.text.to_lowercase();
+        let title_word =
+            TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str());
+        let lowercase = w.text.chars().all(|c| c.is_lowercase() || c == '-');
+        if !(w.is_any(OBJECT_FILLERS) || title_word || (lowercase && skipped < 2)) {
             break;
         }
         skipped += 1;
@@ -675,6 +715,7 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
         }
         i += 1;
     }
+    out.extend(fallback);
     out
 }
 

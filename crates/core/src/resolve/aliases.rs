@@ -31,6 +31,10 @@ const TRIGGERS: &[&[&str]] = &[
     &["a.k.a."],
     &["alias"],
     &["whose", "real", "name", "is"],
+    &["whose", "real", "name", "was"],
+    &["formally", "known", "as"],
+    &["officially", "known", "as"],
+    &["officially", "called"],
     &["born"],
 ];
 
@@ -102,7 +106,13 @@ pub fn stated_aliases(words: &[Word], mention_words: &[Range<usize>]) -> Vec<(us
             tail += 1;
         }
         if let Some(bi) = mention_words.iter().position(|m| m.start == j) {
-            if bi != ai {
+            // "formerly known as the Wagner Group's Africa operations": a possessor is not
+            // the other name.
+            let possessor = mention_words
+                .get(bi)
+                .and_then(|m| words.get(m.end))
+                .is_some_and(|w| w.text == "'s" || w.text == "’s");
+            if bi != ai && !possessor {
                 out.push((ai, bi));
             }
         }

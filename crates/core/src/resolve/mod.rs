@@ -65,6 +65,8 @@ struct Prepared {
     words: Vec<String>,
     /// The lookup key.
     key: String,
+    /// A second key for all-caps words that may be names ("KYIV" in a dateline).
+    alt_key: Option<String>,
     acronym: Option<String>,
     roles: Vec<String>,
     /// Introduced as someone's relative ("his father Hafez ...").
@@ -148,7 +150,9 @@ impl Resolver {
             r.forms.extend(moved.forms);
             r.full_names.extend(moved.full_names);
             r.roles.extend(moved.roles);
-            r.kin_only = r.kin_only && moved.kin_only;
+            if r.full_names.is_empty() {
+                r.kin_only = moved.kin_only;
+            }
             r.group_like = r.group_like || moved.group_like;
             r.last = r.last.max(moved.last);
             r.first = r.first.min(moved.first);
@@ -172,6 +176,9 @@ impl Resolver {
         let c = self.find(c);
         let order = self.order;
         self.by_key.entry(p.key.clone()).or_insert(c);
+        if let Some(k) = &p.alt_key {
+            self.by_key.entry(k.clone()).or_insert(c);
+        }
         if let Some(cl) = self.clusters.get_mut(c) {
             if let Some(v) = cl.votes.get_mut(label_slot(p.label)) {
                 *v += 1;
@@ -180,8 +187,11 @@ impl Resolver {
             cl.forms
                 .push((p.name.clone(), p.words.len(), p.acronym.is_some(), order));
             if p.label == Label::Per && p.words.len() >= 2 && p.acronym.is_none() {
+                // Salience follows how a person was introduced: as a relative or not.
+                if cl.full_names.is_empty() {
+                    cl.kin_only = p.kin;
+                }
                 cl.full_names.push(p.words.clone());
-                cl.kin_only = cl.kin_only && p.kin;
             }
             cl.roles.extend(p.roles.iter().cloned());
             cl.group_like = cl.group_like || p.after_the;
@@ -221,10 +231,11 @@ impl Resolver {
             if self.find(i) != i {
                 continue;
             }
-            let fits = self
-                .clusters
-                .get(i)
-                .is_some_and(|c| c.full_names.iter().any(|f| f.first().is_some_and(|l| l == word)));
+            let fits = self.clusters.get(i).is_some_and(|c| {
+                c.full_names
+                    .iter()
+                    .any(|f| f.first().is_some_and(|l| l == word))
+            });
             if fits {
                 out.push(i);
             }
@@ -302,7 +313,8 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
     }
     let kin = m.label == Label::Per && roles::kinship_before(ws, r.start).is_some();
     let royal = roles.first().is_some_and(|t| {
-        t.split_whitespace().any(|w| names::ROYAL.contains(&w.to_lowercase().as_str()))
+        t.split_whitespace()
+            .any(|w| names::ROYAL.contains(&w.to_lowercase().as_str()))
     });
     let after_the = r.start > 0 && ws.get(r.start - 1).is_some_and(|w| w.is("the"));
     if m.label == Label::Date {
@@ -318,6 +330,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
             name,
             words: vec![],
             key,
+            alt_key: None,
             acronym: None,
             roles,
             kin,
@@ -328,7 +341,16 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
     let lex = acronyms::lexicon_name(&name);
     let acronym =
         (names::is_acronym(&name) && lex.is_none()).then(|| names::acronym_letters(&name));
-    let words = names::name_key_words(lex.unwrap_or(&name));
+    let mut words = names::name_key_words(lex.unwrap_or(&name));
+    if m.label == Label::Misc && lex.is_none() {
+        // "Democrats" / "Democratic", "Republican" / "Republicans": one name.
+        if let [w] = names::split_words(&name)[..] {
+            words = vec![names::phonetic(&names::misc_stem(&names::fold(w)))];
+        }
+    }
+    let alt_key = acronym
+        .as_ref()
+        .map(|_| format!("name:{}", words.join(" ")));
     let key = match (&acronym, lex) {
         (Some(a), _) => format!("acr:{a}"),
         (None, Some(l)) => format!("name:{}", names::name_key_words(l).join(" ")),
@@ -339,6 +361,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         name,
         words,
         key,
+        alt_key,
         acronym,
         roles,
         kin,
@@ -429,12 +452,24 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
 
 /// Steps 2 and 3 of the module doc: the entity a mention joins by its name alone.
 fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
-    if p.label == Label::Date || p.acronym.is_some() {
+    if p.label == Label::Date {
         return rs.lookup(&p.key);
+    }
+    if p.acronym.is_some() {
+        let alt = p.alt_key.clone().unwrap_or_default();
+        return rs.lookup(&p.key).or_else(|| rs.lookup(&alt));
     }
     if p.label == Label::Per && p.words.len() == 1 && !p.after_the {
         let w = p.words.first().cloned().unwrap_or_default();
-        let cands = if p.royal { rs.firstname_candidates(&w) } else { rs.surname_candidates(&w) };
+        let mut cands = if p.royal {
+            rs.firstname_candidates(&w)
+        } else {
+            rs.surname_candidates(&w)
+        };
+        if cands.is_empty() && !p.royal {
+            // Family name first ("Mr Xi" for Xi Jinping, "Mao" for Mao Ning).
+            cands = rs.firstname_candidates(&w);
+        }
         if let Some(c) = rs.best(&cands, doc) {
             return Some(c);
         }

@@ -10,8 +10,8 @@
 
 /// Transliteration particles that never decide identity.
 const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "de",
-    "del", "der", "da", "di", "du", "van", "von", "la", "le", "the",
+    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "de", "del", "der", "da", "di",
+    "du", "van", "von", "la", "le", "the",
 ];
 
 /// Courtesy titles: dropped from the name, not kept as roles.
@@ -102,7 +102,14 @@ pub const TITLE_HEADS: &[&str] = &[
     "tsar",
     "dictator",
     "strongman",
-    "researcher", "analyst", "professor", "fellow", "economist", "correspondent", "editor", "presidential",
+    "researcher",
+    "analyst",
+    "professor",
+    "fellow",
+    "economist",
+    "correspondent",
+    "editor",
+    "presidential",
     "candidate",
     "nominee",
     "chairperson",
@@ -374,6 +381,17 @@ pub fn phonetic(word: &str) -> String {
     units.concat()
 }
 
+/// The stem of a one-word group or adjective name: plural and "-ic" dropped, so
+/// "Democrats", "Democrat" and "Democratic" agree.
+pub fn misc_stem(folded: &str) -> String {
+    let w = folded
+        .strip_suffix('s')
+        .filter(|r| r.len() > 3)
+        .unwrap_or(folded);
+    let w = w.strip_suffix("ic").filter(|r| r.len() > 4).unwrap_or(w);
+    w.to_string()
+}
+
 pub fn is_particle(folded: &str) -> bool {
     PARTICLES.contains(&folded)
 }
@@ -381,7 +399,11 @@ pub fn is_particle(folded: &str) -> bool {
 /// The words of a name, folded, particles removed, `abu`/`umm` joined to the next word, each
 /// reduced to family + phonetic key. "Abu Mohammed al-Jawlani" → ["abu·mUhAmAd", "jUlAnI"].
 pub fn name_key_words(name: &str) -> Vec<String> {
-    let folded: Vec<String> = split_words(name).iter().map(|w| fold(w)).filter(|w| !w.is_empty()).collect();
+    let folded: Vec<String> = split_words(name)
+        .iter()
+        .map(|w| fold(w))
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut out = Vec::new();
     // Pending joiners: "Abu X" and "bin X" make one word ("bin Salman" names the father, so
     // it must not look like the surname "Salman"); "Abdul X" spells the same as "Abdulx".
@@ -409,7 +431,11 @@ pub fn name_key_words(name: &str) -> Vec<String> {
         }
         let mut base = fam.to_string();
         for p in ["abdel", "abdal", "abdol", "abdoul"] {
-            if let Some(rest) = base.strip_prefix(p).filter(|r| r.len() > 2).map(str::to_string) {
+            if let Some(rest) = base
+                .strip_prefix(p)
+                .filter(|r| r.len() > 2)
+                .map(str::to_string)
+            {
                 base = format!("abdul{rest}");
             }
         }
@@ -475,7 +501,9 @@ pub fn strip_titles(surface: &str) -> (String, Option<String>) {
 }
 
 /// Titles that go with a first name rather than a surname ("Prince Khalid", "Sheikh Tamim").
-pub const ROYAL: &[&str] = &["king", "queen", "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "crown"];
+pub const ROYAL: &[&str] = &[
+    "king", "queen", "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "crown",
+];
 
 /// Whether a surface form opens with a courtesy title ("Mr Al Bashir", "Mrs. May").
 pub fn starts_with_honorific(surface: &str) -> bool {
