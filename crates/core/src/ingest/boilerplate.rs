@@ -42,7 +42,7 @@ pub(crate) struct Features {
 
 /// Less prose than this in the best run: not an article, keep everything.
 const MIN_ARTICLE_WORDS: usize = 25;
-/// A run merged back across a gap must have at least this much prose.
+/// Runs joined across gaps must together add at least this much prose.
 const MIN_MERGE_WORDS: usize = 40;
 
 pub(crate) fn features(b: &Block) -> Features {
@@ -200,7 +200,10 @@ pub(crate) fn select(blocks: &[Block]) -> Vec<bool> {
         })
         .collect();
     let runs = runs(blocks, &classes, &feats);
-    let Some(best) = (0..runs.len()).max_by_key(|&i| runs.get(i).map_or(0, |r| r.words)) else {
+    // The run with the most prose; the earliest one on a tie.
+    let Some(best) =
+        (0..runs.len()).max_by_key(|&i| (runs.get(i).map_or(0, |r| r.words), usize::MAX - i))
+    else {
         return vec![true; blocks.len()];
     };
     let Some(&main) = runs.get(best) else {
@@ -209,19 +212,33 @@ pub(crate) fn select(blocks: &[Block]) -> Vec<bool> {
     if main.words < MIN_ARTICLE_WORDS {
         return vec![true; blocks.len()];
     }
+    // Extend outwards from the best run across gaps that occur inside articles. Runs beyond
+    // a gap join in chunks that together hold real prose, so a trailing teaser is left out.
+    let bridge = |gap: (usize, usize), r: &Run| bridgeable(blocks, &classes, &feats, gap, r);
     let (mut start, mut end) = (main.start, main.end);
-    // Merge neighbouring runs across short gaps, outwards from the best run.
+    let (mut reach, mut pending) = (end, 0);
     for r in runs.iter().skip(best + 1) {
-        if !mergeable(blocks, &classes, end, r.start, r) {
+        if !bridge((reach, r.start), r) {
             break;
         }
-        end = r.end;
+        reach = r.end;
+        pending += r.words;
+        if pending >= MIN_MERGE_WORDS {
+            end = reach;
+            pending = 0;
+        }
     }
+    let (mut reach, mut pending) = (start, 0);
     for r in runs.iter().take(best).rev() {
-        if !mergeable(blocks, &classes, r.end, start, r) {
+        if !bridge((r.end, reach), r) {
             break;
         }
-        start = r.start;
+        reach = r.start;
+        pending += r.words;
+        if pending >= MIN_MERGE_WORDS {
+            start = reach;
+            pending = 0;
+        }
     }
     let mut keep = vec![false; blocks.len()];
     for (i, k) in keep.iter_mut().enumerate() {
@@ -230,30 +247,32 @@ pub(crate) fn select(blocks: &[Block]) -> Vec<bool> {
     keep
 }
 
-/// May run `other` join the article across the gap `[gap_start, gap_end)`?
-fn mergeable(
+/// Can the article continue across the gap `[gap.0, gap.1)` into run `other`? Gaps that
+/// occur inside articles: a list (with its "...:" intro) or up to two short labels; a lone
+/// photo credit; a lone furniture block before more than one paragraph of prose.
+fn bridgeable(
     blocks: &[Block],
     classes: &[Class],
-    gap_start: usize,
-    gap_end: usize,
+    feats: &[Features],
+    gap: (usize, usize),
     other: &Run,
 ) -> bool {
-    let gap = gap_end.saturating_sub(gap_start);
+    let (gap_start, gap_end) = gap;
+    let len = gap_end.saturating_sub(gap_start);
+    let gap_blocks = blocks.get(gap_start..gap_end).unwrap_or(&[]);
     let gap_classes = classes.get(gap_start..gap_end).unwrap_or(&[]);
     let furniture = gap_classes
         .iter()
         .filter(|&&c| c == Class::Furniture)
         .count();
-    let all_list = blocks
-        .get(gap_start..gap_end)
-        .unwrap_or(&[])
-        .iter()
-        .all(|b| b.kind == Kind::ListItem);
     if furniture == 0 {
-        other.words >= MIN_MERGE_WORDS && (gap <= 2 || (gap <= 6 && all_list))
-    } else {
-        gap == 1 && other.content_blocks >= 2 && other.words >= MIN_MERGE_WORDS
+        let list = gap_blocks
+            .iter()
+            .all(|b| b.kind == Kind::ListItem || b.text.ends_with(':'));
+        return len <= 2 || (len <= 8 && list);
     }
+    let credit = feats.get(gap_start).is_some_and(|f| f.has_credit);
+    len == 1 && (credit || other.content_blocks >= 2)
 }
 
 /// Maximal runs of prose; single labels may sit between prose blocks, and a label that

@@ -9,7 +9,8 @@
 use super::block::{Block, Builder, Ctx, Kind};
 use crate::tokenize::trim_url;
 
-/// Lines longer than this are not soft-wrapped text.
+/// Hard-wrapped text is wrapped at a width in this range (chars).
+const WRAP_MIN: usize = 40;
 const WRAP_MAX: usize = 100;
 
 pub(crate) fn parse(input: &str) -> Vec<Block> {
@@ -27,24 +28,23 @@ pub(crate) fn parse(input: &str) -> Vec<Block> {
             prev = None;
             continue;
         }
-        if let Some(p) = prev {
-            if !joins(p, line, width) {
-                b.break_block();
-            }
-        }
         let kind = if is_list_item(line) {
             Kind::ListItem
         } else {
             Kind::Para
         };
-        push_line(
-            &mut b,
-            line,
-            Ctx {
-                kind,
-                ..Ctx::default()
-            },
-        );
+        let ctx = Ctx {
+            kind,
+            ..Ctx::default()
+        };
+        if let Some(p) = prev {
+            if joins(p, line, width) {
+                b.push_str(" ", ctx);
+            } else {
+                b.break_block();
+            }
+        }
+        push_line(&mut b, line, ctx);
         prev = Some(line);
     }
     b.finish()
@@ -67,7 +67,7 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     }
     lens.sort_unstable();
     let p90 = lens.get(lens.len() * 9 / 10).copied().unwrap_or(0);
-    (p90 <= WRAP_MAX).then_some(p90)
+    (WRAP_MIN..=WRAP_MAX).contains(&p90).then_some(p90)
 }
 
 /// Does `next` continue the paragraph of `prev` (same blank-line group)?
