@@ -73,9 +73,8 @@ const PERIODS: &[&str] = &[
     "evening",
 ];
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "few", "several", "24",
-    "48", "72",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "hundred", "few", "several", "24", "48", "72",
 ];
 /// Words before a bare year that make it a date ("in 2011", "since 2016").
 const YEAR_CUES: &[&str] = &[
@@ -189,9 +188,7 @@ impl Cursor<'_, '_> {
     /// The word `k` after the start, if it is in the same sentence.
     fn at(&self, k: usize) -> Option<&Word<'_>> {
         let first = self.ws.get(self.start)?;
-        self.ws
-            .get(self.start + k)
-            .filter(|w| w.sentence == first.sentence)
+        self.ws.get(self.start + k).filter(|w| w.sentence == first.sentence)
     }
     fn is(&self, k: usize, options: &[&str]) -> bool {
         self.at(k).is_some_and(|w| w.is_any(options))
@@ -219,10 +216,7 @@ fn is_month(w: &Word) -> bool {
         return false;
     }
     let t = w.text.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .chain(MONTH_ABBR)
-        .any(|m| t.eq_ignore_ascii_case(m))
+    MONTHS.iter().chain(MONTH_ABBR).any(|m| t.eq_ignore_ascii_case(m))
 }
 
 fn day_number(w: &Word) -> bool {
@@ -240,9 +234,7 @@ fn day_number(w: &Word) -> bool {
 
 /// A plausible year: four digits, 1900–2099.
 pub fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && s.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
 }
 
 fn year_word(w: &Word) -> bool {
@@ -295,12 +287,10 @@ fn modified_weekday(c: &Cursor) -> Option<usize> {
 /// "mid-December", "the 10th of December".
 fn calendar(c: &Cursor) -> Option<usize> {
     // "mid-December" / "mid-2024" is one word.
-    if let Some(rest) = c.at(0).and_then(|w| {
-        w.text
-            .to_ascii_lowercase()
-            .strip_prefix("mid-")
-            .map(str::to_string)
-    }) {
+    if let Some(rest) = c
+        .at(0)
+        .and_then(|w| w.text.to_ascii_lowercase().strip_prefix("mid-").map(str::to_string))
+    {
         return (MONTHS.contains(&rest.as_str()) || is_year(&rest)).then(|| c.end(1));
     }
     let modified = c.is(0, &["early", "late", "mid"]);
@@ -386,12 +376,11 @@ fn relative(c: &Cursor) -> Option<usize> {
         return Some(c.end(1));
     }
     // "earlier this month", "later this year", "early next week"
-    let k =
-        if w.is_any(&["earlier", "later", "early", "late"]) && c.is(1, &["this", "next", "last"]) {
-            1
-        } else {
-            0
-        };
+    let k = if w.is_any(&["earlier", "later", "early", "late"]) && c.is(1, &["this", "next", "last"]) {
+        1
+    } else {
+        0
+    };
     if c.is(k, &["last", "next", "this", "past", "coming"]) && c.is(k + 1, PERIODS) {
         // "this morning" is fine; "this week's" leaves the 's out naturally.
         return Some(c.end(k + 2));
@@ -426,8 +415,7 @@ fn span_of_units(c: &Cursor) -> Option<usize> {
 }
 
 fn is_count(w: &Word) -> bool {
-    w.is_any(NUMBER_WORDS)
-        || (w.text.len() <= 3 && !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit()))
+    w.is_any(NUMBER_WORDS) || (w.text.len() <= 3 && !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A bare year in date context: "in 2011", "since 2016", "2016's", "the 2016 election",
@@ -445,24 +433,21 @@ fn year_phrase(c: &Cursor) -> Option<usize> {
     let the_before = c.before().is_some_and(|b| b.is("the"));
     let noun_after = c.is(1, YEAR_NOUNS);
     let possessive_after = c.at(1).is_some_and(|n| n.text == "'s" || n.text == "’s");
-    let closes = c.at(1).is_none_or(|n| n.is_punct() && n.text != "%")
-        && !c.before().is_some_and(|b| b.text == "$");
+    let closes = c.at(1).is_none_or(|n| n.is_punct() && n.text != "%") && !c.before().is_some_and(|b| b.text == "$");
     // "of 2024 votes": a year is not followed by a counted plural noun.
     let counted = c.at(1).is_some_and(|n| {
         n.text.len() > 3
             && n.text.chars().all(|ch| ch.is_ascii_lowercase())
             && n.text.ends_with('s')
             && !n.is_any(&[
-                "was", "has", "this", "its", "his", "towards", "across", "unless", "becomes",
-                "remains",
+                "was", "has", "this", "its", "his", "towards", "across", "unless", "becomes", "remains",
             ])
             && !n.is_any(YEAR_NOUNS)
     });
     if counted {
         return None;
     }
-    let date_like =
-        cue_before || (the_before && noun_after) || possessive_after || (closes && !the_before);
+    let date_like = cue_before || (the_before && noun_after) || possessive_after || (closes && !the_before);
     date_like.then(|| c.end(1))
 }
 

@@ -100,15 +100,7 @@ impl Annotated {
     fn describe(&self) -> String {
         self.rels
             .iter()
-            .map(|r| {
-                format!(
-                    "{:?} {} {:?} {:?}",
-                    self.names[r.0],
-                    r.1.as_str(),
-                    self.names[r.2],
-                    r.3
-                )
-            })
+            .map(|r| format!("{:?} {} {:?} {:?}", self.names[r.0], r.1.as_str(), self.names[r.2], r.3))
             .collect::<Vec<_>>()
             .join("; ")
     }
@@ -223,7 +215,8 @@ fn relation_table() {
 
 #[test]
 fn relation_details_and_evidence() {
-    let text = "Ana Rojas, Minister of Trade at Chile's economy ministry, agreed. Hafez Kadir and his son Omar Kadir met.";
+    let text =
+        "Ana Rojas, Minister of Trade at Chile's economy ministry, agreed. Hafez Kadir and his son Omar Kadir met.";
     let a = annotate(
         text,
         &[
@@ -240,11 +233,7 @@ fn relation_details_and_evidence() {
         .find(|r| r.0 == rojas && r.1 == RelationKind::Role)
         .expect("role");
     assert_eq!(role.3.as_deref(), Some("Minister of Trade"));
-    let fam = a
-        .rels
-        .iter()
-        .find(|r| r.1 == RelationKind::Family)
-        .expect("family");
+    let fam = a.rels.iter().find(|r| r.1 == RelationKind::Family).expect("family");
     assert_eq!(
         (fam.0, fam.2, fam.3.as_deref()),
         (a.entity("Hafez Kadir"), a.entity("Omar Kadir"), Some("son"))
@@ -255,11 +244,31 @@ fn relation_details_and_evidence() {
 fn quote_table() {
     // (text, mentions, [(quote contains, speaker surface or None)])
     let cases: &[(&str, &[(&str, usize, Label)], &[(&str, Option<&str>)])] = &[
-        ("\"We will not retreat,\" Yulia Marchenko said.", &[("Yulia Marchenko", 0, Per)], &[("We will not retreat", Some("Yulia Marchenko"))]),
-        ("“We will not retreat,” said Yulia Marchenko.", &[("Yulia Marchenko", 0, Per)], &[("We will not retreat", Some("Yulia Marchenko"))]),
-        ("“Prices must fall,” Li Wei told Reuters on Monday.", &[("Li Wei", 0, Per), ("Reuters", 0, Org), ("Monday", 0, Date)], &[("Prices must fall", Some("Li Wei"))]),
-        ("“The border is calm,” an official said.", &[], &[("The border is calm", None)]),
-        ("“The border is calm,” a senior Kenyan official told Reuters.", &[("Kenyan", 0, Misc), ("Reuters", 0, Org)], &[("The border is calm", None)]),
+        (
+            "\"We will not retreat,\" Yulia Marchenko said.",
+            &[("Yulia Marchenko", 0, Per)],
+            &[("We will not retreat", Some("Yulia Marchenko"))],
+        ),
+        (
+            "“We will not retreat,” said Yulia Marchenko.",
+            &[("Yulia Marchenko", 0, Per)],
+            &[("We will not retreat", Some("Yulia Marchenko"))],
+        ),
+        (
+            "“Prices must fall,” Li Wei told Reuters on Monday.",
+            &[("Li Wei", 0, Per), ("Reuters", 0, Org), ("Monday", 0, Date)],
+            &[("Prices must fall", Some("Li Wei"))],
+        ),
+        (
+            "“The border is calm,” an official said.",
+            &[],
+            &[("The border is calm", None)],
+        ),
+        (
+            "“The border is calm,” a senior Kenyan official told Reuters.",
+            &[("Kenyan", 0, Misc), ("Reuters", 0, Org)],
+            &[("The border is calm", None)],
+        ),
         (
             "Amina Diallo spoke first. “We need water,” she said.",
             &[("Amina Diallo", 0, Per)],
@@ -288,7 +297,10 @@ fn quote_table() {
         (
             "“We are ready,” said Mr Okafor.\n\n“Nobody will be left behind.”",
             &[("Mr Okafor", 0, Per)],
-            &[("We are ready", Some("Mr Okafor")), ("Nobody will be left behind", Some("Mr Okafor"))],
+            &[
+                ("We are ready", Some("Mr Okafor")),
+                ("Nobody will be left behind", Some("Mr Okafor")),
+            ],
         ),
         (
             "Asked about the strike, Kamal Haddad said Lebanon was “quite hopeful” about talks.",
@@ -306,10 +318,7 @@ fn quote_table() {
         let a = annotate(text, marks);
         for (needle, speaker) in want.iter() {
             let Some(q) = a.quotes.iter().find(|q| q.0.contains(needle)) else {
-                failures.push(format!(
-                    "{text:?}: no quote with {needle:?}; got {:?}",
-                    a.quotes
-                ));
+                failures.push(format!("{text:?}: no quote with {needle:?}; got {:?}", a.quotes));
                 continue;
             };
             assert!(q.0.starts_with(['“', '"']) && q.0.ends_with(['”', '"']) || !q.0.is_empty());

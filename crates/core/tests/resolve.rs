@@ -210,35 +210,31 @@ fn names_roles_and_labels() {
     let res = run(&docs);
     let biden = &res.entities[entity(&docs, &res, 0, "Joe Biden", 0)];
     assert_eq!(biden.name, "Joe Biden");
-    assert!(
-        biden.roles.iter().any(|r| r.contains("President")),
-        "{:?}",
-        biden.roles
-    );
+    assert!(biden.roles.iter().any(|r| r.contains("President")), "{:?}", biden.roles);
     let qatar = &res.entities[entity(&docs, &res, 0, "Qatar", 1)];
     assert_eq!(qatar.label, Label::Loc);
     let k = &res.entities[entity(&docs, &res, 0, "Mohammed Al-Khulaifi", 0)];
-    assert!(
-        k.roles.iter().any(|r| r == "Minister of State"),
-        "{:?}",
-        k.roles
-    );
+    assert!(k.roles.iter().any(|r| r == "Minister of State"), "{:?}", k.roles);
 }
 
 #[test]
 fn fullest_name_and_aliases() {
     let d = doc(
         "Hayat Tahrir al-Sham (HTS) advanced. HTS said. Mr Al Bashir, named by HTS, met Mohamed al-Bashir's aides.",
-        &[("Hayat Tahrir al-Sham", 0, Org), ("HTS", 0, Org), ("HTS", 1, Org), ("HTS", 2, Org), ("Mr Al Bashir", 0, Per), ("Mohamed al-Bashir", 0, Per)],
+        &[
+            ("Hayat Tahrir al-Sham", 0, Org),
+            ("HTS", 0, Org),
+            ("HTS", 1, Org),
+            ("HTS", 2, Org),
+            ("Mr Al Bashir", 0, Per),
+            ("Mohamed al-Bashir", 0, Per),
+        ],
     );
     let docs = [d];
     let res = run(&docs);
     let hts = &res.entities[entity(&docs, &res, 0, "HTS", 1)];
     assert_eq!(hts.name, "Hayat Tahrir al-Sham");
-    assert_eq!(
-        hts.aliases,
-        vec!["Hayat Tahrir al-Sham".to_string(), "HTS".to_string()]
-    );
+    assert_eq!(hts.aliases, vec!["Hayat Tahrir al-Sham".to_string(), "HTS".to_string()]);
     let b = entity(&docs, &res, 0, "Mr Al Bashir", 0);
     assert_eq!(
         b,

@@ -121,10 +121,10 @@ impl<'a> Ctx<'a> {
                 if let Some(w) = ws.get(m.words.start) {
                     for c in demonym_countries(w.text) {
                         let key = name_key_words(&c);
-                        let found = doc.entities.iter().position(|e| {
-                            e.label == Label::Loc
-                                && e.aliases.iter().any(|a| name_key_words(a) == key)
-                        });
+                        let found = doc
+                            .entities
+                            .iter()
+                            .position(|e| e.label == Label::Loc && e.aliases.iter().any(|a| name_key_words(a) == key));
                         if found.is_some() && found != Some(m.entity) {
                             hit = found;
                             break;
@@ -153,13 +153,7 @@ impl<'a> Ctx<'a> {
         if m.entity == usize::MAX {
             return None;
         }
-        Some(
-            self.country_of
-                .get(mi)
-                .copied()
-                .flatten()
-                .unwrap_or(m.entity),
-        )
+        Some(self.country_of.get(mi).copied().flatten().unwrap_or(m.entity))
     }
 
     /// The label of the entity a mention stands for in a relation.
@@ -231,19 +225,16 @@ impl<'a> Ctx<'a> {
             let lo = s.saturating_sub(2);
             return (0..self.mentions.len()).rev().find(|&mi| {
                 self.mentions.get(mi).is_some_and(|m| {
-                    m.label == Label::Per
-                        && m.words.start < i
-                        && m.sentence >= lo
-                        && self.opens_clause(mi)
+                    m.label == Label::Per && m.words.start < i && m.sentence >= lo && self.opens_clause(mi)
                 })
             });
         }
         if w.is_any(&["it", "they"]) {
             let prev = s.checked_sub(1)?;
             return (0..self.mentions.len()).find(|&mi| {
-                self.mentions.get(mi).is_some_and(|m| {
-                    m.sentence == prev && matches!(m.label, Label::Org | Label::Loc)
-                })
+                self.mentions
+                    .get(mi)
+                    .is_some_and(|m| m.sentence == prev && matches!(m.label, Label::Org | Label::Loc))
             });
         }
         None
@@ -265,8 +256,7 @@ impl<'a> Ctx<'a> {
             return Some(mi);
         }
         let prev = s.checked_sub(1)?;
-        (0..self.mentions.len())
-            .find(|&mi| is_org(mi) && self.mentions.get(mi).is_some_and(|m| m.sentence == prev))
+        (0..self.mentions.len()).find(|&mi| is_org(mi) && self.mentions.get(mi).is_some_and(|m| m.sentence == prev))
     }
 
     /// Whether a mention stands where a subject does: first words of its sentence (after

@@ -136,8 +136,7 @@ fn head_of(w: &Word) -> Option<Head> {
 
 fn is_modifier(w: &Word) -> bool {
     let l = w.text.to_lowercase();
-    TITLE_MODIFIERS.contains(&l.as_str())
-        && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
+    TITLE_MODIFIERS.contains(&l.as_str()) && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
         || ADJECTIVES.contains(&l.as_str())
 }
 
@@ -172,12 +171,8 @@ fn push(
         detail,
     };
     match head {
-        Head::Kin if la == Label::Per && lb == Label::Per => {
-            out.push(raw(RelationKind::Family, b, a, Some(title)))
-        }
-        Head::Ally
-            if la != Label::Date && lb != Label::Date && la != Label::Misc && lb != Label::Misc =>
-        {
+        Head::Kin if la == Label::Per && lb == Label::Per => out.push(raw(RelationKind::Family, b, a, Some(title))),
+        Head::Ally if la != Label::Date && lb != Label::Date && la != Label::Misc && lb != Label::Misc => {
             out.push(raw(RelationKind::Ally, a, b, None))
         }
         Head::Lead if la == Label::Per && lb == Label::Org && !indefinite => {
@@ -287,8 +282,7 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     };
     if let Some(om) = ctx.mention_ending(owner_end).filter(|&om| om != mi) {
         let start = ctx.mentions.get(om).map_or(0, |x| x.words.start);
-        let indefinite =
-            start > 0 && same(start - 1).is_some_and(|w| w.is_any(&["a", "an", "another"]));
+        let indefinite = start > 0 && same(start - 1).is_some_and(|w| w.is_any(&["a", "an", "another"]));
         push(ctx, out, h, indefinite, mi, om, title, sentence);
         return;
     }
@@ -296,13 +290,10 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     if h != Head::Kin {
         let anaphor = if same(owner_end).is_some_and(|w| w.text == "'s" || w.text == "’s") {
             owner_end.checked_sub(1).filter(|&k| {
-                same(k).is_some_and(|w| w.is_any(GROUP_NOUNS))
-                    && k > 0
-                    && same(k - 1).is_some_and(|w| w.is("the"))
+                same(k).is_some_and(|w| w.is_any(GROUP_NOUNS)) && k > 0 && same(k - 1).is_some_and(|w| w.is("the"))
             })
         } else {
-            i.checked_sub(1)
-                .filter(|&k| same(k).is_some_and(|w| w.is("its")))
+            i.checked_sub(1).filter(|&k| same(k).is_some_and(|w| w.is("its")))
         };
         if let Some(owner) = anaphor.and_then(|k| ctx.group_antecedent(k)) {
             push(ctx, out, h, false, mi, owner, title, sentence);
@@ -329,24 +320,16 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     };
     let sentence = m.sentence;
     let mut e = m.words.end;
-    if ctx.word(e).is_some_and(|w| w.text == "(") && ctx.word(e + 2).is_some_and(|w| w.text == ")")
-    {
+    if ctx.word(e).is_some_and(|w| w.text == "(") && ctx.word(e + 2).is_some_and(|w| w.text == ")") {
         e += 3;
     }
-    if !ctx
-        .word(e)
-        .is_some_and(|w| w.text == "," && w.sentence == sentence)
-    {
+    if !ctx.word(e).is_some_and(|w| w.text == "," && w.sentence == sentence) {
         return;
     }
     let first = e + 1;
     let mut j = first;
     while let Some(w) = ctx.word(j) {
-        if w.sentence != sentence
-            || matches!(
-                w.text,
-                "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—"
-            )
+        if w.sentence != sentence || matches!(w.text, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—")
         {
             break;
         }
@@ -389,10 +372,7 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     // leader").
     let after_head = ctx.mentions_in(hi + 1..phrase.end);
     let before_head = ctx.mentions_in(first..hi);
-    let owner = after_head
-        .into_iter()
-        .next()
-        .or_else(|| before_head.into_iter().last());
+    let owner = after_head.into_iter().next().or_else(|| before_head.into_iter().last());
     let Some(owner) = owner.filter(|&o| o != mi) else {
         return;
     };

@@ -62,13 +62,11 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
     let mut k = 0;
     while let Some(&(i, c)) = chars.get(k) {
         let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
-        let opens = matches!(c, '“' | '„' | '«')
-            || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
+        let opens =
+            matches!(c, '“' | '„' | '«') || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
         // "„…“" closes with “; so does a straight mark after a non-space.
         let closes = matches!(c, '”' | '»')
-            || (matches!(c, '"' | '“')
-                && open.is_some()
-                && prev.is_some_and(|p| !p.is_whitespace()));
+            || (matches!(c, '"' | '“') && open.is_some() && prev.is_some_and(|p| !p.is_whitespace()));
         if c == '\n' {
             if let Some(start) = open {
                 // Skip the blank lines; does the next paragraph open with a quote mark?
@@ -76,9 +74,7 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
                 while chars.get(n).is_some_and(|p| p.1.is_whitespace()) {
                     n += 1;
                 }
-                let continues = chars
-                    .get(n)
-                    .is_some_and(|p| matches!(p.1, '“' | '„' | '«' | '"'));
+                let continues = chars.get(n).is_some_and(|p| matches!(p.1, '“' | '„' | '«' | '"'));
                 if continues {
                     k = n + 1;
                     continue;
@@ -185,14 +181,9 @@ fn np_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
     while let Some(w) = ctx.word(i) {
         if let Some(mi) = ctx.mention_starting(i) {
             let m = ctx.mentions.get(mi)?;
-            let possessive = ctx
-                .word(m.words.end)
-                .is_some_and(|w| w.text == "'s" || w.text == "’s");
+            let possessive = ctx.word(m.words.end).is_some_and(|w| w.text == "'s" || w.text == "’s");
             if ctx.rel_label(mi) == Label::Per
-                || (!possessive
-                    && m.label != Label::Misc
-                    && speaker_label_ok(ctx, mi)
-                    && i == start)
+                || (!possessive && m.label != Label::Misc && speaker_label_ok(ctx, mi) && i == start)
             {
                 return Some(mi).filter(|&mi| speaker_label_ok(ctx, mi));
             }
@@ -256,9 +247,7 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
     // "said Mr X: “…”": the name must run up to the quote.
     if let Some(mi) = np_after(ctx, verb + 1) {
         let end = ctx.mentions.get(mi).map_or(usize::MAX, |m| m.words.end);
-        if end == open
-            || (end + 1 == open && ctx.word(end).is_some_and(|w| matches!(w.text, ":" | ",")))
-        {
+        if end == open || (end + 1 == open && ctx.word(end).is_some_and(|w| matches!(w.text, ":" | ","))) {
             return Some(Some(mi));
         }
     }
@@ -276,18 +265,13 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
             // ", Minister of State at X's ministry, said" / "Its spokesman, X, said": the
             // name before the opening comma, else a name filling the commas, else go on
             // from the opening comma.
-            let Some(back) = (start..k)
-                .rev()
-                .find(|&j| ctx.word(j).is_some_and(|w| w.text == ","))
-            else {
+            let Some(back) = (start..k).rev().find(|&j| ctx.word(j).is_some_and(|w| w.text == ",")) else {
                 continue;
             };
             let head = ctx.mention_ending(back);
-            let inner = ctx.mention_ending(k).filter(|&mi| {
-                ctx.mentions
-                    .get(mi)
-                    .is_some_and(|m| m.words.start == back + 1)
-            });
+            let inner = ctx
+                .mention_ending(k)
+                .filter(|&mi| ctx.mentions.get(mi).is_some_and(|m| m.words.start == back + 1));
             let pick = [head, inner]
                 .into_iter()
                 .flatten()
@@ -304,9 +288,7 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
                 k = ctx.mentions.get(mi).map_or(k, |m| m.words.start);
                 continue;
             }
-            let possessive = ctx
-                .word(k + 1)
-                .is_some_and(|w| w.text == "'s" || w.text == "’s");
+            let possessive = ctx.word(k + 1).is_some_and(|w| w.text == "'s" || w.text == "’s");
             if possessive {
                 return Some(None);
             }
@@ -340,9 +322,7 @@ fn according_to(ctx: &Ctx, first_in: usize, after: usize) -> Found {
     for s in s0..=s1 {
         let r = ctx.sentence_words(s);
         for k in r.clone() {
-            if ctx.word(k).is_some_and(|w| w.is("according"))
-                && ctx.word(k + 1).is_some_and(|w| w.is("to"))
-            {
+            if ctx.word(k).is_some_and(|w| w.is("according")) && ctx.word(k + 1).is_some_and(|w| w.is("to")) {
                 return Some(np_after(ctx, k + 2));
             }
         }
@@ -372,12 +352,10 @@ fn continued(ctx: &Ctx, span: Span, before: &[Quote]) -> Found {
         return None;
     }
     let entity = prev.speaker?;
-    let mi = ctx.mentions.iter().rposition(|m| {
-        m.entity == entity
-            && ctx
-                .word(m.words.start)
-                .is_some_and(|w| w.span.start < span.start)
-    })?;
+    let mi = ctx
+        .mentions
+        .iter()
+        .rposition(|m| m.entity == entity && ctx.word(m.words.start).is_some_and(|w| w.span.start < span.start))?;
     Some(Some(mi))
 }
 

@@ -38,8 +38,7 @@ const T: &[Trigger] = &[
     Trigger {
         words: &[
             &[
-                "spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talks",
-                "talking",
+                "spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talks", "talking",
             ],
             &["with", "to"],
         ],
@@ -156,9 +155,7 @@ const T: &[Trigger] = &[
             &[
                 "broke", "break", "breaks", "broken", "cut", "cuts", "severed", "sever", "severs",
             ],
-            &[
-                "its", "their", "his", "those", "all", "the", "formal", "off",
-            ],
+            &["its", "their", "his", "those", "all", "the", "formal", "off"],
             &["ties", "links", "relations", "allegiance"],
             &["with", "to"],
         ],
@@ -178,14 +175,7 @@ const T: &[Trigger] = &[
     },
     Trigger {
         words: &[
-            &[
-                "split",
-                "splits",
-                "splintered",
-                "defected",
-                "broke",
-                "breaks",
-            ],
+            &["split", "splits", "splintered", "defected", "broke", "breaks"],
             &["from", "away"],
         ],
         kind: RelationKind::SplitFrom,
@@ -197,14 +187,7 @@ const T: &[Trigger] = &[
         shape: Shape::Active,
     },
     Trigger {
-        words: &[&[
-            "backed",
-            "backs",
-            "supports",
-            "supported",
-            "funded",
-            "funds",
-        ]],
+        words: &[&["backed", "backs", "supports", "supported", "funded", "funds"]],
         kind: RelationKind::Ally,
         shape: Shape::Active,
     },
@@ -228,9 +211,7 @@ const T: &[Trigger] = &[
     },
     Trigger {
         words: &[
-            &[
-                "sought", "seeking", "seek", "granted", "given", "found", "took",
-            ],
+            &["sought", "seeking", "seek", "granted", "given", "found", "took"],
             &["refuge", "asylum", "sanctuary", "shelter"],
             &["in"],
         ],
@@ -393,9 +374,7 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
     // "led to", "led the way": not leadership of a named body
     if t.kind == RelationKind::Leads
         && t.shape == Shape::Active
-        && ctx
-            .word(b)
-            .is_some_and(|w| w.is_any(&["to", "by", "the way"]))
+        && ctx.word(b).is_some_and(|w| w.is_any(&["to", "by", "the way"]))
     {
         return false;
     }
@@ -416,10 +395,9 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
                 .word(a - 1)
                 .is_some_and(|w| w.is_any(&["in", "direct", "close", "regular"])))
     {
-        let possessor = (a.saturating_sub(4)..a).rev().find(|&k| {
-            ctx.word(k)
-                .is_some_and(|w| w.text == "'s" || w.text == "’s")
-        });
+        let possessor = (a.saturating_sub(4)..a)
+            .rev()
+            .find(|&k| ctx.word(k).is_some_and(|w| w.text == "'s" || w.text == "’s"));
         let Some(src) = possessor.and_then(|k| ctx.mention_ending(k)) else {
             return false;
         };
@@ -457,11 +435,7 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
             let Some(&designee) = objects(ctx, b, sentence).first() else {
                 return false;
             };
-            if ctx
-                .mentions
-                .get(designee)
-                .is_some_and(|m| m.words.start > b + 2)
-            {
+            if ctx.mentions.get(designee).is_some_and(|m| m.words.start > b + 2) {
                 return false;
             }
             for d in clause_names_before(ctx, a, before) {
@@ -470,10 +444,8 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
         }
         Shape::DesignatePassive => {
             // "X ... is designated a terrorist organization by Y, Z and W"
-            let Some(by) = (b..b + 10).find(|&k| {
-                ctx.word(k)
-                    .is_some_and(|w| w.is("by") && w.sentence == sentence)
-            }) else {
+            let Some(by) = (b..b + 10).find(|&k| ctx.word(k).is_some_and(|w| w.is("by") && w.sentence == sentence))
+            else {
                 return false;
             };
             if !terror_cue(ctx, b, sentence, by - b) {
@@ -499,21 +471,13 @@ fn len_before(ctx: &Ctx, a: usize) -> usize {
 
 fn terror_cue(ctx: &Ctx, from: usize, sentence: usize, within: usize) -> bool {
     (from..from + within.max(1)).any(|k| {
-        ctx.word(k).is_some_and(|w| {
-            w.sentence == sentence && (w.text.to_lowercase().starts_with("terror"))
-        })
+        ctx.word(k)
+            .is_some_and(|w| w.sentence == sentence && (w.text.to_lowercase().starts_with("terror")))
     })
 }
 
 /// Check labels, resolve demonyms and record the relation.
-fn emit(
-    ctx: &Ctx,
-    kind: RelationKind,
-    src: usize,
-    obj: usize,
-    sentence: usize,
-    out: &mut Vec<Raw>,
-) -> bool {
+fn emit(ctx: &Ctx, kind: RelationKind, src: usize, obj: usize, sentence: usize, out: &mut Vec<Raw>) -> bool {
     let (Some(s), Some(o)) = (ctx.rel_entity(src), ctx.rel_entity(obj)) else {
         return false;
     };
@@ -559,10 +523,7 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             continue;
         }
         if w.is_any(&["it", "he", "she", "they"]) {
-            let clause_start = i == start
-                || ctx
-                    .word(i - 1)
-                    .is_some_and(|p| p.is_any(&[",", "and", "then"]));
+            let clause_start = i == start || ctx.word(i - 1).is_some_and(|p| p.is_any(&[",", "and", "then"]));
             return ctx.antecedent(i).filter(|_| clause_start);
         }
         let Some(mi) = ctx.mention_covering(i) else {
@@ -586,8 +547,7 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             && after.is_some_and(|w| w.text == ",")
             && ctx.word(m.words.end + 1).is_some_and(|w| {
                 w.is_any(&[
-                    "a", "an", "the", "another", "who", "which", "whose", "one", "its", "his",
-                    "her",
+                    "a", "an", "the", "another", "who", "which", "whose", "one", "its", "his", "her",
                 ])
             });
         let possessive = after.is_some_and(|w| w.text == "'s" || w.text == "’s");
@@ -643,18 +603,10 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
             break;
         }
         if let Some(mi) = ctx.mention_starting(i) {
-            let m = ctx
-                .mentions
-                .get(mi)
-                .map(|m| m.words.clone())
-                .unwrap_or(i..i + 1);
-            let possessive = ctx
-                .word(m.end)
-                .is_some_and(|w| w.text == "'s" || w.text == "’s");
+            let m = ctx.mentions.get(mi).map(|m| m.words.clone()).unwrap_or(i..i + 1);
+            let possessive = ctx.word(m.end).is_some_and(|w| w.text == "'s" || w.text == "’s");
             // "Syrian groups", "German Chancellor X": an adjective, not the object.
-            let next_is_word = ctx
-                .word(m.end)
-                .is_some_and(|w| w.sentence == sentence && !w.is_punct());
+            let next_is_word = ctx.word(m.end).is_some_and(|w| w.sentence == sentence && !w.is_punct());
             let adjective = ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive;
             if ctx.labels.get(mi) == Some(&Label::Date) || possessive || adjective {
                 if possessive && fallback.is_none() {
@@ -703,8 +655,7 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
             }
         }
         let lower = w.text.to_lowercase();
-        let title_word =
-            TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str());
+        let title_word = TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str());
         let lowercase = w.text.chars().all(|c| c.is_lowercase() || c == '-');
         if !(w.is_any(OBJECT_FILLERS) || title_word || (lowercase && skipped < 2)) {
             break;

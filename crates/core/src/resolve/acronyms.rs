@@ -9,13 +9,7 @@ use super::words::Word;
 
 /// Groups of forms naming one well-known entity; the first is the canonical name.
 const LEXICON: &[&[&str]] = &[
-    &[
-        "United States",
-        "US",
-        "USA",
-        "United States of America",
-        "America",
-    ],
+    &["United States", "US", "USA", "United States of America", "America"],
     &["United Nations", "UN"],
     &["European Union", "EU"],
     &[
@@ -39,11 +33,7 @@ const LEXICON: &[&[&str]] = &[
     &["African Union", "AU"],
     &["International Monetary Fund", "IMF"],
     &["International Criminal Court", "ICC"],
-    &[
-        "World Health Organization",
-        "WHO",
-        "World Health Organisation",
-    ],
+    &["World Health Organization", "WHO", "World Health Organisation"],
     &["Soviet Union", "USSR"],
     &["Russia", "Russian Federation"],
     &[
@@ -54,11 +44,7 @@ const LEXICON: &[&[&str]] = &[
     ],
     &["Kurdistan Workers' Party", "PKK"],
     &["Syrian Democratic Forces", "SDF"],
-    &[
-        "Islamic Revolutionary Guard Corps",
-        "IRGC",
-        "Revolutionary Guards",
-    ],
+    &["Islamic Revolutionary Guard Corps", "IRGC", "Revolutionary Guards"],
     &["Organization of the Petroleum Exporting Countries", "OPEC"],
     &["Federal Bureau of Investigation", "FBI"],
     &["Central Intelligence Agency", "CIA"],
@@ -134,9 +120,7 @@ pub fn definitions(words: &[Word], mention_words: &[std::ops::Range<usize>]) -> 
     let mut out = Vec::new();
     for r in mention_words {
         let open = r.end;
-        let (Some(o), Some(a), Some(c)) =
-            (words.get(open), words.get(open + 1), words.get(open + 2))
-        else {
+        let (Some(o), Some(a), Some(c)) = (words.get(open), words.get(open + 1), words.get(open + 2)) else {
             continue;
         };
         if !matches!(o.text, "(" | "[") || !matches!(c.text, ")" | "]") || !is_acronym(a.text) {

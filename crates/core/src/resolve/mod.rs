@@ -128,21 +128,16 @@ impl Resolver {
             return a;
         }
         // The earlier cluster stays the root so entity order follows first appearance.
-        let (root, child) = if self.clusters.get(a).map_or(0, |c| c.first)
-            <= self.clusters.get(b).map_or(0, |c| c.first)
-        {
-            (a, b)
-        } else {
-            (b, a)
-        };
+        let (root, child) =
+            if self.clusters.get(a).map_or(0, |c| c.first) <= self.clusters.get(b).map_or(0, |c| c.first) {
+                (a, b)
+            } else {
+                (b, a)
+            };
         if let Some(p) = self.parent.get_mut(child) {
             *p = root;
         }
-        let moved = self
-            .clusters
-            .get_mut(child)
-            .map(std::mem::take)
-            .unwrap_or_default();
+        let moved = self.clusters.get_mut(child).map(std::mem::take).unwrap_or_default();
         if let Some(r) = self.clusters.get_mut(root) {
             for (x, y) in r.votes.iter_mut().zip(moved.votes) {
                 *x += y;
@@ -212,11 +207,10 @@ impl Resolver {
             if self.find(i) != i {
                 continue;
             }
-            let fits = self.clusters.get(i).is_some_and(|c| {
-                c.full_names
-                    .iter()
-                    .any(|f| f.last().is_some_and(|l| l == word))
-            });
+            let fits = self
+                .clusters
+                .get(i)
+                .is_some_and(|c| c.full_names.iter().any(|f| f.last().is_some_and(|l| l == word)));
             if fits {
                 out.push(i);
             }
@@ -231,11 +225,10 @@ impl Resolver {
             if self.find(i) != i {
                 continue;
             }
-            let fits = self.clusters.get(i).is_some_and(|c| {
-                c.full_names
-                    .iter()
-                    .any(|f| f.first().is_some_and(|l| l == word))
-            });
+            let fits = self
+                .clusters
+                .get(i)
+                .is_some_and(|c| c.full_names.iter().any(|f| f.first().is_some_and(|l| l == word)));
             if fits {
                 out.push(i);
             }
@@ -270,11 +263,7 @@ impl Resolver {
             .copied()
             .filter(|c| self.clusters.get(*c).is_some_and(|x| !x.kin_only))
             .collect();
-        let pool = if non_kin.is_empty() {
-            cands.to_vec()
-        } else {
-            non_kin
-        };
+        let pool = if non_kin.is_empty() { cands.to_vec() } else { non_kin };
         pool.into_iter().max_by_key(|c| {
             let last = self.clusters.get(*c).map_or((0, 0), |x| x.last);
             (last.0 == doc, last)
@@ -320,10 +309,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
     if m.label == Label::Date {
         let key = format!(
             "date:{}",
-            names::fold(&name)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+            names::fold(&name).split_whitespace().collect::<Vec<_>>().join(" ")
         );
         return Prepared {
             label: m.label,
@@ -339,8 +325,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         };
     }
     let lex = acronyms::lexicon_name(&name);
-    let acronym =
-        (names::is_acronym(&name) && lex.is_none()).then(|| names::acronym_letters(&name));
+    let acronym = (names::is_acronym(&name) && lex.is_none()).then(|| names::acronym_letters(&name));
     let mut words = names::name_key_words(lex.unwrap_or(&name));
     if m.label == Label::Misc && lex.is_none() {
         // "Democrats" / "Democratic", "Republican" / "Republicans": one name.
@@ -348,9 +333,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
             words = vec![names::phonetic(&names::misc_stem(&names::fold(w)))];
         }
     }
-    let alt_key = acronym
-        .as_ref()
-        .map(|_| format!("name:{}", words.join(" ")));
+    let alt_key = acronym.as_ref().map(|_| format!("name:{}", words.join(" ")));
     let key = match (&acronym, lex) {
         (Some(a), _) => format!("acr:{a}"),
         (None, Some(l)) => format!("name:{}", names::name_key_words(l).join(" ")),
@@ -390,11 +373,7 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
     let mut assigned: Vec<Vec<usize>> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         let ws = words::words(d.text, d.tok);
-        let ranges: Vec<Range<usize>> = d
-            .mentions
-            .iter()
-            .map(|m| words::words_in(&ws, m.span))
-            .collect();
+        let ranges: Vec<Range<usize>> = d.mentions.iter().map(|m| words::words_in(&ws, m.span)).collect();
         // Links the text states: (a, b) mention pairs that must share an entity.
         let mut links: Vec<(usize, usize)> = aliases::stated_aliases(&ws, &ranges);
         let defs = acronyms::definitions(&ws, &ranges);
@@ -494,8 +473,7 @@ fn join_lone_acronyms(rs: &mut Resolver) {
         let Some(c) = rs.clusters.get(i) else {
             continue;
         };
-        if c.forms.is_empty() || !c.forms.iter().all(|f| f.2) || c.votes[label_slot(Label::Per)] > 0
-        {
+        if c.forms.is_empty() || !c.forms.iter().all(|f| f.2) || c.votes[label_slot(Label::Per)] > 0 {
             continue;
         }
         let letters = c
@@ -550,11 +528,7 @@ fn join_lone_surnames(rs: &mut Resolver) {
         else {
             continue;
         };
-        let cands: Vec<usize> = rs
-            .surname_candidates(&word)
-            .into_iter()
-            .filter(|&j| j != i)
-            .collect();
+        let cands: Vec<usize> = rs.surname_candidates(&word).into_iter().filter(|&j| j != i).collect();
         if let [only] = cands[..] {
             rs.union(i, only);
         }
@@ -564,9 +538,7 @@ fn join_lone_surnames(rs: &mut Resolver) {
 fn finish(mut rs: Resolver, assigned: Vec<Vec<usize>>) -> Resolution {
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut entities = Vec::new();
-    let mut roots: Vec<usize> = (0..rs.clusters.len())
-        .filter(|&i| rs.find(i) == i)
-        .collect();
+    let mut roots: Vec<usize> = (0..rs.clusters.len()).filter(|&i| rs.find(i) == i).collect();
     roots.sort_by_key(|&i| rs.clusters.get(i).map_or(0, |c| c.first));
     for r in roots {
         let Some(c) = rs.clusters.get(r) else {
@@ -586,10 +558,7 @@ fn finish(mut rs: Resolver, assigned: Vec<Vec<usize>>) -> Resolution {
                 .collect()
         })
         .collect();
-    Resolution {
-        entities,
-        entity_of,
-    }
+    Resolution { entities, entity_of }
 }
 
 fn to_entity(c: &Cluster) -> Entity {

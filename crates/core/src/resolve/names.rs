@@ -10,14 +10,13 @@
 
 /// Transliteration particles that never decide identity.
 const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "de", "del", "der", "da", "di",
-    "du", "van", "von", "la", "le", "the",
+    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "de", "del", "der", "da", "di", "du", "van", "von",
+    "la", "le", "the",
 ];
 
 /// Courtesy titles: dropped from the name, not kept as roles.
 pub const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "madame",
-    "mister", "prof", "prof.",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "madame", "mister", "prof", "prof.",
 ];
 
 /// Words that head a title ("President", "spokesman"): dropped from the name, kept as a role.
@@ -251,13 +250,10 @@ pub const KINSHIP: &[&str] = &[
 /// Spelling families: every variant maps to the first word of its row.
 const FAMILIES: &[&[&str]] = &[
     &[
-        "muhammad", "mohamed", "mohammed", "mohammad", "muhammed", "mohamad", "muhamad", "mohamud",
-        "mohammod",
+        "muhammad", "mohamed", "mohammed", "mohammad", "muhammed", "mohamad", "muhamad", "mohamud", "mohammod",
     ],
     &["ahmad", "ahmed", "ahmet"],
-    &[
-        "husayn", "hussein", "hussain", "husain", "hussien", "husein",
-    ],
+    &["husayn", "hussein", "hussain", "husain", "hussien", "husein"],
     &["usama", "osama"],
     &["umar", "omar"],
     &["uthman", "othman", "osman", "usman"],
@@ -272,9 +268,7 @@ const FAMILIES: &[&[&str]] = &[
     &["hasan", "hassan"],
     &["jolani", "julani", "jawlani", "golani"],
     &["zelensky", "zelenskiy", "zelenskyy", "zelenski"],
-    &[
-        "gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi", "kadafi",
-    ],
+    &["gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi", "kadafi"],
     &["kyiv", "kiev"],
     &["nusra", "nusrah"],
     &["sham", "shaam"],
@@ -291,19 +285,14 @@ pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         let c = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
-            | 'Ā' => 'a',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
+                'a'
+            }
             'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => {
-                'e'
-            }
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => {
-                'i'
-            }
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'i',
             'ñ' | 'ń' | 'Ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => {
-                'o'
-            }
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'o',
             'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
             'ý' | 'ÿ' | 'Ý' => 'y',
             'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => 's',
@@ -384,10 +373,7 @@ pub fn phonetic(word: &str) -> String {
 /// The stem of a one-word group or adjective name: plural and "-ic" dropped, so
 /// "Democrats", "Democrat" and "Democratic" agree.
 pub fn misc_stem(folded: &str) -> String {
-    let w = folded
-        .strip_suffix('s')
-        .filter(|r| r.len() > 3)
-        .unwrap_or(folded);
+    let w = folded.strip_suffix('s').filter(|r| r.len() > 3).unwrap_or(folded);
     let w = w.strip_suffix("ic").filter(|r| r.len() > 4).unwrap_or(w);
     w.to_string()
 }
@@ -431,11 +417,7 @@ pub fn name_key_words(name: &str) -> Vec<String> {
         }
         let mut base = fam.to_string();
         for p in ["abdel", "abdal", "abdol", "abdoul"] {
-            if let Some(rest) = base
-                .strip_prefix(p)
-                .filter(|r| r.len() > 2)
-                .map(str::to_string)
-            {
+            if let Some(rest) = base.strip_prefix(p).filter(|r| r.len() > 2).map(str::to_string) {
                 base = format!("abdul{rest}");
             }
         }
@@ -517,9 +499,7 @@ pub fn starts_with_honorific(surface: &str) -> bool {
 pub fn is_acronym(surface: &str) -> bool {
     let letters: Vec<char> = surface.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
         && letters.iter().any(|c| c.is_alphabetic())
 }
 
@@ -594,11 +574,7 @@ mod tests {
             ("President Joe Biden", "Joe Biden", Some("President")),
             ("Mr Al Bashir", "Al Bashir", None),
             ("US President Joe Biden", "Joe Biden", Some("US President")),
-            (
-                "Prime Minister Keir Starmer",
-                "Keir Starmer",
-                Some("Prime Minister"),
-            ),
+            ("Prime Minister Keir Starmer", "Keir Starmer", Some("Prime Minister")),
             ("Joe Biden", "Joe Biden", None),
             ("Biden's", "Biden", None),
         ];
@@ -612,8 +588,6 @@ mod tests {
     fn acronym_initials() {
         assert!(initials("Hayat Tahrir al-Sham").contains(&"HTS".to_string()));
         assert!(initials("Islamic State of Iraq and Syria").contains(&"ISIS".to_string()));
-        assert!(
-            is_acronym("U.S.") && is_acronym("HTS") && !is_acronym("Qatar") && !is_acronym("A")
-        );
+        assert!(is_acronym("U.S.") && is_acronym("HTS") && !is_acronym("Qatar") && !is_acronym("A"));
     }
 }

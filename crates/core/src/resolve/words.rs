@@ -44,9 +44,8 @@ impl Word<'_> {
 
 /// Words that keep a final period: abbreviations and initials ("Mr.", "Dec.", "U.S.").
 const KEEP_PERIOD: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "maj", "rep",
-    "sen", "gov", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "no", "vs",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen", "gov", "prof",
+    "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
 ];
 
 /// All words of a document, sentence by sentence.
@@ -78,13 +77,7 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
         if c.is_alphanumeric() {
             break;
         }
-        push(
-            text,
-            span.start + i,
-            span.start + i + c.len_utf8(),
-            sentence,
-            out,
-        );
+        push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
         lo += 1;
     }
     if lo >= chars.len() {
@@ -132,22 +125,10 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
                 out,
             );
         }
-        None => push(
-            text,
-            span.start + core_start,
-            span.start + core_end,
-            sentence,
-            out,
-        ),
+        None => push(text, span.start + core_start, span.start + core_end, sentence, out),
     }
     for (i, c) in trailing.into_iter().rev() {
-        push(
-            text,
-            span.start + i,
-            span.start + i + c.len_utf8(),
-            sentence,
-            out,
-        );
+        push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
     }
 }
 
