@@ -161,7 +161,14 @@ impl Contract {
                             section: p.section.clone(),
                             date: p.date.clone(),
                             title: p.title.clone(),
-                            entities: ids.iter().map(|&e| entity_id(e)).collect(),
+                            // The pipeline's whole-word matches, then names the title spells only
+                            // in part ("Hayat Tahrir" for Hayat Tahrir al-Sham).
+                            entities: ids
+                                .iter()
+                                .copied()
+                                .chain(crate::links::title_entities(p, &ws.entities).into_iter().filter(|e| !ids.contains(e)))
+                                .map(entity_id)
+                                .collect(),
                             trail: p.trail.clone(),
                             title_derived: p.title_derived,
                             relative: p

@@ -243,6 +243,35 @@ fn relative_labels_in_the_contract() {
     }
 }
 
+/// A title that spells a workspace name only in part still links to that entity.
+#[test]
+fn preview_entities_include_partly_spelled_names() {
+    use gloss_core::protocol::Contract;
+    let html = r#"<p>DAMASCUS, Dec 10 (Reuters) - Fighters from Hayat Tahrir al-Sham patrolled the streets of Damascus on Tuesday, residents said.</p>
+<p>Their advance was <a href="https://www.example.com/world/2024/12/08/hayat-tahrir-fighters-reach-damascus-suburbs/">rapid</a>.</p>"#;
+    let c = Contract::from_workspace(&gloss_core::annotate("t.html", html));
+    let id_of = |name: &str| {
+        c.entities
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| a == name))
+            .map(|e| e.id.clone())
+    };
+    let hts = id_of("Hayat Tahrir al-Sham").expect("the group is recognised");
+    let damascus = id_of("Damascus").expect("the city is recognised");
+    let preview = c.documents[0].links[0].preview.as_ref().expect("a preview");
+    assert_eq!(
+        preview.title.as_deref(),
+        Some("Hayat Tahrir fighters reach Damascus suburbs")
+    );
+    assert!(preview.entities.contains(&hts), "{:?} lacks {hts}", preview.entities);
+    assert!(
+        preview.entities.contains(&damascus),
+        "{:?} lacks {damascus}",
+        preview.entities
+    );
+    assert_eq!(preview.relative.as_deref(), Some("two days earlier"));
+}
+
 /// Nasty inputs: never a panic, and a preview (if any) has a non-empty site.
 #[test]
 fn malformed_urls_do_not_panic() {

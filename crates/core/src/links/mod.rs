@@ -31,6 +31,8 @@ pub struct Preview {
     /// The title was rebuilt from the link's slug (not the linked page's real headline), so
     /// a reader should see it as derived.
     pub title_derived: bool,
+    /// Workspace names (from `known_names`) whose words the title contains, even partly.
+    pub title_names: Vec<String>,
 }
 
 /// Whether a link may be followed: only http, https and mailto.
@@ -259,13 +261,17 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
         .or_else(|| date::in_query(&parsed.query));
 
     let names = slug::Names::new(known_names);
-    let title = slug_seg.and_then(|s| slug::title(s, &names));
+    let (title, title_names) = match slug_seg.and_then(|s| slug::title_with_names(s, &names)) {
+        Some((t, n)) => (Some(t), n),
+        None => (None, Vec::new()),
+    };
     Some(Preview {
         site,
         section,
         date: date.map(|d| d.iso()),
         title_derived: title.is_some(),
         title,
+        title_names,
         trail,
     })
 }
@@ -391,6 +397,18 @@ fn trail_part(seg: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Entities (indices into `entities`) that the preview's title names, partly or wholly:
+/// those with an alias among `preview.title_names`. Dates are never title entities.
+pub fn title_entities(preview: &Preview, entities: &[crate::resolve::Entity]) -> Vec<usize> {
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.label != crate::Label::Date)
+        .filter(|(_, e)| e.aliases.iter().any(|a| preview.title_names.contains(a)))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// How far into a lead paragraph a dateline or "published" date may start, in bytes.

@@ -180,6 +180,8 @@ pub struct NameTokens {
     seps: Vec<String>,
     /// From the workspace (sub-runs allowed) rather than the lexicon (whole matches only).
     known: bool,
+    /// The name as given.
+    source: String,
 }
 
 impl NameTokens {
@@ -261,6 +263,7 @@ pub fn name_tokens(name: &str, known: bool) -> Option<NameTokens> {
         forms,
         seps,
         known,
+        source: name.to_string(),
     })
 }
 
@@ -389,16 +392,27 @@ fn glue_contractions(toks: Vec<String>) -> Vec<Word> {
 
 /// Title for a slug segment, or `None` when fewer than two words survive cleaning.
 pub fn title(seg: &str, names: &Names) -> Option<String> {
+    title_with_names(seg, names).map(|(t, _)| t)
+}
+
+/// The title and the workspace names (as given in `known_names`) whose words it contains,
+/// in order of first use, so a preview can link its title to the workspace's entities even
+/// where the slug spells only part of a name ("hayat-tahrir").
+pub fn title_with_names(seg: &str, names: &Names) -> Option<(String, Vec<String>)> {
     let toks = clean_words(seg);
     if toks.iter().filter(|t| is_word(t)).count() < 2 {
         return None;
     }
     let non_english = lexicon::looks_non_english(&toks);
     let mut words = glue_contractions(toks);
+    let mut used: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         match names.longest_at(&words, i) {
             Some((len, name, start, possessive)) => {
+                if name.known && !used.contains(&name.source) {
+                    used.push(name.source.clone());
+                }
                 for k in 0..len {
                     let form = name.forms.get(start + k).cloned().unwrap_or_default();
                     if let Some(w) = words.get_mut(i + k) {
@@ -433,7 +447,7 @@ pub fn title(seg: &str, names: &Names) -> Option<String> {
     if reads_as_question(&words) {
         out.push('?');
     }
-    Some(out)
+    Some((out, used))
 }
 
 /// Participles that slugs split off a name they were hyphenated to ("un-led" → "UN-led").
@@ -475,6 +489,20 @@ fn reads_as_question(words: &[Word]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_report_the_workspace_names_they_use() {
+        let names = Names::new(&["Hayat Tahrir al-Sham", "HTS", "Syria", "Muscat"]);
+        let cases: &[(&str, &[&str])] = &[
+            ("hayat-tahrir-fighters-enter-city", &["Hayat Tahrir al-Sham"]),
+            ("syrias-hts-and-syria", &["Syria", "HTS"]),
+            ("talks-resume-in-oman", &[]),
+        ];
+        for (seg, want) in cases {
+            let got = title_with_names(seg, &names).map(|(_, n)| n).unwrap_or_default();
+            assert_eq!(got, *want, "{seg}");
+        }
+    }
 
     #[test]
     fn id_tokens() {
