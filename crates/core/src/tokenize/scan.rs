@@ -153,13 +153,8 @@ fn alnum_run(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     loop {
         match b.get(i) {
-            Some(&c) if c < 0x80 => {
-                if c.is_ascii_alphanumeric() {
-                    i += 1;
-                } else {
-                    return i;
-                }
-            }
+            Some(&c) if c.is_ascii_alphanumeric() => i += 1,
+            Some(&c) if c < 0x80 => return i,
             Some(_) => match char_at(s, i) {
                 // Marks that are not alphanumeric are taken by the caller's grapheme check.
                 Some(ch) if is_alnum(ch) => i += ch.len_utf8(),
