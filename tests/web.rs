@@ -98,6 +98,9 @@ fn sample_contract() -> Shared<Contract> {
                         date: Some("2025-03-04".into()),
                         title: Some("Qatar hosts talks".into()),
                         entities: vec!["e1".into()],
+                        trail: Some("World › Middle East".into()),
+                        title_derived: true,
+                        relative: Some("the same day".into()),
                     }),
                 ),
                 link(
@@ -167,8 +170,21 @@ fn Harness(props: &HarnessProps) -> Html {
     }
 }
 
+/// The app's stylesheet, so tests see what users see (the chip type cue is CSS).
+const CSS: &str = include_str!("../static/gloss.css");
+
 fn fresh_root() -> Element {
     let document = gloo::utils::document();
+    if document.get_element_by_id("gloss-css").is_none() {
+        let style = document.create_element("style").expect("style");
+        style.set_id("gloss-css");
+        style.set_text_content(Some(CSS));
+        document
+            .head()
+            .expect("head")
+            .append_child(&style)
+            .expect("append style");
+    }
     let div = document.create_element("div").expect("div");
     gloo::utils::body().append_child(&div).expect("append");
     div
@@ -382,7 +398,8 @@ async fn preview_card_opens_on_focus_and_closes_on_escape() {
     let card_text = text(&card);
     for expected in [
         "Reuters",
-        "World › Middle east",
+        "World › Middle East",
+        "the same day",
         "4 Mar 2025",
         "Qatar hosts talks",
         "talks in Doha",

@@ -7,7 +7,7 @@ use gloss_app::ui::text::{human_date, paragraphs, runs, section_trail, segments,
 use gloss_core::protocol::{Contract, DocumentDto, OffsetsDto, RelationDto};
 
 #[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 fn doc(source: &str) -> DocumentDto {
     DocumentDto {
@@ -66,7 +66,8 @@ fn answered(s: &AppState, sources: &[&str]) -> Action {
     }
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn adding_articles_names_pastes_and_requests_annotation() {
     // (actions, expected sources, expected active tab, expected pending seq)
     let cases: Vec<(Vec<Action>, Vec<&str>, usize, Option<u64>)> = vec![
@@ -112,7 +113,8 @@ fn adding_articles_names_pastes_and_requests_annotation() {
     }
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn empty_paste_gives_a_notice_and_no_request() {
     let s = run(vec![add("  ")]);
     assert!(s
@@ -124,7 +126,8 @@ fn empty_paste_gives_a_notice_and_no_request() {
     assert_eq!(s2.notice, None, "a good paste clears the notice");
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn only_the_pending_result_is_applied() {
     let mut s = run(vec![add("One.")]);
     let stale = Action::Annotated {
@@ -162,7 +165,8 @@ fn only_the_pending_result_is_applied() {
     );
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn status_line_tells_what_is_happening() {
     let mut s = AppState::default();
     assert_eq!(s.status_text(), "Paste an article to begin.");
@@ -188,7 +192,8 @@ fn status_line_tells_what_is_happening() {
     );
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn toggling_an_entity_selects_and_deselects() {
     let toggle = |id: &str, from_sidebar| Action::ToggleEntity {
         id: id.to_string(),
@@ -212,7 +217,8 @@ fn toggling_an_entity_selects_and_deselects() {
     }
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_selection_that_no_longer_exists_is_cleared_by_a_new_result() {
     let mut s = run(vec![
         add("One."),
@@ -225,7 +231,8 @@ fn a_selection_that_no_longer_exists_is_cleared_by_a_new_result() {
     assert_eq!(s.selected, None);
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn closing_a_tab_keeps_contract_and_tabs_aligned() {
     let mut s = run(vec![add("A."), add("B."), add("C.")]);
     let seq = s.pending.unwrap_or(0);
@@ -273,7 +280,8 @@ fn closing_a_tab_keeps_contract_and_tabs_aligned() {
     assert_eq!(s.status_text(), "Paste an article to begin.");
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn select_tab_ignores_out_of_range() {
     let mut s = run(vec![add("A."), add("B.")]);
     s.apply(Action::SelectTab(0));
@@ -282,7 +290,8 @@ fn select_tab_ignores_out_of_range() {
     assert_eq!(s.active, 0);
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn startup_state_requests_the_sample() {
     let s = AppState::with_sample();
     assert_eq!(s.articles.len(), 1);
@@ -293,7 +302,8 @@ fn startup_state_requests_the_sample() {
     assert_eq!(s.pending, Some(1));
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn paragraphs_split_at_blank_lines_only() {
     // (text, expected paragraph texts)
     let cases: Vec<(&str, Vec<&str>)> = vec![
@@ -319,7 +329,8 @@ fn paragraphs_split_at_blank_lines_only() {
     }
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn code_point_slices_survive_emoji_arabic_and_bad_offsets() {
     let text = "🌍 قطر Qatar";
     let cp = CpText::new(text);
@@ -338,7 +349,8 @@ fn code_point_slices_survive_emoji_arabic_and_bad_offsets() {
     assert_eq!(cp.len(), 11);
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn segments_split_partial_overlaps() {
     // "Talks in Doha City today": mention "Doha City" (9..18), link over "in Doha" (6..13).
     let segs = segments((0, 24), &[(9, 18)], &[(6, 13)], &[]);
@@ -372,7 +384,8 @@ fn segments_split_partial_overlaps() {
     );
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn segments_tile_the_paragraph_and_clip_items() {
     let par = (10, 30);
     let segs = segments(
@@ -406,7 +419,8 @@ fn segments_tile_the_paragraph_and_clip_items() {
         .all(|s| s.mention != Some(2) && s.mention != Some(3)));
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn dates_and_sections_read_well() {
     let dates = [
         ("2024-12-10", "10 Dec 2024"),

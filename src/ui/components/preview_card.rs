@@ -32,10 +32,19 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
         _ if is_mail => "Email".to_string(),
         _ => display_address(&link.href),
     };
+    // The core's readable trail when it has one, else one made from the raw section.
     let section = preview
-        .and_then(|p| p.section.as_deref())
-        .map(section_trail)
+        .and_then(|p| p.trail.clone().filter(|t| !t.trim().is_empty()))
+        .or_else(|| {
+            preview
+                .and_then(|p| p.section.as_deref())
+                .map(section_trail)
+        })
         .filter(|s| !s.is_empty());
+    let relative = preview
+        .and_then(|p| p.relative.clone())
+        .filter(|r| !r.trim().is_empty());
+    let derived = preview.is_none_or(|p| p.title_derived);
     let date = preview.and_then(|p| p.date.as_deref()).map(human_date);
     let title = preview.and_then(|p| p.title.clone());
     let onmouseenter = {
@@ -54,7 +63,12 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
                     <span class="preview-card__section">{ section }</span>
                 }
                 if let Some(date) = date {
-                    <span class="preview-card__date">{ date }</span>
+                    <span class="preview-card__date">
+                        { date }
+                        if let Some(relative) = relative {
+                            <span class="preview-card__relative">{ format!(" · {relative}") }</span>
+                        }
+                    </span>
                 }
             </span>
             if let Some(title) = title {
@@ -77,7 +91,10 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
                 { format!("“{}”", link.anchor.trim()) }
             </span>
             <span class="preview-card__url">{ display_address(&link.href) }</span>
-            <span class="preview-card__note">{ "Built from the link address — nothing was fetched." }</span>
+            <span class="preview-card__note">
+                { if derived { "Built from the link address — nothing was fetched." }
+                  else { "Headline from the linked article in this workspace — nothing was fetched." } }
+            </span>
         </span>
     }
 }
