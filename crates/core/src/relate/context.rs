@@ -81,6 +81,7 @@ pub fn demonym_countries(word: &str) -> Vec<String> {
         out.push(stem.to_string());
     }
     if let Some(stem) = w.strip_suffix("ese") {
+        out.push(stem.to_string());
         out.push(format!("{stem}a"));
     }
     if let Some(stem) = w.strip_suffix("ish") {

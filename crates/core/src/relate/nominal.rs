@@ -25,10 +25,13 @@ const LEAD_HEADS: &[&str] = &[
     "chief",
     "commander",
     "founder",
+    "co-founder",
     "chairman",
     "chairwoman",
     "emir",
     "boss",
+    "director",
+    "secretary-general",
 ];
 /// Heads that make the named one a member of the owner.
 const MEMBER_HEADS: &[&str] = &[
@@ -41,6 +44,15 @@ const MEMBER_HEADS: &[&str] = &[
     "activist",
     "loyalist",
     "operative",
+    "faction",
+    "factions",
+    "wing",
+    "branch",
+    "affiliate",
+    "affiliates",
+    "unit",
+    "offshoot",
+    "splinter",
 ];
 const ALLY_HEADS: &[&str] = &[
     "ally", "allies", "backer", "backers", "patron", "partner", "partners", "proxy",

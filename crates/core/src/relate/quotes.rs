@@ -271,7 +271,7 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
             let head = ctx.mention_ending(back);
             let inner = ctx
                 .mention_ending(k)
-                .filter(|&mi| ctx.mentions.get(mi).is_some_and(|m| m.words.start == back + 1));
+                .filter(|&mi| ctx.mentions.get(mi).is_some_and(|m| m.words.start > back));
             let pick = [head, inner]
                 .into_iter()
                 .flatten()

@@ -266,6 +266,63 @@ const NOUN_TRIGGERS: &[&str] = &[
     "alliance",
 ];
 
+const PREPOSITIONS: &[&str] = &[
+    "to", "of", "for", "against", "from", "on", "over", "about", "at", "into", "by",
+];
+/// Nouns naming a part of a body, so "the Syrian branch of Al Qaeda" reaches Al Qaeda.
+const PART_NOUNS: &[&str] = &[
+    "branch",
+    "wing",
+    "faction",
+    "arm",
+    "units",
+    "unit",
+    "forces",
+    "members",
+    "leadership",
+    "remnants",
+    "fighters",
+    "cell",
+    "affiliate",
+    "offshoot",
+];
+
+/// The name coordinated at word `k` ("and Kosovo Prime Minister Albin Kurti" → Albin Kurti):
+/// names used as modifiers (before a title, a possessive or a noun) and title words are
+/// passed over.
+fn coordinate_at(ctx: &Ctx, mut k: usize, sentence: usize) -> Option<usize> {
+    for _ in 0..8 {
+        let w = ctx.word(k).filter(|w| w.sentence == sentence)?;
+        if let Some(mi) = ctx.mention_starting(k) {
+            if ctx.labels.get(mi) == Some(&Label::Date) {
+                return None;
+            }
+            let end = ctx.mentions.get(mi)?.words.end;
+            let next = ctx.word(end).filter(|n| n.sentence == sentence);
+            let possessive = next.is_some_and(|n| n.text == "'s" || n.text == "’s");
+            let modifier = possessive
+                || next.is_some_and(|n| is_title_word(n) && n.is_capitalized())
+                || (ctx.labels.get(mi) == Some(&Label::Misc) && next.is_some_and(|n| !n.is_punct()));
+            if !modifier {
+                return Some(mi);
+            }
+            k = end + usize::from(possessive);
+            continue;
+        }
+        if !is_title_word(w) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn is_title_word(w: &crate::resolve::words::Word) -> bool {
+    let lower = w.text.to_lowercase();
+    (TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str()))
+        && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
+}
+
 /// What a possessor may own and stand for as an object ("Kurti's government").
 const OWNED: &[&str] = &[
     "government",
@@ -527,7 +584,7 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             return ctx.antecedent(i).filter(|_| clause_start);
         }
         let Some(mi) = ctx.mention_covering(i) else {
-            if a - i > 10 {
+            if a - i > 20 {
                 return None;
             }
             continue;
@@ -596,6 +653,7 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
     // "with Kurti's government": the possessor stands for what it owns when nothing else is
     // named.
     let mut fallback: Option<usize> = None;
+    let mut head_noun: Option<&str> = None;
     let mut i = b;
     let mut skipped = 0;
     while let Some(w) = ctx.word(i) {
@@ -607,7 +665,10 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
             let possessive = ctx.word(m.end).is_some_and(|w| w.text == "'s" || w.text == "’s");
             // "Syrian groups", "German Chancellor X": an adjective, not the object.
             let next_is_word = ctx.word(m.end).is_some_and(|w| w.sentence == sentence && !w.is_punct());
-            let adjective = ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive;
+            let adjective = (ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive)
+                || ctx
+                    .word(m.end)
+                    .is_some_and(|w| w.sentence == sentence && is_title_word(w) && w.is_capitalized());
             if ctx.labels.get(mi) == Some(&Label::Date) || possessive || adjective {
                 if possessive && fallback.is_none() {
                     let owned = ctx.word(m.end + 1).is_some_and(|w| w.is_any(OWNED));
@@ -633,12 +694,12 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
                 if k == j {
                     break;
                 }
-                match ctx.mention_starting(k) {
-                    Some(next) if ctx.labels.get(next) != Some(&Label::Date) => {
+                match coordinate_at(ctx, k, sentence) {
+                    Some(next) => {
                         out.push(next);
                         j = ctx.mentions.get(next).map_or(k + 1, |m| m.words.end);
                     }
-                    _ => break,
+                    None => break,
                 }
             }
             return out;
@@ -655,8 +716,19 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
             }
         }
         let lower = w.text.to_lowercase();
+        // "supported the opposition to the Assad regime": past a head noun, a preposition
+        // starts a modifier, and a name in it is not the object ("the branch of Y" is).
+        if let Some(noun) = head_noun {
+            let part_of = w.is("of") && PART_NOUNS.contains(&noun);
+            if PREPOSITIONS.contains(&lower.as_str()) && !part_of {
+                break;
+            }
+        }
         let title_word = TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str());
         let lowercase = w.text.chars().all(|c| c.is_lowercase() || c == '-');
+        if lowercase && !w.is_any(OBJECT_FILLERS) && !title_word && !PREPOSITIONS.contains(&lower.as_str()) {
+            head_noun = Some(w.text);
+        }
         if !(w.is_any(OBJECT_FILLERS) || title_word || (lowercase && skipped < 2)) {
             break;
         }
@@ -675,8 +747,15 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
 fn clause_names_before(ctx: &Ctx, a: usize, len: usize) -> Vec<usize> {
     let start = a - len.min(a);
     let mut from = start;
+    // Clauses break at ";", ":" and at ", and" / ", but" ("NATO allies have designated X a
+    // threat, and Britain designated ...").
     for k in start..a {
-        if ctx.word(k).is_some_and(|w| matches!(w.text, ";" | ":")) {
+        let brk = ctx.word(k).is_some_and(|w| matches!(w.text, ";" | ":"))
+            || (ctx.word(k).is_some_and(|w| w.text == ",")
+                && ctx
+                    .word(k + 1)
+                    .is_some_and(|w| w.is_any(&["and", "but", "while", "whereas"])));
+        if brk {
             from = k + 1;
         }
     }

@@ -77,9 +77,10 @@ pub fn stated_aliases(words: &[Word], mention_words: &[Range<usize>]) -> Vec<(us
         };
         let mut i = a.end;
         let mut skipped = 0;
-        while words
-            .get(i)
-            .is_some_and(|w| w.sentence == sentence && w.is_any(LEAD_FILLERS))
+        while trigger_at(words, i, sentence).is_none()
+            && words
+                .get(i)
+                .is_some_and(|w| w.sentence == sentence && w.is_any(LEAD_FILLERS))
             && skipped < 4
         {
             i += 1;

@@ -282,6 +282,13 @@ fn compatible_full(a: &[String], b: &[String]) -> bool {
 
 fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) -> Prepared {
     let surface = m.span.text(d.text);
+    // "Mr Al Ansari" is a person whatever the recognizer said.
+    let label = if names::starts_with_honorific(surface) && m.label != Label::Date {
+        Label::Per
+    } else {
+        m.label
+    };
+    let m = &Mention { label, ..*m };
     let (name, mut role) = if m.label == Label::Per {
         names::strip_titles(surface)
     } else {
@@ -331,6 +338,17 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         // "Democrats" / "Democratic", "Republican" / "Republicans": one name.
         if let [w] = names::split_words(&name)[..] {
             words = vec![names::phonetic(&names::misc_stem(&names::fold(w)))];
+        }
+    }
+    if matches!(m.label, Label::Org | Label::Misc) && acronym.is_none() && lex.is_none() {
+        // "Wagner Group" and "Wagner", "Nusra Front" and "Nusra": a generic last word does not
+        // tell groups apart.
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| names::GENERIC_ORG.iter().any(|g| names::phonetic(g) == *w))
+        {
+            words.pop();
         }
     }
     let alt_key = acronym.as_ref().map(|_| format!("name:{}", words.join(" ")));
@@ -489,11 +507,19 @@ fn join_lone_acronyms(rs: &mut Resolver) {
             let Some(o) = rs.clusters.get(j) else {
                 continue;
             };
-            let named = o.votes[label_slot(Label::Per)] == 0
+            // A recognizer may call a long group name a person; three letters spelling three
+            // words still make it the acronym's expansion.
+            let per_ok = o.votes[label_slot(Label::Per)] == 0 || letters.chars().count() >= 3;
+            let named = per_ok
                 && o.votes[label_slot(Label::Date)] == 0
-                && o.forms
-                    .iter()
-                    .any(|f| !f.2 && f.1 >= 2 && names::initials(&f.0).contains(&letters));
+                && o.forms.iter().any(|f| {
+                    !f.2 && ((f.1 >= 2 && names::initials(&f.0).contains(&letters))
+                        // "KMT" for "Kuomintang": one long word holding the letters in order
+                        || (f.1 == 1
+                            && letters.chars().count() >= 3
+                            && f.0.chars().count() >= 2 * letters.chars().count()
+                            && acronyms::plausible(&letters, &f.0)))
+                });
             if named {
                 hits.push(j);
             }

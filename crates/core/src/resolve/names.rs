@@ -120,6 +120,10 @@ pub const TITLE_HEADS: &[&str] = &[
 /// Words that may stand inside a title before its head ("foreign ministry spokesman").
 pub const TITLE_MODIFIERS: &[&str] = &[
     "prime",
+    "policy",
+    "commission",
+    "committee",
+    "department",
     "foreign",
     "defence",
     "defense",
@@ -481,6 +485,24 @@ pub fn strip_titles(surface: &str) -> (String, Option<String>) {
     let role = (!title_words.is_empty()).then(|| title_words.join(" "));
     (name, role)
 }
+
+/// Last words of group names that add nothing to their identity ("Wagner Group").
+pub const GENERIC_ORG: &[&str] = &[
+    "group",
+    "front",
+    "party",
+    "movement",
+    "organisation",
+    "organization",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "network",
+    "brigade",
+    "brigades",
+];
 
 /// Titles that go with a first name rather than a surname ("Prince Khalid", "Sheikh Tamim").
 pub const ROYAL: &[&str] = &[
