@@ -19,8 +19,10 @@ suite() {
   local name=$1 kind=$2; shift 2
   local logf="$LOG_DIR/$name.log" rc=0 p=0 f=0
   log "suite: $name"
-  "$@" 2>&1 | tee "$logf" || rc=$?
-  rc=${PIPESTATUS[0]:-$rc}
+  set +e
+  "$@" 2>&1 | tee "$logf"
+  rc=${PIPESTATUS[0]}
+  set -e
   if [ "$kind" = cargo ]; then
     read -r p f < <(count_cargo_results "$logf")
   else
@@ -61,8 +63,8 @@ run_e2e() {
 
 run_tests() {
   mkdir -p "$LOG_DIR"
-  suite native cargo cargo test --workspace --exclude gloss-app
-  suite browser cargo wasm-pack test --headless --chrome --mode no-install
+  suite native cargo cargo test --no-fail-fast --workspace --exclude gloss-app
+  suite browser cargo wasm-pack test --headless --chrome --mode no-install -- -p gloss-app
   suite release plain bash -c 'trunk build --release --offline && python3 tools/size.py dist --check'
   suite e2e plain run_e2e
   echo
