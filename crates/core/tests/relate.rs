@@ -341,3 +341,124 @@ fn quote_spans_include_marks() {
     let got: Vec<&str> = a.quotes.iter().map(|q| q.0.as_str()).collect();
     assert_eq!(got, vec!["“yes”", "\"no\""]);
 }
+
+mod robustness {
+    //! Arbitrary word salads built from the tricky pieces the rules look at (quote marks,
+    //! possessives, titles, triggers, particles), with arbitrary mentions on token
+    //! boundaries: resolve, relations, quotes and dates never panic and keep their invariants.
+    use super::*;
+    use proptest::prelude::*;
+
+    const POOL: &[&str] = &[
+        "Al",
+        "al-Assad",
+        "Mr",
+        "President",
+        "said",
+        "told",
+        "“",
+        "”",
+        "\"",
+        "'s",
+        "’s",
+        ",",
+        ".",
+        "(",
+        ")",
+        "HTS",
+        "also",
+        "known",
+        "as",
+        "formerly",
+        "with",
+        "spoke",
+        "led",
+        "by",
+        "designated",
+        "terrorist",
+        "his",
+        "father",
+        "he",
+        "she",
+        "it",
+        "the",
+        "a",
+        "leader",
+        "of",
+        "ally",
+        "fled",
+        "to",
+        "Monday",
+        "2024",
+        "in",
+        "\n\n",
+        "Bin",
+        "Abu",
+        "Mohammed",
+        "é",
+        "😀",
+        "مرحبا",
+        "according",
+        "group's",
+        "its",
+        ":",
+        "—",
+        "and",
+        "Qatari",
+        "Qatar",
+    ];
+
+    fn text_of(ix: &[usize]) -> String {
+        let mut s = String::new();
+        for &i in ix {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(POOL[i % POOL.len()]);
+        }
+        s
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(ix in proptest::collection::vec(0usize..1000, 0..60), marks in proptest::collection::vec((0usize..1000, 1usize..4, 0usize..5), 0..12)) {
+            let text = text_of(&ix);
+            let tok = tokenize(&text, &paragraphs(&text));
+            // Mentions: runs of 1-3 tokens at chosen places, sorted, non-overlapping.
+            let mut mentions: Vec<Mention> = Vec::new();
+            for (at, len, label) in marks {
+                if tok.tokens.is_empty() { break; }
+                let a = at % tok.tokens.len();
+                let b = (a + len).min(tok.tokens.len()) - 1;
+                let span = Span::new(tok.tokens[a].span.start, tok.tokens[b].span.end);
+                if mentions.iter().all(|m| !m.span.overlaps(span)) {
+                    mentions.push(Mention { span, label: Label::ALL[label], score: 0.5 });
+                }
+            }
+            mentions.sort_by_key(|m| m.span.start);
+            let dates = gloss_core::dates::find_dates(&text, &tok);
+            for pair in dates.windows(2) {
+                prop_assert!(pair[0].span.end <= pair[1].span.start);
+            }
+            let docs = [DocMentions { text: &text, tok: &tok, mentions: &mentions }];
+            let res = resolve(&docs);
+            prop_assert_eq!(res.entity_of.len(), 1);
+            prop_assert_eq!(res.entity_of[0].len(), mentions.len());
+            prop_assert!(res.entity_of[0].iter().all(|&e| e < res.entities.len()));
+            let view = DocView { text: &text, tok: &tok, mentions: &mentions, entity_of: &res.entity_of[0], entities: &res.entities };
+            for r in relations(&view) {
+                prop_assert!(r.source < res.entities.len() && r.target < res.entities.len() && r.source != r.target);
+                prop_assert!(r.evidence.end <= text.len() && text.is_char_boundary(r.evidence.start) && text.is_char_boundary(r.evidence.end));
+            }
+            let qs = quotes(&view);
+            for q in &qs {
+                prop_assert!(q.span.end <= text.len() && text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+                prop_assert!(q.speaker.is_none_or(|s| s < res.entities.len()));
+            }
+            for pair in qs.windows(2) {
+                prop_assert!(pair[0].span.start <= pair[1].span.start);
+            }
+        }
+    }
+}

@@ -544,7 +544,7 @@ fn emit(ctx: &Ctx, kind: RelationKind, src: usize, obj: usize, sentence: usize, 
         RelationKind::Contact | RelationKind::Ally | RelationKind::SplitFrom => {
             matches!(ls, Per | Org | Loc) && matches!(lo, Per | Org | Loc)
         }
-        RelationKind::Leads => ls == Per && matches!(lo, Org | Loc),
+        RelationKind::Leads => ls == Per && lo == Org,
         RelationKind::MemberOf => matches!(ls, Per | Org) && lo == Org,
         RelationKind::FledTo => matches!(ls, Per | Org) && lo == Loc,
         RelationKind::Designated => matches!(ls, Org | Per | Misc) && matches!(lo, Org | Loc),
@@ -665,10 +665,12 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
             let possessive = ctx.word(m.end).is_some_and(|w| w.text == "'s" || w.text == "’s");
             // "Syrian groups", "German Chancellor X": an adjective, not the object.
             let next_is_word = ctx.word(m.end).is_some_and(|w| w.sentence == sentence && !w.is_punct());
-            let adjective = (ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive)
-                || ctx
-                    .word(m.end)
-                    .is_some_and(|w| w.sentence == sentence && is_title_word(w) && w.is_capitalized());
+            // "Kosovo Prime Minister X"; "Pakistan Tehreek-e-Insaf" when only "Pakistan" was
+            // recognised: a name running on into capitalised words is part of something else.
+            let runs_on = ctx.word(m.end).is_some_and(|w| {
+                w.sentence == sentence && w.is_capitalized() && !w.is_punct() && ctx.mention_starting(m.end).is_none()
+            });
+            let adjective = (ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive) || runs_on;
             if ctx.labels.get(mi) == Some(&Label::Date) || possessive || adjective {
                 if possessive && fallback.is_none() {
                     let owned = ctx.word(m.end + 1).is_some_and(|w| w.is_any(OWNED));
