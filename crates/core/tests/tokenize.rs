@@ -40,6 +40,14 @@ fn tokens_table() {
         ),
         ("Bashar al-Assad", &["Bashar", "al-Assad"]),
         (
+            "Al-Assad's U.S.-backed foes",
+            &["Al-Assad", "'s", "U.S.-backed", "foes"],
+        ),
+        (
+            "keycap 1\u{fe0f}\u{20e3} here",
+            &["keycap", "1\u{fe0f}\u{20e3}", "here"],
+        ),
+        (
             "the north-east of Syria.",
             &["the", "north-east", "of", "Syria", "."],
         ),

@@ -360,34 +360,17 @@ pub(crate) fn parse(input: &str) -> Parsed {
 
 fn flags_of(n: &[u8], tag: &StartTag<()>) -> u8 {
     let mut flags = 0;
-    let attr = |k: &[u8]| {
-        tag.attributes
-            .get(k)
-            .map(|v| String::from_utf8_lossy(&v.value.0).to_ascii_lowercase())
-    };
-    let style = attr(b"style").unwrap_or_default().replace(' ', "");
-    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
-        || attr(b"aria-hidden").as_deref() == Some("true")
-        || style.contains("display:none")
-        || style.contains("visibility:hidden");
-    if SKIP.contains(&n) || hidden {
+    if SKIP.contains(&n) {
         flags |= F_SKIP;
     }
     if n == b"title" {
         flags |= F_TITLE;
     }
-    let names = format!(
-        "{} {}",
-        attr(b"class").unwrap_or_default(),
-        attr(b"id").unwrap_or_default()
-    );
-    let outer = matches!(n, b"html" | b"body" | b"main" | b"article");
-    let furniture_name = !outer
-        && FURNITURE_NAMES.iter().any(|f| names.contains(f))
-        && !CONTENT_NAMES.iter().any(|c| names.contains(c));
-    let furniture_role = attr(b"role").is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()));
-    if FURNITURE_TAGS.contains(&n) || furniture_name || furniture_role {
+    if FURNITURE_TAGS.contains(&n) {
         flags |= F_FURN;
+    }
+    if !tag.attributes.is_empty() {
+        flags |= attribute_flags(n, tag);
     }
     flags |= match n {
         b"b" | b"strong" => F_BOLD,
@@ -397,6 +380,39 @@ fn flags_of(n: &[u8], tag: &StartTag<()>) -> u8 {
         b"li" | b"dt" | b"dd" => F_LI,
         _ => 0,
     };
+    flags
+}
+
+/// Hidden elements are skipped; class, id and role names can mark furniture.
+fn attribute_flags(n: &[u8], tag: &StartTag<()>) -> u8 {
+    let attr = |k: &[u8]| {
+        tag.attributes
+            .get(k)
+            .map(|v| String::from_utf8_lossy(&v.value.0).to_ascii_lowercase())
+    };
+    let mut flags = 0;
+    let style = attr(b"style").unwrap_or_default().replace(' ', "");
+    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
+        || attr(b"aria-hidden").as_deref() == Some("true")
+        || style.contains("display:none")
+        || style.contains("visibility:hidden");
+    if hidden {
+        flags |= F_SKIP;
+    }
+    let names = format!(
+        "{} {}",
+        attr(b"class").unwrap_or_default(),
+        attr(b"id").unwrap_or_default()
+    );
+    let outer = matches!(n, b"html" | b"body" | b"main" | b"article");
+    let furniture_name = !outer
+        && names.len() > 1
+        && FURNITURE_NAMES.iter().any(|f| names.contains(f))
+        && !CONTENT_NAMES.iter().any(|c| names.contains(c));
+    let furniture_role = attr(b"role").is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()));
+    if furniture_name || furniture_role {
+        flags |= F_FURN;
+    }
     flags
 }
 

@@ -234,6 +234,11 @@ fn word(s: &str, s0: usize, base: usize, spans: &mut Vec<Span>, kinds: &mut Vec<
                 j += 1;
                 seg_start = j;
             }
+            // "U.S.-backed": a dotted abbreviation joined to a word by a hyphen.
+            Some(b'.') if has_dot && b.get(j + 1) == Some(&b'-') && alnum_at(s, j + 2) => {
+                j += 2;
+                seg_start = j;
+            }
             Some(b',' | b':') if digit_at(s, j.wrapping_sub(1)) && digit_at(s, j + 1) => j += 1,
             _ => {
                 let alen = apostrophe_len(s, j);
