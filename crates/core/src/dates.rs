@@ -433,7 +433,7 @@ fn year_phrase(c: &Cursor) -> Option<usize> {
     let the_before = c.before().is_some_and(|b| b.is("the"));
     let noun_after = c.is(1, YEAR_NOUNS);
     let possessive_after = c.at(1).is_some_and(|n| n.text == "'s" || n.text == "’s");
-    let closes = c.at(1).is_none_or(|n| n.is_punct() && n.text != "%") && !c.before().is_some_and(|b| b.text == "$");
+    let closes = c.at(1).is_none_or(|n| n.is_punct() && n.text != "%") && c.before().is_none_or(|b| b.text != "$");
     // "of 2024 votes": a year is not followed by a counted plural noun.
     let counted = c.at(1).is_some_and(|n| {
         n.text.len() > 3

@@ -107,11 +107,15 @@ impl Annotated {
 }
 
 type Rel<'a> = (&'a str, RelationKind, &'a str);
+/// (text, mentions, relations that must be found, relations that must not)
+type RelCase<'a> = (&'a str, &'a [(&'a str, usize, Label)], &'a [Rel<'a>], &'a [Rel<'a>]);
+/// (text, mentions, [(quote contains, speaker surface or None)])
+type QuoteCase<'a> = (&'a str, &'a [(&'a str, usize, Label)], &'a [(&'a str, Option<&'a str>)]);
 
 #[test]
 fn relation_table() {
     use RelationKind::*;
-    let cases: &[(&str, &[(&str, usize, Label)], &[Rel], &[Rel])] = &[
+    let cases: &[RelCase] = &[
         (
             "Oman is a Gulf state. Omani diplomats spoke with Yemen's main rebel movement, the Houthis, on Friday.",
             &[("Omani", 0, Misc), ("Oman", 0, Loc), ("Yemen", 0, Loc), ("Houthis", 0, Org), ("Friday", 0, Date)],
@@ -243,7 +247,7 @@ fn relation_details_and_evidence() {
 #[test]
 fn quote_table() {
     // (text, mentions, [(quote contains, speaker surface or None)])
-    let cases: &[(&str, &[(&str, usize, Label)], &[(&str, Option<&str>)])] = &[
+    let cases: &[QuoteCase] = &[
         (
             "\"We will not retreat,\" Yulia Marchenko said.",
             &[("Yulia Marchenko", 0, Per)],

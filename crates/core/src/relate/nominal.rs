@@ -160,16 +160,27 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Raw>) {
     }
 }
 
-fn push(
-    ctx: &Ctx,
-    out: &mut Vec<Raw>,
+/// A noun phrase read beside a name: its head, the name it describes, the name that owns it.
+struct Phrase {
     head: Head,
+    /// "an HTS leader": one of several.
     indefinite: bool,
     named: usize,
     owner: usize,
     title: String,
     sentence: usize,
-) {
+}
+
+/// Turn a phrase into a relation, if the labels fit its head.
+fn push(ctx: &Ctx, out: &mut Vec<Raw>, p: Phrase) {
+    let Phrase {
+        head,
+        indefinite,
+        named,
+        owner,
+        title,
+        sentence,
+    } = p;
     let (Some(a), Some(b)) = (ctx.rel_entity(named), ctx.rel_entity(owner)) else {
         return;
     };
@@ -295,7 +306,18 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     if let Some(om) = ctx.mention_ending(owner_end).filter(|&om| om != mi) {
         let start = ctx.mentions.get(om).map_or(0, |x| x.words.start);
         let indefinite = start > 0 && same(start - 1).is_some_and(|w| w.is_any(&["a", "an", "another"]));
-        push(ctx, out, h, indefinite, mi, om, title, sentence);
+        push(
+            ctx,
+            out,
+            Phrase {
+                head: h,
+                indefinite,
+                named: mi,
+                owner: om,
+                title,
+                sentence,
+            },
+        );
         return;
     }
     // "The group's founder, X" / "Its secretary-general, X": the group named last sentence.
@@ -308,7 +330,18 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
             i.checked_sub(1).filter(|&k| same(k).is_some_and(|w| w.is("its")))
         };
         if let Some(owner) = anaphor.and_then(|k| ctx.group_antecedent(k)) {
-            push(ctx, out, h, false, mi, owner, title, sentence);
+            push(
+                ctx,
+                out,
+                Phrase {
+                    head: h,
+                    indefinite: false,
+                    named: mi,
+                    owner,
+                    title,
+                    sentence,
+                },
+            );
         }
         return;
     }
@@ -319,7 +352,18 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
                 .get(o)
                 .is_some_and(|x| x.sentence == sentence && ctx.rel_label(o) == Label::Per)
         }) {
-            push(ctx, out, h, false, mi, owner, title, sentence);
+            push(
+                ctx,
+                out,
+                Phrase {
+                    head: h,
+                    indefinite: false,
+                    named: mi,
+                    owner,
+                    title,
+                    sentence,
+                },
+            );
         }
     }
 }
@@ -395,7 +439,18 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         _ => join(&ctx.words, hi..hi + 1).to_lowercase(),
     };
     // For kin, "X, the son of Y" reads "X is Y's son", which `push` encodes.
-    push(ctx, out, h, indefinite, mi, owner, title, sentence);
+    push(
+        ctx,
+        out,
+        Phrase {
+            head: h,
+            indefinite,
+            named: mi,
+            owner,
+            title,
+            sentence,
+        },
+    );
 }
 
 /// A title's text without leading adjectives that are not part of it ("late", "main").

@@ -13,6 +13,7 @@
 //! 3. `according to X` in a sentence the quote touches;
 //! 4. a quote that makes up a whole paragraph right after a paragraph ending in a quote with a
 //!    named speaker continues that speaker (the wire convention: a new speaker is introduced).
+//!
 //! "he"/"she" resolve to the last person seen as a subject or speaker; a speaker named by a
 //! common noun ("an official said", "the source said") is `None`, never a guess.
 

@@ -95,7 +95,7 @@ pub struct Definition {
 /// at least its first letter matches and its letters appear in order in the long form.
 pub fn plausible(acr: &str, long: &str) -> bool {
     let letters = acronym_letters(acr);
-    if initials(long).iter().any(|i| *i == letters) {
+    if initials(long).contains(&letters) {
         return true;
     }
     let upper: String = long.chars().flat_map(char::to_uppercase).collect();

@@ -10,6 +10,7 @@
 //!    full name, preferring people not introduced as someone's relative; for a fuller name,
 //!    one with the same first and last name;
 //! 4. otherwise a new entity.
+//!
 //! Afterwards acronyms still alone join the one name whose initials they spell, and lone
 //! surnames the one full name they fit.
 //!

@@ -181,7 +181,7 @@ pub fn kinship_before<'a>(words: &[Word<'a>], start: usize) -> Option<&'a str> {
 pub fn join(words: &[Word], r: Range<usize>) -> String {
     let mut s = String::new();
     for w in words.get(r).unwrap_or(&[]) {
-        if !s.is_empty() && !(w.text == "'s" || w.text == "’s") {
+        if !s.is_empty() && w.text != "'s" && w.text != "’s" {
             s.push(' ');
         }
         s.push_str(w.text);
