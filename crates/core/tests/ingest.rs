@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 const RADIO_PAGE: &str = include_str!("fixtures/ingest/radio_page.txt");
 const NEWS_PAGE: &str = include_str!("fixtures/ingest/news_page.html");
 const FRAGMENT: &str = include_str!("fixtures/ingest/fragment.html");
+const SITE_COPY: &str = include_str!("fixtures/ingest/site_copy.txt");
+const DIV_SOUP: &str = include_str!("fixtures/ingest/div_soup.html");
 
 fn paragraphs(ing: &Ingested) -> Vec<&str> {
     ing.paragraphs.iter().map(|p| p.text(&ing.text)).collect()
@@ -431,6 +433,69 @@ fn news_page_finds_article_links_and_title() {
             "{kept_aside:?} should be furniture"
         );
     }
+}
+
+#[test]
+fn site_copy_finds_headline_among_furniture() {
+    let ing = ingest_checked(SITE_COPY);
+    assert_eq!(
+        ing.title.as_deref(),
+        Some("Egypt raises interest rates for second time this year")
+    );
+    let starts: Vec<&str> = paragraphs(&ing)
+        .iter()
+        .map(|p| p.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(starts, ["Egypt's", "The", "Analysts", "\"This", "The"]);
+    for gone in [
+        "Skip to",
+        "Advertisement",
+        "By Staff",
+        "09:12",
+        "Most read",
+        "Gold prices",
+        "newsletter",
+        "©",
+    ] {
+        assert!(
+            ing.furniture.iter().any(|f| f.contains(gone)),
+            "{gone:?} should be furniture"
+        );
+    }
+    assert!(
+        !ing.furniture.iter().any(|f| f.contains("Egypt raises")),
+        "the headline is the title"
+    );
+}
+
+#[test]
+fn div_soup_page_without_semantic_markup() {
+    let ing = ingest_checked(DIV_SOUP);
+    assert_eq!(
+        ing.title.as_deref(),
+        Some("Wildfire forces evacuation of mountain villages")
+    );
+    let paras = paragraphs(&ing);
+    assert_eq!(paras.len(), 5, "{paras:#?}");
+    assert!(paras[1].starts_with("\"The next 24 hours are critical,\""));
+    assert!(paras[4].ends_with("across the country."));
+    assert!(
+        ing.anchors.is_empty(),
+        "navigation and read-more links are furniture"
+    );
+    let furniture: Vec<&str> = ing.furniture.iter().map(String::as_str).collect();
+    assert_eq!(
+        furniture,
+        [
+            "Home | News | Sport | Weather",
+            "Updated 14:05 GMT",
+            "Read more: Heatwave warning issued for the weekend",
+            "Comments (3)",
+            "Great reporting, thanks.",
+            "Stay safe everyone!",
+            "About us Contact Jobs",
+        ]
+    );
 }
 
 #[test]

@@ -338,3 +338,27 @@ fn runs(blocks: &[Block], classes: &[Class], feats: &[Features]) -> Vec<Run> {
     out.extend(cur);
     out
 }
+
+/// How far above the article a headline is looked for.
+const HEADLINE_REACH: usize = 6;
+
+/// The headline among the furniture just above the article: the longest headline-shaped
+/// label (4 to 25 words, not a sentence, no link) within a few blocks of the first kept one.
+pub(crate) fn headline_before(blocks: &[Block], keep: &[bool]) -> Option<usize> {
+    let first = keep.iter().position(|&k| k)?;
+    let from = first.saturating_sub(HEADLINE_REACH);
+    let mut best: Option<(usize, usize)> = None; // (words, index)
+    for i in from..first {
+        let b = blocks.get(i)?;
+        let f = features(b);
+        let shaped = (4..=25).contains(&f.words)
+            && b.anchors.is_empty()
+            && matches!(b.kind, Kind::Para | Kind::Heading)
+            && !b.text.ends_with(['.', ':', ',', ';'])
+            && classify(b, &f, false, false) == Class::Label;
+        if shaped && best.is_none_or(|(w, _)| f.words >= w) {
+            best = Some((f.words, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}

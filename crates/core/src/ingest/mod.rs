@@ -69,11 +69,19 @@ pub fn ingest(input: &str) -> Ingested {
         let title = text_title(&blocks).then(|| blocks.remove(0).text);
         (blocks, title)
     };
-    out.title = title;
     let keep = boilerplate::select(&blocks);
-    for (b, k) in blocks.into_iter().zip(keep) {
+    // No headline yet: the page may carry one among the furniture just above the article.
+    let headline = if title.is_none() {
+        boilerplate::headline_before(&blocks, &keep)
+    } else {
+        None
+    };
+    out.title = title;
+    for (i, (b, k)) in blocks.into_iter().zip(keep).enumerate() {
         if k {
             append(&mut out, b);
+        } else if headline == Some(i) {
+            out.title = Some(b.text);
         } else {
             out.furniture.push(b.text);
         }
