@@ -204,6 +204,18 @@ fn push(ctx: &Ctx, out: &mut Vec<Raw>, p: Phrase) {
         Head::Lead | Head::Member if matches!(la, Label::Per | Label::Org) && lb == Label::Org => {
             out.push(raw(RelationKind::MemberOf, a, b, Some(title)))
         }
+        // "RN president X": the president of a party or company leads it.
+        Head::Title
+            if la == Label::Per
+                && lb == Label::Org
+                && title
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("president"))
+                && !title.to_lowercase().contains("vice") =>
+        {
+            out.push(raw(RelationKind::Leads, a, b, Some(title)))
+        }
         Head::Title | Head::Lead if la == Label::Per && org_like(lb) => {
             out.push(raw(RelationKind::Role, a, b, Some(title)))
         }
@@ -295,6 +307,9 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     };
     if inner_mention && h == Head::Lead {
         h = Head::Title;
+    }
+    if h == Head::Lead && deputy_before(ctx, hi) {
+        h = Head::Member;
     }
     let title = trim_title(ctx, i..hi + 1);
     // The owner: "X's" or a mention right before the phrase; for kin "his"/"her".
@@ -421,17 +436,45 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
             None => {}
         }
     }
-    let Some((h, hi)) = pick_head(&run, ctx) else {
+    let Some((mut h, hi)) = pick_head(&run, ctx) else {
         return;
     };
-    // Owner: a mention after the head ("of/at/to/for Y"), else one before it ("an HTS
-    // leader").
+    // The head must end its noun phrase: in "a smaller militant group allied with Y" the
+    // phrase is about a group, not a militant.
+    if ctx
+        .word(hi + 1)
+        .is_some_and(|w| is_modifier(w) && ctx.mention_covering(hi + 1).is_none())
+    {
+        return;
+    }
+    // "the younger brother of the late Hamas leader Yahya Sinwar": kin relate people, so the
+    // owner is the first person named after the head.
     let after_head = ctx.mentions_in(hi + 1..phrase.end);
     let before_head = ctx.mentions_in(first..hi);
-    let owner = after_head.into_iter().next().or_else(|| before_head.into_iter().last());
+    let anaphor = (first..hi).find(|&k| {
+        ctx.word(k).is_some_and(|w| w.is("its"))
+            || (ctx.word(k).is_some_and(|w| w.is_any(GROUP_NOUNS))
+                && ctx.word(k + 1).is_some_and(|w| w.text == "'s" || w.text == "’s"))
+    });
+    let owner = if h == Head::Kin {
+        after_head.into_iter().find(|&o| ctx.rel_label(o) == Label::Per)
+    } else if let Some(k) = anaphor {
+        // "X, the group's deputy leader in Gaza": the group named before.
+        ctx.group_antecedent(k)
+    } else {
+        // A place after "in" is where, not whose ("deputy leader in Gaza").
+        let after_ok = after_head.into_iter().find(|&o| {
+            let start = ctx.mentions.get(o).map_or(0, |m| m.words.start);
+            !(ctx.rel_label(o) == Label::Loc && start > 0 && ctx.word(start - 1).is_some_and(|w| w.is("in")))
+        });
+        after_ok.or_else(|| before_head.into_iter().last())
+    };
     let Some(owner) = owner.filter(|&o| o != mi) else {
         return;
     };
+    if h == Head::Lead && deputy_before(ctx, hi) {
+        h = Head::Member;
+    }
     let title = match h {
         Head::Title | Head::Lead => title_after(&ctx.words, e)
             .map(|t| join(&ctx.words, t.title))
@@ -451,6 +494,14 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
             sentence,
         },
     );
+}
+
+/// "deputy leader", "vice president": second in command, so a member, not the leader.
+fn deputy_before(ctx: &Ctx, hi: usize) -> bool {
+    hi > 0
+        && ctx
+            .word(hi - 1)
+            .is_some_and(|w| w.is_any(&["deputy", "vice", "assistant", "associate", "co"]))
 }
 
 /// A title's text without leading adjectives that are not part of it ("late", "main").

@@ -223,6 +223,30 @@ fn subject_np(ctx: &Ctx, from: usize, verb: usize) -> Option<usize> {
             .filter(|&mi| ctx.labels.get(mi) != Some(&Label::Date))
     })?;
     let m = ctx.mentions.get(first)?;
+    // "National Rally leader Marine Le Pen told": an owner and a title before the person.
+    if ctx.labels.get(first) != Some(&Label::Per) {
+        let mut k = m.words.end;
+        while k < verb {
+            if let Some(mi) = ctx.mention_starting(k) {
+                if ctx.labels.get(mi) == Some(&Label::Per) {
+                    return Some(mi);
+                }
+                k = ctx.mentions.get(mi).map_or(k + 1, |x| x.words.end);
+                continue;
+            }
+            let titleish = ctx.word(k).is_some_and(|w| {
+                let l = w.text.to_lowercase();
+                TITLE_HEADS.contains(&l.as_str())
+                    || TITLE_MODIFIERS.contains(&l.as_str())
+                    || w.text == "'s"
+                    || w.text == "’s"
+            });
+            if !titleish {
+                break;
+            }
+            k += 1;
+        }
+    }
     let lead: Vec<_> = (from..m.words.start).filter_map(|k| ctx.word(k)).collect();
     // "the official", "a senior Iranian official": a common-noun speaker.
     if lead.iter().any(|w| w.is_any(&["the", "a", "an"])) && ctx.rel_label(first) != Label::Per {

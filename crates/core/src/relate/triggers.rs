@@ -488,15 +488,19 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
             if !terror_cue(ctx, b, sentence, 8) {
                 return false;
             }
-            // "... have designated HTS a terrorist organisation": the designee follows directly.
-            let Some(&designee) = objects(ctx, b, sentence).first() else {
+            // "... have designated HTS a terrorist organisation": the designee follows directly
+            // ("designated both Hamas and Islamic Jihad": each of them).
+            let designees = objects(ctx, b, sentence);
+            let Some(&first) = designees.first() else {
                 return false;
             };
-            if ctx.mentions.get(designee).is_some_and(|m| m.words.start > b + 2) {
+            if ctx.mentions.get(first).is_some_and(|m| m.words.start > b + 2) {
                 return false;
             }
-            for d in clause_names_before(ctx, a, before) {
-                made |= emit(ctx, t.kind, designee, d, sentence, out);
+            for designee in designees {
+                for d in clause_names_before(ctx, a, before) {
+                    made |= emit(ctx, t.kind, designee, d, sentence, out);
+                }
             }
         }
         Shape::DesignatePassive => {

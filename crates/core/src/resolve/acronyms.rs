@@ -89,6 +89,9 @@ pub struct Definition {
     pub long: std::ops::Range<usize>,
     /// Word index of the acronym.
     pub short: usize,
+    /// Whether the letters spell the long form; a group's acronym in another language
+    /// ("National Rally (RN)") does not, and is trusted only for groups.
+    pub spelled: bool,
 }
 
 /// Whether `acr` could abbreviate `long`: its letters are the initials of the long form, or
@@ -115,7 +118,7 @@ pub fn plausible(acr: &str, long: &str) -> bool {
 }
 
 /// Acronym definitions "Long Name (ACR)" / "Long Name [ACR]" where the long name is one of
-/// the given mention word ranges and directly precedes the bracket.
+/// the given mention word ranges and directly precedes the bracket; see `spelled`.
 pub fn definitions(words: &[Word], mention_words: &[std::ops::Range<usize>]) -> Vec<Definition> {
     let mut out = Vec::new();
     for r in mention_words {
@@ -133,13 +136,12 @@ pub fn definitions(words: &[Word], mention_words: &[std::ops::Range<usize>]) -> 
             .map(|w| w.text)
             .collect::<Vec<_>>()
             .join(" ");
-        if plausible(a.text, &long) {
-            out.push(Definition {
-                acronym: acronym_letters(a.text),
-                long: r.clone(),
-                short: open + 1,
-            });
-        }
+        out.push(Definition {
+            acronym: acronym_letters(a.text),
+            long: r.clone(),
+            short: open + 1,
+            spelled: plausible(a.text, &long),
+        });
     }
     out
 }

@@ -74,6 +74,8 @@ struct Prepared {
     kin: bool,
     /// After a royal title that goes with first names ("Prince Khalid").
     royal: bool,
+    /// For a group name opening with a nationality: (that word, key of the rest).
+    national: Option<(String, String)>,
     /// Right after "the" ("the Houthis", "the Kennedys"): a group, not a surname.
     after_the: bool,
 }
@@ -88,8 +90,12 @@ struct Cluster {
     /// Key words of every full (two-word or longer) person name.
     full_names: Vec<Vec<String>>,
     roles: Vec<String>,
-    /// Every full name of it was introduced as a relative.
+    /// The first name it was introduced by was a relative's ("his father Hafez ...").
     kin_only: bool,
+    /// Group names opening with a nationality: (that word, key of the rest), so "Islamic
+    /// Jihad" finds "Palestinian Islamic Jihad" while "Taliban" stays between "Afghan
+    /// Taliban" and "Pakistani Taliban".
+    national: Vec<(String, String)>,
     /// Some mention read as a group ("the Houthis"): never a lone surname.
     group_like: bool,
     /// (document, order) of the latest mention.
@@ -150,6 +156,7 @@ impl Resolver {
                 r.kin_only = moved.kin_only;
             }
             r.group_like = r.group_like || moved.group_like;
+            r.national.extend(moved.national);
             r.last = r.last.max(moved.last);
             r.first = r.first.min(moved.first);
         }
@@ -191,6 +198,9 @@ impl Resolver {
             }
             cl.roles.extend(p.roles.iter().cloned());
             cl.group_like = cl.group_like || p.after_the;
+            if let Some(n) = &p.national {
+                cl.national.push(n.clone());
+            }
             cl.last = (doc, order);
         }
         c
@@ -330,6 +340,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
             kin,
             royal,
             after_the,
+            national: None,
         };
     }
     let lex = acronyms::lexicon_name(&name);
@@ -353,6 +364,15 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         }
     }
     let alt_key = acronym.as_ref().map(|_| format!("name:{}", words.join(" ")));
+    let split = names::split_words(&name);
+    let national = match (split.first(), words.get(1..)) {
+        (Some(first), Some(rest))
+            if matches!(m.label, Label::Org | Label::Misc) && !rest.is_empty() && names::looks_national(first) =>
+        {
+            Some((names::fold(first), format!("name:{}", rest.join(" "))))
+        }
+        _ => None,
+    };
     let key = match (&acronym, lex) {
         (Some(a), _) => format!("acr:{a}"),
         (None, Some(l)) => format!("name:{}", names::name_key_words(l).join(" ")),
@@ -369,6 +389,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         kin,
         royal,
         after_the,
+        national,
     }
 }
 
@@ -400,6 +421,15 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
             let Some(long) = ranges.iter().position(|r| *r == def.long) else {
                 continue;
             };
+            // An unspelled acronym is trusted after a group only: "WASHINGTON (AP)" is a
+            // dateline, not a definition.
+            let group = d
+                .mentions
+                .get(long)
+                .is_some_and(|m| matches!(m.label, Label::Org | Label::Misc));
+            if !def.spelled && !group {
+                continue;
+            }
             for (mi, m) in d.mentions.iter().enumerate() {
                 let s = m.span.text(d.text);
                 if mi != long && names::is_acronym(s) && names::acronym_letters(s) == def.acronym {
@@ -476,11 +506,48 @@ fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
     if let Some(c) = rs.lookup(&p.key) {
         return Some(c);
     }
+    if let Some(c) = national_match(rs, p) {
+        return Some(c);
+    }
     if p.label == Label::Per && p.words.len() >= 2 {
         let cands = rs.fullname_candidates(&p.words);
         return rs.best(&cands, doc);
     }
     None
+}
+
+/// "Palestinian Islamic Jihad" and "Islamic Jihad": a group name and the same name after a
+/// nationality are one group, when just one such group is known and no other nationality
+/// claims the short name.
+fn national_match(rs: &mut Resolver, p: &Prepared) -> Option<usize> {
+    if !matches!(p.label, Label::Org | Label::Misc) || p.acronym.is_some() {
+        return None;
+    }
+    if let Some((nat, rest)) = &p.national {
+        let c = rs.lookup(rest)?;
+        let other = rs
+            .clusters
+            .get(c)
+            .is_some_and(|x| x.national.iter().any(|(n, r)| r == rest && n != nat));
+        return (!other).then_some(c);
+    }
+    let mut hits: Vec<usize> = Vec::new();
+    for i in 0..rs.clusters.len() {
+        if rs.find(i) != i {
+            continue;
+        }
+        if rs
+            .clusters
+            .get(i)
+            .is_some_and(|x| x.national.iter().any(|(_, r)| *r == p.key))
+        {
+            hits.push(i);
+        }
+    }
+    match hits[..] {
+        [only] => Some(only),
+        _ => None,
+    }
 }
 
 /// Acronym-only entities join the one named entity whose initials they spell.

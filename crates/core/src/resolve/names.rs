@@ -486,6 +486,19 @@ pub fn strip_titles(surface: &str) -> (String, Option<String>) {
     (name, role)
 }
 
+/// Whether a word reads as a nationality adjective ("Palestinian", "Afghan", "Pakistani").
+pub fn looks_national(word: &str) -> bool {
+    let w = fold(word);
+    word.chars().next().is_some_and(char::is_uppercase)
+        && w.len() > 4
+        && (w.ends_with("ian")
+            || w.ends_with("ean")
+            || w.ends_with("ese")
+            || w.ends_with("ish")
+            || w.ends_with('i')
+            || w.ends_with("an"))
+}
+
 /// Last words of group names that add nothing to their identity ("Wagner Group").
 pub const GENERIC_ORG: &[&str] = &[
     "group",
