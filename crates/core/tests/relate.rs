@@ -466,3 +466,85 @@ mod robustness {
         }
     }
 }
+
+#[test]
+fn more_relation_cases() {
+    use RelationKind::*;
+    let cases: &[RelCase] = &[
+        (
+            "Hamas is talking. Khalil Hayya, the group's deputy leader in Gaza, arrived.",
+            &[("Hamas", 0, Org), ("Khalil Hayya", 0, Per), ("Gaza", 0, Loc)],
+            &[("Khalil Hayya", MemberOf, "Hamas")],
+            &[("Khalil Hayya", Leads, "Hamas"), ("Khalil Hayya", Role, "Gaza")],
+        ),
+        (
+            "RN president Jordan Bardella spoke. Vice President Kamala Harris of the United States listened.",
+            &[("RN", 0, Org), ("Jordan Bardella", 0, Per), ("Kamala Harris", 0, Per), ("United States", 0, Loc)],
+            &[("Jordan Bardella", Leads, "RN")],
+            &[],
+        ),
+        (
+            "Mohammed Sinwar, the younger brother of the late Hamas leader Yahya Sinwar, runs the armed wing.",
+            &[("Mohammed Sinwar", 0, Per), ("Hamas", 0, Org), ("Yahya Sinwar", 0, Per)],
+            &[("Yahya Sinwar", Family, "Mohammed Sinwar"), ("Yahya Sinwar", Leads, "Hamas")],
+            &[("Mohammed Sinwar", Family, "Hamas")],
+        ),
+        (
+            "The United States and Britain have designated both Hamas and Islamic Jihad terrorist organisations.",
+            &[("United States", 0, Loc), ("Britain", 0, Loc), ("Hamas", 0, Org), ("Islamic Jihad", 0, Org)],
+            &[("Hamas", Designated, "Britain"), ("Islamic Jihad", Designated, "United States")],
+            &[("Hamas", Designated, "Islamic Jihad")],
+        ),
+        (
+            "Islamic Jihad, a smaller militant group allied with Hamas, agreed.",
+            &[("Islamic Jihad", 0, Org), ("Hamas", 0, Org)],
+            &[("Islamic Jihad", Ally, "Hamas")],
+            &[("Islamic Jihad", MemberOf, "Hamas")],
+        ),
+        (
+            "Qatar, which has long supported the opposition to the Assad regime, was hopeful.",
+            &[("Qatar", 0, Loc), ("Assad", 0, Per)],
+            &[],
+            &[("Qatar", Ally, "Assad")],
+        ),
+        (
+            "Kaja Kallas held talks with Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti.",
+            &[("Kaja Kallas", 0, Per), ("Serbian", 0, Misc), ("Aleksandar Vucic", 0, Per), ("Kosovo", 0, Loc), ("Albin Kurti", 0, Per)],
+            &[("Kaja Kallas", Contact, "Aleksandar Vucic"), ("Kaja Kallas", Contact, "Albin Kurti")],
+            &[("Kaja Kallas", Contact, "Kosovo")],
+        ),
+        (
+            "NATO allies have designated Wagner a threat, and Britain designated the Wagner Group a terrorist organisation.",
+            &[("NATO", 0, Org), ("Wagner", 0, Org), ("Britain", 0, Loc), ("Wagner Group", 0, Org)],
+            &[("Wagner Group", Designated, "Britain")],
+            &[("Wagner Group", Designated, "NATO")],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, marks, want, forbid) in cases {
+        let a = annotate(text, marks);
+        for (s, k, t) in want.iter() {
+            if !a.has(s, *k, t) {
+                failures.push(format!(
+                    "{text:?}\n  missing {s} {} {t}; got: {}",
+                    k.as_str(),
+                    a.describe()
+                ));
+            }
+        }
+        for (s, k, t) in forbid.iter() {
+            if a.has(s, *k, t) {
+                failures.push(format!("{text:?}\n  wrong {s} {} {t}", k.as_str()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn titled_speaker_after_quote() {
+    let text = "“We chose to act,” National Rally leader Marine Le Pen told reporters.";
+    let a = annotate(text, &[("National Rally", 0, Org), ("Marine Le Pen", 0, Per)]);
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].1, Some(a.entity("Marine Le Pen")));
+}

@@ -244,3 +244,91 @@ fn fullest_name_and_aliases() {
     assert_eq!(res.entities[b].name, "Mohamed al-Bashir");
     let _ = Misc;
 }
+
+/// (text, marks, pairs that must share an entity, pairs that must not), one document each.
+type PairCase<'a> = (
+    &'a str,
+    &'a [(&'a str, usize, Label)],
+    &'a [(&'a str, &'a str)],
+    &'a [(&'a str, &'a str)],
+);
+
+#[test]
+fn more_resolution_cases() {
+    let cases: &[PairCase] = &[
+        // An acronym in the group's own language; a dateline agency is not a definition.
+        (
+            "The National Rally (RN) won. RN leaders met. PARIS (AFP) said so. AFP added more.",
+            &[("National Rally", 0, Org), ("RN", 0, Org), ("RN", 1, Org), ("PARIS", 0, Loc), ("AFP", 0, Org), ("AFP", 1, Org)],
+            &[("National Rally", "RN")],
+            &[("PARIS", "AFP")],
+        ),
+        // A person's bracketed acronym must spell the name.
+        ("John Smith (RN) spoke. RN agreed.", &[("John Smith", 0, Per), ("RN", 0, Org), ("RN", 1, Org)], &[], &[("John Smith", "RN")]),
+        // A nationality before a group name; two nationalities keep the bare name apart.
+        (
+            "Palestinian Islamic Jihad fired rockets. Islamic Jihad said it would stop.",
+            &[("Palestinian Islamic Jihad", 0, Org), ("Islamic Jihad", 1, Org)],
+            &[("Palestinian Islamic Jihad", "Islamic Jihad")],
+            &[],
+        ),
+        (
+            "The Afghan Taliban and the Pakistani Taliban differ. The Taliban government denied it.",
+            &[("Afghan Taliban", 0, Org), ("Pakistani Taliban", 0, Org), ("Taliban", 2, Org)],
+            &[],
+            &[("Afghan Taliban", "Pakistani Taliban"), ("Afghan Taliban", "Taliban"), ("Pakistani Taliban", "Taliban")],
+        ),
+        // Generic last words; "Group" alone does not make two groups one.
+        (
+            "The Wagner Group left. Wagner fighters stayed. The Lazarus Group hacked banks.",
+            &[("Wagner Group", 0, Org), ("Wagner", 1, Org), ("Lazarus Group", 0, Org)],
+            &[("Wagner Group", "Wagner")],
+            &[("Wagner Group", "Lazarus Group")],
+        ),
+        // All-caps dateline and the same place written normally.
+        ("KYIV, Nov 18 - Air raid sirens sounded in Kyiv.", &[("KYIV", 0, Loc), ("Kyiv", 0, Loc)], &[("KYIV", "Kyiv")], &[]),
+        // Family name first: "Mr Xi" is Xi Jinping; "bin Salman" is not "Salman".
+        (
+            "Xi Jinping met Li Qiang. Mr Xi spoke first. Khalid bin Salman, a son of King Salman, arrived; Prince Khalid smiled.",
+            &[("Xi Jinping", 0, Per), ("Li Qiang", 0, Per), ("Mr Xi", 0, Per), ("Khalid bin Salman", 0, Per), ("King Salman", 0, Per), ("Prince Khalid", 0, Per)],
+            &[("Xi Jinping", "Mr Xi"), ("Khalid bin Salman", "Prince Khalid")],
+            &[("Khalid bin Salman", "King Salman"), ("Li Qiang", "Mr Xi")],
+        ),
+        // A relative introduced second does not take the surname from the main subject.
+        (
+            "Prime Minister Shehbaz Sharif, whose elder brother Nawaz Sharif served three terms, leads the government. Nawaz Sharif heads the party. Mr Sharif met the army chief.",
+            &[("Shehbaz Sharif", 0, Per), ("Nawaz Sharif", 0, Per), ("Nawaz Sharif", 1, Per), ("Mr Sharif", 0, Per)],
+            &[("Shehbaz Sharif", "Mr Sharif")],
+            &[("Shehbaz Sharif", "Nawaz Sharif")],
+        ),
+        // "the Houthis" is a group, not the surname of Abdulmalik al-Houthi.
+        (
+            "Abdulmalik al-Houthi spoke. The Houthis fired missiles.",
+            &[("Abdulmalik al-Houthi", 0, Per), ("Houthis", 0, Per)],
+            &[],
+            &[("Abdulmalik al-Houthi", "Houthis")],
+        ),
+        // Democrats / Democrat / Democratic as one group adjective.
+        ("Democrats objected. A Democrat spoke. Democratic leaders met.", &[("Democrats", 0, Misc), ("Democrat", 1, Misc), ("Democratic", 0, Misc)], &[("Democrats", "Democrat"), ("Democrats", "Democratic")], &[]),
+    ];
+    let mut failures = Vec::new();
+    for (text, marks, same, differ) in cases {
+        let built = [doc(text, marks)];
+        let res = run(&built);
+        let of = |s: &str| {
+            let (needle, nth) = marks.iter().find(|m| m.0 == s).map(|m| (m.0, m.1)).unwrap_or((s, 0));
+            entity(&built, &res, 0, needle, nth)
+        };
+        for (a, b) in same.iter() {
+            if of(a) != of(b) {
+                failures.push(format!("{text:?}: {a} and {b} should be one entity"));
+            }
+        }
+        for (a, b) in differ.iter() {
+            if of(a) == of(b) {
+                failures.push(format!("{text:?}: {a} and {b} must stay apart"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -732,7 +732,11 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
         }
         let title_word = TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str());
         let lowercase = w.text.chars().all(|c| c.is_lowercase() || c == '-');
-        if lowercase && !w.is_any(OBJECT_FILLERS) && !title_word && !PREPOSITIONS.contains(&lower.as_str()) {
+        if lowercase
+            && !w.is_any(OBJECT_FILLERS)
+            && !PREPOSITIONS.contains(&lower.as_str())
+            && !w.is_any(&["and", "or"])
+        {
             head_noun = Some(w.text);
         }
         if !(w.is_any(OBJECT_FILLERS) || title_word || (lowercase && skipped < 2)) {
