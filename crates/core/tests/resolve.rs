@@ -332,3 +332,30 @@ fn more_resolution_cases() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A name the recognizer cut in two ("Majed" + "Al Ansari") resolves as the whole name, so a
+/// later "Mr Al Ansari" joins it; a nationality before a name is not cut-off given name.
+#[test]
+fn names_cut_in_two_are_read_whole() {
+    let d = doc(
+        "Majed Al Ansari spoke. Bashar al-Assad fled. Mr Al Ansari said more. Russian Vladimir Putin listened.",
+        &[
+            ("Majed", 0, Per),
+            ("Al Ansari", 0, Per),
+            ("Bashar", 0, Loc),
+            ("al-Assad", 0, Per),
+            ("Mr Al Ansari", 0, Per),
+            ("Russian", 0, Misc),
+            ("Vladimir Putin", 0, Per),
+        ],
+    );
+    let docs = [d];
+    let res = run(&docs);
+    let e = |s: &str| entity(&docs, &res, 0, s, 0);
+    assert_eq!(e("Majed"), e("Al Ansari"));
+    assert_eq!(e("Majed"), e("Mr Al Ansari"));
+    assert_eq!(res.entities[e("Majed")].name, "Majed Al Ansari");
+    assert_eq!(e("Bashar"), e("al-Assad"));
+    assert_eq!(res.entities[e("al-Assad")].label, Label::Per);
+    assert_ne!(e("Russian"), e("Vladimir Putin"));
+}

@@ -24,6 +24,7 @@ pub struct Ctx<'a> {
     /// Entity of each mention read as a country when it is a demonym ("Qatari" → Qatar).
     pub country_of: Vec<Option<usize>>,
     pub labels: Vec<Label>,
+    pub entities: &'a [crate::resolve::Entity],
 }
 
 /// Irregular demonyms; regular ones are derived by suffix rules.
@@ -141,11 +142,24 @@ impl<'a> Ctx<'a> {
             mentions,
             country_of,
             labels,
+            entities: doc.entities,
         }
     }
 
     pub fn word(&self, i: usize) -> Option<&Word<'a>> {
         self.words.get(i)
+    }
+
+    /// Whether an entity is a country (a recognizer may call "US" an organisation): a known
+    /// country name, or the country of some demonym.
+    pub fn is_country(&self, entity: usize) -> bool {
+        let Some(e) = self.entities.get(entity) else {
+            return false;
+        };
+        self.country_of.iter().any(|c| *c == Some(entity))
+            || e.aliases
+                .iter()
+                .any(|a| crate::resolve::acronyms::lexicon_name(a).is_some_and(crate::resolve::acronyms::is_country))
     }
 
     /// The entity a mention stands for in a relation: its country when it is a demonym.

@@ -212,7 +212,8 @@ fn push(ctx: &Ctx, out: &mut Vec<Raw>, p: Phrase) {
                     .split_whitespace()
                     .last()
                     .is_some_and(|w| w.eq_ignore_ascii_case("president"))
-                && !title.to_lowercase().contains("vice") =>
+                && !title.to_lowercase().contains("vice")
+                && !ctx.is_country(b) =>
         {
             out.push(raw(RelationKind::Leads, a, b, Some(title)))
         }

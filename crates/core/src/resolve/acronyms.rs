@@ -50,6 +50,19 @@ const LEXICON: &[&[&str]] = &[
     &["Central Intelligence Agency", "CIA"],
 ];
 
+/// Whether a canonical lexicon name is a country.
+pub fn is_country(canonical: &str) -> bool {
+    matches!(
+        canonical,
+        "United States"
+            | "United Kingdom"
+            | "United Arab Emirates"
+            | "Russia"
+            | "Soviet Union"
+            | "Democratic Republic of Congo"
+    )
+}
+
 /// Normalise a form for lexicon lookup: letters and digits only, lowercase.
 fn squash(s: &str) -> String {
     s.chars()

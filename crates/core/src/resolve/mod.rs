@@ -437,21 +437,40 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
                 }
             }
         }
+        // A name the recognizer cut in two ("Majed" "Al Ansari") is read whole: the group's
+        // first mention stands for it, the others follow it.
+        let lead = split_name_leads(d, &ranges);
         let preps: Vec<Prepared> = d
             .mentions
             .iter()
             .zip(&ranges)
-            .map(|(m, r)| prepare(d, &ws, m, r.clone()))
+            .enumerate()
+            .map(|(mi, (m, r))| match whole_name(d, &ranges, &lead, mi) {
+                Some((whole, wr)) => prepare(d, &ws, &whole, wr),
+                None => prepare(d, &ws, m, r.clone()),
+            })
             .collect();
         let mut mine: Vec<Option<usize>> = vec![None; preps.len()];
         for (mi, p) in preps.iter().enumerate() {
             rs.order += 1;
+            if let Some(c) = lead
+                .get(mi)
+                .copied()
+                .filter(|&l| l != mi)
+                .and_then(|l| mine.get(l).copied().flatten())
+            {
+                if let Some(slot) = mine.get_mut(mi) {
+                    *slot = Some(rs.find(c));
+                }
+                continue;
+            }
+            let group: Vec<usize> = (0..preps.len()).filter(|&o| lead.get(o) == Some(&mi)).collect();
             let partner = links
                 .iter()
                 .filter_map(|&(a, b)| {
-                    if a == mi {
+                    if group.contains(&a) {
                         Some(b)
-                    } else if b == mi {
+                    } else if group.contains(&b) {
                         Some(a)
                     } else {
                         None
@@ -476,6 +495,58 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
     join_lone_acronyms(&mut rs);
     join_lone_surnames(&mut rs);
     finish(rs, assigned)
+}
+
+/// For each mention, the first mention of the name it belongs to: itself, or the mention
+/// right before it when the two are one person's name cut in two by the recognizer: only a
+/// space between them, the second a person, the first a single capitalised word that is not
+/// a nationality, neither a date ("Majed" + "Al Ansari", "Bashar" + "al-Assad").
+fn split_name_leads(d: &DocMentions, ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut lead: Vec<usize> = (0..d.mentions.len()).collect();
+    for i in 1..d.mentions.len() {
+        let (Some(a), Some(b)) = (d.mentions.get(i - 1), d.mentions.get(i)) else {
+            continue;
+        };
+        let gap = d.text.get(a.span.end..b.span.start).unwrap_or("x");
+        let first = a.span.text(d.text);
+        let joinable = gap == " "
+            && b.label == Label::Per
+            && a.label != Label::Date
+            && ranges.get(i - 1).is_some_and(|r| r.len() == 1)
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && !names::is_acronym(first)
+            && !names::looks_national(first)
+            && acronyms::lexicon_name(first).is_none()
+            && !names::HONORIFICS.contains(&first.to_lowercase().as_str());
+        if joinable {
+            let l = lead.get(i - 1).copied().unwrap_or(i - 1);
+            if let Some(slot) = lead.get_mut(i) {
+                *slot = l;
+            }
+        }
+    }
+    lead
+}
+
+/// The whole name a group leader stands for, as one mention with its word range.
+fn whole_name(d: &DocMentions, ranges: &[Range<usize>], lead: &[usize], mi: usize) -> Option<(Mention, Range<usize>)> {
+    let members: Vec<usize> = (0..lead.len()).filter(|&o| lead.get(o) == Some(&mi)).collect();
+    if members.len() < 2 {
+        return None;
+    }
+    let first = d.mentions.get(*members.first()?)?;
+    let last_i = *members.last()?;
+    let last = d.mentions.get(last_i)?;
+    let span = first.span.cover(last.span);
+    let r = ranges.get(mi)?.start..ranges.get(last_i)?.end;
+    Some((
+        Mention {
+            span,
+            label: Label::Per,
+            score: first.score.min(last.score),
+        },
+        r,
+    ))
 }
 
 /// Steps 2 and 3 of the module doc: the entity a mention joins by its name alone.
