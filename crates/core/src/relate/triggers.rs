@@ -335,6 +335,12 @@ const OWNED: &[&str] = &[
     "party",
 ];
 
+/// Verbs that make a following noun trigger an action of their subject.
+const OPENING_VERBS: &[&str] = &[
+    "established", "establish", "establishes", "opened", "open", "opens", "held", "hold", "holds", "maintained",
+    "maintains", "resumed", "resume", "began", "launched", "kept", "keeps",
+];
+
 /// Words that may stand between a trigger and its object.
 const OBJECT_FILLERS: &[&str] = &[
     "the",
@@ -445,12 +451,13 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
         return false;
     }
     // A noun trigger ("the contacts with Y", "outreach to Y") has a subject only as a
-    // possessor ("Qatar's outreach") or after "in" ("X is in contact with Y").
+    // possessor ("Qatar's outreach"), after "in" ("X is in contact with Y") or as the object
+    // of a verb like "established" a few words before ("X established a channel of
+    // communication with Y").
+    let opened = (a.saturating_sub(4)..a).any(|k| ctx.word(k).is_some_and(|w| w.is_any(OPENING_VERBS)));
     if ctx.word(a).is_some_and(|w| w.is_any(NOUN_TRIGGERS))
-        && !(a > 0
-            && ctx
-                .word(a - 1)
-                .is_some_and(|w| w.is_any(&["in", "direct", "close", "regular"])))
+        && !opened
+        && !(a > 0 && ctx.word(a - 1).is_some_and(|w| w.is_any(&["in", "direct", "close", "regular"])))
     {
         let possessor = (a.saturating_sub(4)..a)
             .rev()
