@@ -549,7 +549,8 @@ pub fn all_proper() -> impl Iterator<Item = &'static str> {
 
 /// The proper spelling of a single lowercase word, if the lexicon knows it.
 pub fn proper(word: &str) -> Option<&'static str> {
-    all_proper().find(|p| !p.contains(' ') && p.to_lowercase() == word)
+    // Compared char by char: this runs for every substring when splitting fused domains.
+    all_proper().find(|p| !p.contains(' ') && p.chars().flat_map(char::to_lowercase).eq(word.chars()))
 }
 
 /// Whether a name is a nationality or people (its "s" form is a plural). Workspace names

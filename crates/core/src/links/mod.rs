@@ -260,7 +260,10 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
         .or_else(|| segments.iter().find_map(|s| token_date(s)))
         .or_else(|| date::in_query(&parsed.query));
 
-    let names = slug::Names::new(known_names);
+    let slug_words = slug_seg
+        .map(|s| slug::clean_words(&s.to_lowercase()))
+        .unwrap_or_default();
+    let names = slug::Names::for_slug_words(known_names, &slug_words);
     let (title, title_names) = match slug_seg.and_then(|s| slug::title_with_names(s, &names)) {
         Some((t, n)) => (Some(t), n),
         None => (None, Vec::new()),

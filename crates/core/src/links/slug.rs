@@ -10,6 +10,7 @@
 
 use super::date;
 use super::lexicon::{self, capitalize, is_function_word};
+use std::collections::HashMap;
 
 /// Tracking suffixes some sites append to slugs (edition markers and the like).
 const TRACKING_SUFFIXES: &[&str] = &["intl", "hnk", "scli", "spc", "trnd", "amp", "ampvideo", "lux"];
@@ -269,69 +270,146 @@ pub fn name_tokens(name: &str, known: bool) -> Option<NameTokens> {
 
 /// Names to restore in titles: the workspace's names, then the lexicon's.
 pub struct Names {
+    known: Vec<NameTokens>,
+    /// Token key → (name, position of that token in the name): every token of a workspace
+    /// name can start a run.
+    index: HashMap<String, Vec<(usize, usize)>>,
+}
+
+/// The lexicon's names, tokenized once per process, indexed by first token.
+struct Lexicon {
     names: Vec<NameTokens>,
+    first: HashMap<String, Vec<usize>>,
+}
+
+fn lexicon_names() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let names: Vec<NameTokens> = lexicon::all_proper().filter_map(|n| name_tokens(n, false)).collect();
+        let mut first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            if let Some(k) = n.keys.first() {
+                first.entry(k.clone()).or_default().push(i);
+            }
+        }
+        Lexicon { names, first }
+    })
 }
 
 impl Names {
     pub fn new(known_names: &[&str]) -> Names {
-        let known = known_names
+        Names::for_words(known_names, None)
+    }
+
+    /// Only the names that could match one of `words` (a slug's cleaned words): a workspace
+    /// may know hundreds of names, and a title needs the few that share a word with it.
+    pub fn for_slug_words(known_names: &[&str], words: &[String]) -> Names {
+        Names::for_words(known_names, Some(words))
+    }
+
+    fn for_words(known_names: &[&str], words: Option<&[String]>) -> Names {
+        // Folded words (and their "s"-less forms) of two letters or more; one-letter words
+        // never start a trusted run.
+        let wanted: Option<Vec<String>> = words.map(|ws| {
+            ws.iter()
+                .map(|w| fold(w))
+                .flat_map(|w| {
+                    let bare = w.strip_suffix('s').map(str::to_string);
+                    std::iter::once(w).chain(bare)
+                })
+                .filter(|w| w.chars().count() >= 2)
+                .collect()
+        });
+        let relevant = |n: &str| match &wanted {
+            None => true,
+            Some(ws) => {
+                let folded = fold(n);
+                ws.iter().any(|w| folded.contains(w.as_str()))
+            }
+        };
+        let mut seen = std::collections::HashSet::new();
+        let known: Vec<NameTokens> = known_names
             .iter()
-            .filter(|n| n.chars().any(char::is_uppercase))
-            .filter_map(|n| name_tokens(n, true));
-        let lexicon = lexicon::all_proper().filter_map(|n| name_tokens(n, false));
-        Names {
-            names: known.chain(lexicon).collect(),
+            .filter(|n| n.chars().any(char::is_uppercase) && seen.insert(**n) && relevant(n))
+            .filter_map(|n| name_tokens(n, true))
+            .collect();
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, n) in known.iter().enumerate() {
+            for (pos, k) in n.keys.iter().enumerate() {
+                index.entry(k.clone()).or_default().push((i, pos));
+            }
         }
+        Names { known, index }
+    }
+
+    /// Names (and start positions in them) that a run beginning with `w` could spell: the
+    /// workspace's first, in their order, then the lexicon's — the order ties are settled in.
+    fn candidates(&self, w: &Word) -> Vec<(&NameTokens, usize)> {
+        let keys = [Some(w.key.as_str()), w.key.strip_suffix('s')];
+        let mut known: Vec<(usize, usize)> = keys
+            .iter()
+            .flatten()
+            .filter_map(|k| self.index.get(*k))
+            .flatten()
+            .copied()
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        let lex = lexicon_names();
+        let mut lexical: Vec<usize> = keys
+            .iter()
+            .flatten()
+            .filter_map(|k| lex.first.get(*k))
+            .flatten()
+            .copied()
+            .collect();
+        lexical.sort_unstable();
+        lexical.dedup();
+        known
+            .into_iter()
+            .filter_map(|(i, pos)| self.known.get(i).map(|n| (n, pos)))
+            .chain(lexical.into_iter().filter_map(|i| lex.names.get(i).map(|n| (n, 0))))
+            .collect()
     }
 
     /// Longest run of `words[at..]` that spells (part of) a name. Returns the run length, the
     /// name and where in it the run starts; a trailing "s" on the last word may be a possessive.
     fn longest_at(&self, words: &[Word], at: usize) -> Option<(usize, &NameTokens, usize, bool)> {
         let mut best: Option<(usize, &NameTokens, usize, bool)> = None;
-        for name in &self.names {
-            let starts: Vec<usize> = if name.known {
-                (0..name.keys.len()).collect()
-            } else {
-                vec![0]
-            };
-            for s in starts {
-                let mut len = 0;
-                let mut possessive = false;
-                while let (Some(w), Some(k)) = (words.get(at + len), name.keys.get(s + len)) {
-                    if w.key == *k {
-                        len += 1;
-                        if w.suffix.is_empty() {
-                            continue;
-                        }
-                    } else if k.chars().count() >= 3
-                        && w.suffix.is_empty()
-                        && w.key.strip_suffix('s') == Some(k.as_str())
-                    {
-                        // "syrias" → "Syria's": the slug dropped the apostrophe.
-                        len += 1;
-                        possessive = true;
+        let first = words.get(at)?;
+        for (name, s) in self.candidates(first) {
+            let mut len = 0;
+            let mut possessive = false;
+            while let (Some(w), Some(k)) = (words.get(at + len), name.keys.get(s + len)) {
+                if w.key == *k {
+                    len += 1;
+                    if w.suffix.is_empty() {
+                        continue;
                     }
-                    break;
+                } else if k.chars().count() >= 3 && w.suffix.is_empty() && w.key.strip_suffix('s') == Some(k.as_str()) {
+                    // "syrias" → "Syria's": the slug dropped the apostrophe.
+                    len += 1;
+                    possessive = true;
                 }
-                if len == 0 || (!name.known && len != name.keys.len()) {
-                    continue;
-                }
-                if !name.known && possessive && len != name.keys.len() {
-                    continue;
-                }
-                if !run_is_trustworthy(name, s, len) {
-                    continue;
-                }
-                // Longer runs win; at equal length an exact match beats a stripped "s", and a
-                // written form beats a shouted one ("Muscat" over a dateline's "MUSCAT").
-                let rank =
-                    |len: usize, possessive: bool, n: &NameTokens, s: usize| (len, !possessive, !n.shouted(s, len));
-                if best
-                    .as_ref()
-                    .is_none_or(|b| rank(len, possessive, name, s) > rank(b.0, b.3, b.1, b.2))
-                {
-                    best = Some((len, name, s, possessive));
-                }
+                break;
+            }
+            if len == 0 || (!name.known && len != name.keys.len()) {
+                continue;
+            }
+            if !name.known && possessive && len != name.keys.len() {
+                continue;
+            }
+            if !run_is_trustworthy(name, s, len) {
+                continue;
+            }
+            // Longer runs win; at equal length an exact match beats a stripped "s", and a
+            // written form beats a shouted one ("Muscat" over a dateline's "MUSCAT").
+            let rank = |len: usize, possessive: bool, n: &NameTokens, s: usize| (len, !possessive, !n.shouted(s, len));
+            if best
+                .as_ref()
+                .is_none_or(|b| rank(len, possessive, name, s) > rank(b.0, b.3, b.1, b.2))
+            {
+                best = Some((len, name, s, possessive));
             }
         }
         best
@@ -623,6 +701,9 @@ mod tests {
         ];
         for (seg, want) in cases {
             assert_eq!(title(seg, &names).as_deref(), *want, "{seg}");
+            // Narrowing the names to the slug's words changes nothing.
+            let narrow = Names::for_slug_words(&known, &clean_words(seg));
+            assert_eq!(title(seg, &narrow).as_deref(), *want, "{seg} (narrowed names)");
         }
     }
 }
