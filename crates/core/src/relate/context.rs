@@ -25,7 +25,15 @@ pub struct Ctx<'a> {
     pub country_of: Vec<Option<usize>>,
     pub labels: Vec<Label>,
     pub entities: &'a [crate::resolve::Entity],
+    /// Word index → the mention covering it / starting at it / ending right before it, so
+    /// every lookup is constant time (the rules ask for each word).
+    cover: Vec<Option<usize>>,
+    starting: Vec<Option<usize>>,
+    ending: Vec<Option<usize>>,
 }
+
+/// How far back (in words) any backward search goes: bounded work per rule on any input.
+pub const WINDOW: usize = 60;
 
 /// Irregular demonyms; regular ones are derived by suffix rules.
 const DEMONYMS: &[(&str, &str)] = &[
@@ -115,23 +123,56 @@ impl<'a> Ctx<'a> {
             });
             labels.push(label);
         }
-        // Demonyms: a one-word MISC/LOC mention whose derived country names an entity.
+        // Mentions sorted by start, overlapping ones dropped, so the indexes below are exact.
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| mentions.get(i).map_or(0, |m| m.words.start));
+        let mut kept: Vec<M> = Vec::new();
+        let mut kept_labels = Vec::new();
+        for i in order {
+            let (Some(m), Some(l)) = (mentions.get(i), labels.get(i)) else {
+                continue;
+            };
+            if kept.last().is_some_and(|k: &M| k.words.end > m.words.start) {
+                continue;
+            }
+            kept.push(m.clone());
+            kept_labels.push(*l);
+        }
+        let (mentions, labels) = (kept, kept_labels);
+        let mut cover = vec![None; ws.len()];
+        let mut starting = vec![None; ws.len()];
+        let mut ending = vec![None; ws.len() + 1];
+        for (mi, m) in mentions.iter().enumerate() {
+            for k in m.words.clone() {
+                if let Some(slot) = cover.get_mut(k) {
+                    *slot = Some(mi);
+                }
+            }
+            if let Some(slot) = starting.get_mut(m.words.start) {
+                *slot = Some(mi);
+            }
+            if let Some(slot) = ending.get_mut(m.words.end) {
+                *slot = Some(mi);
+            }
+        }
+        // Demonyms: a one-word MISC/LOC mention whose derived country names a place entity.
+        let mut places: std::collections::HashMap<Vec<String>, usize> = std::collections::HashMap::new();
+        for (ei, e) in doc.entities.iter().enumerate() {
+            if e.label == Label::Loc {
+                for a in &e.aliases {
+                    places.entry(name_key_words(a)).or_insert(ei);
+                }
+            }
+        }
         let mut country_of = Vec::new();
         for m in &mentions {
             let mut hit = None;
             if m.words.len() == 1 && m.label != Label::Per && m.label != Label::Date {
                 if let Some(w) = ws.get(m.words.start) {
-                    for c in demonym_countries(w.text) {
-                        let key = name_key_words(&c);
-                        let found = doc
-                            .entities
-                            .iter()
-                            .position(|e| e.label == Label::Loc && e.aliases.iter().any(|a| name_key_words(a) == key));
-                        if found.is_some() && found != Some(m.entity) {
-                            hit = found;
-                            break;
-                        }
-                    }
+                    hit = demonym_countries(w.text)
+                        .iter()
+                        .filter_map(|c| places.get(&name_key_words(c)).copied())
+                        .find(|&e| e != m.entity);
                 }
             }
             country_of.push(hit);
@@ -143,6 +184,9 @@ impl<'a> Ctx<'a> {
             country_of,
             labels,
             entities: doc.entities,
+            cover,
+            starting,
+            ending,
         }
     }
 
@@ -156,7 +200,7 @@ impl<'a> Ctx<'a> {
         let Some(e) = self.entities.get(entity) else {
             return false;
         };
-        self.country_of.iter().any(|c| *c == Some(entity))
+        self.country_of.contains(&Some(entity))
             || e.aliases
                 .iter()
                 .any(|a| crate::resolve::acronyms::lexicon_name(a).is_some_and(crate::resolve::acronyms::is_country))
@@ -181,28 +225,48 @@ impl<'a> Ctx<'a> {
 
     /// The mention starting at word `i`.
     pub fn mention_starting(&self, i: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.words.start == i)
+        self.starting.get(i).copied().flatten()
     }
 
     /// The mention ending right before word `i` (exclusive end).
     pub fn mention_ending(&self, i: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.words.end == i)
+        self.ending.get(i).copied().flatten()
     }
 
     /// The mention covering word `i`.
     pub fn mention_covering(&self, i: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.words.contains(&i))
+        self.cover.get(i).copied().flatten()
     }
 
     /// Mentions inside a word range, in order.
     pub fn mentions_in(&self, r: Range<usize>) -> Vec<usize> {
-        (0..self.mentions.len())
-            .filter(|&i| {
-                self.mentions
-                    .get(i)
-                    .is_some_and(|m| r.start <= m.words.start && m.words.end <= r.end)
-            })
+        let end = r.end;
+        r.filter_map(|k| self.mention_starting(k))
+            .filter(|&mi| self.mentions.get(mi).is_some_and(|m| m.words.end <= end))
             .collect()
+    }
+
+    /// Mentions of sentence `s`, in order.
+    pub fn sentence_mentions(&self, s: usize) -> Range<usize> {
+        let a = self.mentions.partition_point(|m| m.sentence < s);
+        let b = self.mentions.partition_point(|m| m.sentence <= s);
+        a..b
+    }
+
+    /// Mentions starting before word `i` and no more than [`WINDOW`] words before it, nearest
+    /// first.
+    pub fn mentions_before(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.mentions_within(i, WINDOW)
+    }
+
+    /// Mentions starting before word `i` and no more than `window` words before it, nearest
+    /// first.
+    pub fn mentions_within(&self, i: usize, window: usize) -> impl Iterator<Item = usize> + '_ {
+        let n = self.mentions.partition_point(|m| m.words.start < i);
+        let lo = i.saturating_sub(window);
+        (0..n)
+            .rev()
+            .take_while(move |&mi| self.mentions.get(mi).is_some_and(|m| m.words.start >= lo))
     }
 
     /// Word range of sentence `s`.
@@ -238,18 +302,18 @@ impl<'a> Ctx<'a> {
         let s = w.sentence;
         if Self::is_person_pronoun(w) {
             let lo = s.saturating_sub(2);
-            return (0..self.mentions.len()).rev().find(|&mi| {
-                self.mentions.get(mi).is_some_and(|m| {
-                    m.label == Label::Per && m.words.start < i && m.sentence >= lo && self.opens_clause(mi)
-                })
+            return self.mentions_before(i).find(|&mi| {
+                self.mentions
+                    .get(mi)
+                    .is_some_and(|m| m.label == Label::Per && m.sentence >= lo && self.opens_clause(mi))
             });
         }
         if w.is_any(&["it", "they"]) {
             let prev = s.checked_sub(1)?;
-            return (0..self.mentions.len()).find(|&mi| {
-                self.mentions
+            return self.sentence_mentions(prev).find(|&mi| {
+                self.labels
                     .get(mi)
-                    .is_some_and(|m| m.sentence == prev && matches!(m.label, Label::Org | Label::Loc))
+                    .is_some_and(|l| matches!(l, Label::Org | Label::Loc))
             });
         }
         None
@@ -262,16 +326,16 @@ impl<'a> Ctx<'a> {
         let s = self.word(i)?.sentence;
         let start = self.sentence_words(s).start;
         let is_org = |mi: usize| self.labels.get(mi) == Some(&Label::Org);
-        let here = (0..self.mentions.len()).find(|&mi| {
+        let here = self.sentence_mentions(s).next().filter(|&mi| {
             self.mentions
                 .get(mi)
-                .is_some_and(|m| m.sentence == s && m.words.end <= i && m.words.start < start + 3)
+                .is_some_and(|m| m.words.end <= i && m.words.start < start + 3)
         });
         if let Some(mi) = here.filter(|&mi| is_org(mi)) {
             return Some(mi);
         }
         let prev = s.checked_sub(1)?;
-        (0..self.mentions.len()).find(|&mi| is_org(mi) && self.mentions.get(mi).is_some_and(|m| m.sentence == prev))
+        self.sentence_mentions(prev).find(|&mi| is_org(mi))
     }
 
     /// Whether a mention stands where a subject does: first words of its sentence (after
@@ -280,7 +344,13 @@ impl<'a> Ctx<'a> {
         let Some(m) = self.mentions.get(mi) else {
             return false;
         };
-        let start = self.sentence_words(m.sentence).start;
+        let start = self
+            .sentence_words(m.sentence)
+            .start
+            .max(m.words.start.saturating_sub(12));
+        if start != self.sentence_words(m.sentence).start {
+            return false;
+        }
         let mut i = m.words.start;
         while i > start {
             let Some(w) = self.word(i - 1) else {

@@ -119,17 +119,13 @@ pub fn relations(doc: &DocView) -> Vec<Relation> {
     nominal::extract(&ctx, &mut raw);
     triggers::extract(&ctx, &mut raw);
     let mut out: Vec<Relation> = Vec::new();
-    let mut seen: Vec<(usize, RelationKind, usize, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<(usize, RelationKind, usize, usize)> = std::collections::HashSet::new();
     for r in raw {
         let key = (r.source, r.kind, r.target, r.sentence);
-        if r.source == r.target
-            || r.source >= doc.entities.len()
-            || r.target >= doc.entities.len()
-            || seen.contains(&key)
+        if r.source == r.target || r.source >= doc.entities.len() || r.target >= doc.entities.len() || !seen.insert(key)
         {
             continue;
         }
-        seen.push(key);
         out.push(Relation {
             source: r.source,
             target: r.target,

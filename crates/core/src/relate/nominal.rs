@@ -363,7 +363,8 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     }
     if i > 0 && same(i - 1).is_some_and(|w| w.is_any(&["his", "her", "whose", "their"])) {
         // The possessor: the nearest person mention before, in this sentence.
-        if let Some(owner) = (0..mi).rev().find(|&o| {
+        let start = ctx.mentions.get(mi).map_or(0, |x| x.words.start);
+        if let Some(owner) = ctx.mentions_before(start).find(|&o| {
             ctx.mentions
                 .get(o)
                 .is_some_and(|x| x.sentence == sentence && ctx.rel_label(o) == Label::Per)

@@ -17,7 +17,7 @@
 //! "he"/"she" resolve to the last person seen as a subject or speaker; a speaker named by a
 //! common noun ("an official said", "the source said") is `None`, never a guess.
 
-use super::context::Ctx;
+use super::context::{Ctx, WINDOW};
 use super::Quote;
 use crate::resolve::names::{HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS};
 use crate::{Label, Span};
@@ -260,7 +260,7 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
     // `first_in` is the opening mark's word.
     let open = first_in;
     let sentence = ctx.word(first_in)?.sentence;
-    let start = ctx.sentence_words(sentence).start;
+    let start = ctx.sentence_words(sentence).start.max(open.saturating_sub(WINDOW));
     let verb = (start..open).rev().find(|&k| {
         ctx.mention_covering(k).is_none()
             && ctx.word(k).is_some_and(|w| {
@@ -377,21 +377,20 @@ fn continued(ctx: &Ctx, span: Span, before: &[Quote]) -> Found {
         return None;
     }
     let entity = prev.speaker?;
+    let at = ctx.words.partition_point(|w| w.span.start < span.start);
     let mi = ctx
-        .mentions
-        .iter()
-        .rposition(|m| m.entity == entity && ctx.word(m.words.start).is_some_and(|w| w.span.start < span.start))?;
+        .mentions_within(at, 400)
+        .find(|&mi| ctx.mentions.get(mi).is_some_and(|m| m.entity == entity))?;
     Some(Some(mi))
 }
 
 /// "he"/"she" at word `i`: the last person mention seen as a subject or speaker before it.
 fn pronoun(ctx: &Ctx, i: usize) -> Option<usize> {
-    let lo = i.saturating_sub(150);
-    (0..ctx.mentions.len()).rev().find(|&mi| {
+    ctx.mentions_within(i, 150).find(|&mi| {
         let Some(m) = ctx.mentions.get(mi) else {
             return false;
         };
-        if m.label != Label::Per || m.words.start >= i || m.words.start < lo {
+        if m.label != Label::Per {
             return false;
         }
         let next_speech = ctx.word(m.words.end).is_some_and(is_speech)

@@ -337,8 +337,23 @@ const OWNED: &[&str] = &[
 
 /// Verbs that make a following noun trigger an action of their subject.
 const OPENING_VERBS: &[&str] = &[
-    "established", "establish", "establishes", "opened", "open", "opens", "held", "hold", "holds", "maintained",
-    "maintains", "resumed", "resume", "began", "launched", "kept", "keeps",
+    "established",
+    "establish",
+    "establishes",
+    "opened",
+    "open",
+    "opens",
+    "held",
+    "hold",
+    "holds",
+    "maintained",
+    "maintains",
+    "resumed",
+    "resume",
+    "began",
+    "launched",
+    "kept",
+    "keeps",
 ];
 
 /// Words that may stand between a trigger and its object.
@@ -457,7 +472,10 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
     let opened = (a.saturating_sub(4)..a).any(|k| ctx.word(k).is_some_and(|w| w.is_any(OPENING_VERBS)));
     if ctx.word(a).is_some_and(|w| w.is_any(NOUN_TRIGGERS))
         && !opened
-        && !(a > 0 && ctx.word(a - 1).is_some_and(|w| w.is_any(&["in", "direct", "close", "regular"])))
+        && !(a > 0
+            && ctx
+                .word(a - 1)
+                .is_some_and(|w| w.is_any(&["in", "direct", "close", "regular"])))
     {
         let possessor = (a.saturating_sub(4)..a)
             .rev()
@@ -580,7 +598,7 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
     let start = ctx.sentence_words(sentence).start;
     let mut i = a;
     let mut crossed_comma = false;
-    while i > start {
+    while i > start && a - i < super::context::WINDOW {
         i -= 1;
         let w = ctx.word(i)?;
         if matches!(w.text, ";" | ":" | "“" | "”" | "\"") {
@@ -762,7 +780,7 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
 /// Non-person names in the clause before word `a` (the designators of an active designation):
 /// every name from the sentence start, or the last clause break, up to the trigger.
 fn clause_names_before(ctx: &Ctx, a: usize, len: usize) -> Vec<usize> {
-    let start = a - len.min(a);
+    let start = a - len.min(a).min(super::context::WINDOW);
     let mut from = start;
     // Clauses break at ";", ":" and at ", and" / ", but" ("NATO allies have designated X a
     // threat, and Britain designated ...").

@@ -6,6 +6,8 @@
 
 use super::names::{acronym_letters, initials, is_acronym};
 use super::words::Word;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Groups of forms naming one well-known entity; the first is the canonical name.
 const LEXICON: &[&[&str]] = &[
@@ -74,24 +76,37 @@ fn squash(s: &str) -> String {
 /// The canonical name of a well-known form, if listed. Acronym forms must be written in
 /// capitals ("US", not "us"); "U.S." matches "US".
 pub fn lexicon_name(surface: &str) -> Option<&'static str> {
-    let sq = squash(surface);
-    if sq.is_empty() {
-        return None;
-    }
-    for row in LEXICON {
-        for form in row.iter() {
-            let form_is_acr = is_acronym(form);
-            let hit = if form_is_acr {
-                is_acronym(surface) && acronym_letters(surface) == acronym_letters(form)
-            } else {
-                squash(form) == sq
-            };
-            if hit {
-                return row.first().copied();
-            }
+    let (acr, names) = lexicon_index();
+    if is_acronym(surface) {
+        if let Some(c) = acr.get(&acronym_letters(surface)) {
+            return Some(c);
         }
     }
-    None
+    names.get(&squash(surface)).copied()
+}
+
+/// A lookup from a normalised form to a canonical lexicon name.
+type Table = HashMap<String, &'static str>;
+
+/// The lexicon as two lookup tables, built once: acronym letters → canonical name, and
+/// squashed full forms → canonical name.
+fn lexicon_index() -> &'static (Table, Table) {
+    static INDEX: OnceLock<(Table, Table)> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut acr = HashMap::new();
+        let mut names = HashMap::new();
+        for row in LEXICON {
+            let Some(&canonical) = row.first() else { continue };
+            for form in row.iter() {
+                if is_acronym(form) {
+                    acr.entry(acronym_letters(form)).or_insert(canonical);
+                } else {
+                    names.entry(squash(form)).or_insert(canonical);
+                }
+            }
+        }
+        (acr, names)
+    })
 }
 
 /// An acronym defined in the text: the long form's span and the acronym's, as word ranges.

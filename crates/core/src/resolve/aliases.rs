@@ -71,6 +71,8 @@ const TAIL_FILLERS: &[&str] = &[
 /// of mention `a`.
 pub fn stated_aliases(words: &[Word], mention_words: &[Range<usize>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    let starts: std::collections::HashMap<usize, usize> =
+        mention_words.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
     for (ai, a) in mention_words.iter().enumerate() {
         let Some(sentence) = words.get(a.start).map(|w| w.sentence) else {
             continue;
@@ -106,7 +108,7 @@ pub fn stated_aliases(words: &[Word], mention_words: &[Range<usize>]) -> Vec<(us
             j += 1;
             tail += 1;
         }
-        if let Some(bi) = mention_words.iter().position(|m| m.start == j) {
+        if let Some(&bi) = starts.get(&j) {
             // "formerly known as the Wagner Group's Africa operations": a possessor is not
             // the other name.
             let possessor = mention_words

@@ -107,11 +107,24 @@ fn label_slot(l: Label) -> usize {
     Label::ALL.iter().position(|x| *x == l).unwrap_or(0)
 }
 
+#[derive(Default)]
 struct Resolver {
     clusters: Vec<Cluster>,
     parent: Vec<usize>,
     by_key: HashMap<String, usize>,
+    /// Clusters by the last / first key word of their full person names, and by the rest of
+    /// their nationality-prefixed group names: candidate lookups never scan every cluster.
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_national: HashMap<String, Vec<usize>>,
     order: usize,
+}
+
+fn index_push(map: &mut HashMap<String, Vec<usize>>, key: &str, c: usize) {
+    let list = map.entry(key.to_string()).or_default();
+    if list.last() != Some(&c) {
+        list.push(c);
+    }
 }
 
 impl Resolver {
@@ -195,11 +208,16 @@ impl Resolver {
                     cl.kin_only = p.kin;
                 }
                 cl.full_names.push(p.words.clone());
+                if let (Some(first), Some(last)) = (p.words.first(), p.words.last()) {
+                    index_push(&mut self.by_first, first, c);
+                    index_push(&mut self.by_last, last, c);
+                }
             }
             cl.roles.extend(p.roles.iter().cloned());
             cl.group_like = cl.group_like || p.after_the;
             if let Some(n) = &p.national {
                 cl.national.push(n.clone());
+                index_push(&mut self.by_national, &n.1, c);
             }
             cl.last = (doc, order);
         }
@@ -211,59 +229,40 @@ impl Resolver {
         Some(self.find(c))
     }
 
-    /// Root clusters holding a full person name that `p` (a one-word person name) fits.
-    fn surname_candidates(&mut self, word: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        for i in 0..self.clusters.len() {
-            if self.find(i) != i {
-                continue;
-            }
-            let fits = self
-                .clusters
-                .get(i)
-                .is_some_and(|c| c.full_names.iter().any(|f| f.last().is_some_and(|l| l == word)));
-            if fits {
-                out.push(i);
-            }
-        }
+    /// The distinct roots of some cluster ids.
+    fn roots(&mut self, ids: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = ids.iter().map(|&c| self.find(c)).collect();
+        out.sort_unstable();
+        out.dedup();
         out
+    }
+
+    /// Root clusters holding a full person name whose last word is `word` ("Bashir").
+    fn surname_candidates(&mut self, word: &str) -> Vec<usize> {
+        let ids = self.by_last.get(word).cloned().unwrap_or_default();
+        self.roots(&ids)
     }
 
     /// Root clusters holding a full person name whose first word is `word` ("Prince Khalid").
     fn firstname_candidates(&mut self, word: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        for i in 0..self.clusters.len() {
-            if self.find(i) != i {
-                continue;
-            }
-            let fits = self
-                .clusters
-                .get(i)
-                .is_some_and(|c| c.full_names.iter().any(|f| f.first().is_some_and(|l| l == word)));
-            if fits {
-                out.push(i);
-            }
-        }
-        out
+        let ids = self.by_first.get(word).cloned().unwrap_or_default();
+        self.roots(&ids)
     }
 
     /// Root clusters holding a full name compatible with the multi-word name `words`: same
     /// first and last word, one's words contained in order in the other's.
     fn fullname_candidates(&mut self, words: &[String]) -> Vec<usize> {
-        let mut out = Vec::new();
-        for i in 0..self.clusters.len() {
-            if self.find(i) != i {
-                continue;
-            }
-            let fits = self
-                .clusters
-                .get(i)
-                .is_some_and(|c| c.full_names.iter().any(|f| compatible_full(f, words)));
-            if fits {
-                out.push(i);
-            }
-        }
-        out
+        let Some(last) = words.last() else { return Vec::new() };
+        let ids = self.by_last.get(last).cloned().unwrap_or_default();
+        let roots = self.roots(&ids);
+        roots
+            .into_iter()
+            .filter(|&r| {
+                self.clusters
+                    .get(r)
+                    .is_some_and(|c| c.full_names.iter().any(|f| compatible_full(f, words)))
+            })
+            .collect()
     }
 
     /// The preferred candidate: not introduced as a relative, then same document, then the
@@ -404,51 +403,74 @@ fn strip_possessive(s: &str) -> String {
 
 /// Group mentions into entities.
 pub fn resolve(docs: &[DocMentions]) -> Resolution {
-    let mut rs = Resolver {
-        clusters: Vec::new(),
-        parent: Vec::new(),
-        by_key: HashMap::new(),
-        order: 0,
-    };
+    let mut rs = Resolver::default();
     let mut assigned: Vec<Vec<usize>> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         let ws = words::words(d.text, d.tok);
         let ranges: Vec<Range<usize>> = d.mentions.iter().map(|m| words::words_in(&ws, m.span)).collect();
-        // Links the text states: (a, b) mention pairs that must share an entity.
-        let mut links: Vec<(usize, usize)> = aliases::stated_aliases(&ws, &ranges);
-        let defs = acronyms::definitions(&ws, &ranges);
-        for def in &defs {
-            let Some(long) = ranges.iter().position(|r| *r == def.long) else {
+        let n = d.mentions.len();
+        // Ties the text states: mentions that must share an entity with each mention.
+        let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let tie = |a: usize, b: usize, partners: &mut Vec<Vec<usize>>| {
+            if let Some(p) = partners.get_mut(a) {
+                p.push(b);
+            }
+            if let Some(p) = partners.get_mut(b) {
+                p.push(a);
+            }
+        };
+        for (a, b) in aliases::stated_aliases(&ws, &ranges) {
+            tie(a, b, &mut partners);
+        }
+        let by_range: HashMap<(usize, usize), usize> =
+            ranges.iter().enumerate().map(|(i, r)| ((r.start, r.end), i)).collect();
+        let mut acronym_mentions: HashMap<String, Vec<usize>> = HashMap::new();
+        for (mi, m) in d.mentions.iter().enumerate() {
+            let s = m.span.text(d.text);
+            if names::is_acronym(s) {
+                acronym_mentions.entry(names::acronym_letters(s)).or_default().push(mi);
+            }
+        }
+        let mut defined: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for def in acronyms::definitions(&ws, &ranges) {
+            let Some(&long) = by_range.get(&(def.long.start, def.long.end)) else {
                 continue;
             };
             // An unspelled acronym is trusted after a group only: "WASHINGTON (AP)" is a
-            // dateline, not a definition.
+            // dateline, not a definition. The first definition of an acronym counts.
             let group = d
                 .mentions
                 .get(long)
                 .is_some_and(|m| matches!(m.label, Label::Org | Label::Misc));
-            if !def.spelled && !group {
+            if (!def.spelled && !group) || !defined.insert(def.acronym.clone()) {
                 continue;
             }
-            for (mi, m) in d.mentions.iter().enumerate() {
-                let s = m.span.text(d.text);
-                if mi != long && names::is_acronym(s) && names::acronym_letters(s) == def.acronym {
-                    links.push((long, mi));
+            for &mi in acronym_mentions.get(&def.acronym).map(Vec::as_slice).unwrap_or(&[]) {
+                if mi != long {
+                    tie(long, mi, &mut partners);
                 }
             }
         }
         // A name the recognizer cut in two ("Majed" "Al Ansari") is read whole: the group's
         // first mention stands for it, the others follow it.
         let lead = split_name_leads(d, &ranges);
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (mi, &l) in lead.iter().enumerate() {
+            if let Some(g) = members.get_mut(l) {
+                g.push(mi);
+            }
+        }
         let preps: Vec<Prepared> = d
             .mentions
             .iter()
             .zip(&ranges)
             .enumerate()
-            .map(|(mi, (m, r))| match whole_name(d, &ranges, &lead, mi) {
-                Some((whole, wr)) => prepare(d, &ws, &whole, wr),
-                None => prepare(d, &ws, m, r.clone()),
-            })
+            .map(
+                |(mi, (m, r))| match whole_name(d, &ranges, members.get(mi).map_or(&[], Vec::as_slice), mi) {
+                    Some((whole, wr)) => prepare(d, &ws, &whole, wr),
+                    None => prepare(d, &ws, m, r.clone()),
+                },
+            )
             .collect();
         let mut mine: Vec<Option<usize>> = vec![None; preps.len()];
         for (mi, p) in preps.iter().enumerate() {
@@ -464,19 +486,11 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
                 }
                 continue;
             }
-            let group: Vec<usize> = (0..preps.len()).filter(|&o| lead.get(o) == Some(&mi)).collect();
-            let partner = links
+            let group = members.get(mi).map_or(&[][..], Vec::as_slice);
+            let partner = group
                 .iter()
-                .filter_map(|&(a, b)| {
-                    if group.contains(&a) {
-                        Some(b)
-                    } else if group.contains(&b) {
-                        Some(a)
-                    } else {
-                        None
-                    }
-                })
-                .find_map(|o| mine.get(o).copied().flatten());
+                .flat_map(|&g| partners.get(g).map_or(&[][..], Vec::as_slice))
+                .find_map(|&o| mine.get(o).copied().flatten());
             let chosen = match partner {
                 Some(c) => Some(c),
                 None => choose(&mut rs, p, di),
@@ -529,8 +543,12 @@ fn split_name_leads(d: &DocMentions, ranges: &[Range<usize>]) -> Vec<usize> {
 }
 
 /// The whole name a group leader stands for, as one mention with its word range.
-fn whole_name(d: &DocMentions, ranges: &[Range<usize>], lead: &[usize], mi: usize) -> Option<(Mention, Range<usize>)> {
-    let members: Vec<usize> = (0..lead.len()).filter(|&o| lead.get(o) == Some(&mi)).collect();
+fn whole_name(
+    d: &DocMentions,
+    ranges: &[Range<usize>],
+    members: &[usize],
+    mi: usize,
+) -> Option<(Mention, Range<usize>)> {
     if members.len() < 2 {
         return None;
     }
@@ -602,19 +620,8 @@ fn national_match(rs: &mut Resolver, p: &Prepared) -> Option<usize> {
             .is_some_and(|x| x.national.iter().any(|(n, r)| r == rest && n != nat));
         return (!other).then_some(c);
     }
-    let mut hits: Vec<usize> = Vec::new();
-    for i in 0..rs.clusters.len() {
-        if rs.find(i) != i {
-            continue;
-        }
-        if rs
-            .clusters
-            .get(i)
-            .is_some_and(|x| x.national.iter().any(|(_, r)| *r == p.key))
-        {
-            hits.push(i);
-        }
-    }
+    let ids = rs.by_national.get(&p.key).cloned().unwrap_or_default();
+    let hits = rs.roots(&ids);
     match hits[..] {
         [only] => Some(only),
         _ => None,
@@ -623,13 +630,35 @@ fn national_match(rs: &mut Resolver, p: &Prepared) -> Option<usize> {
 
 /// Acronym-only entities join the one named entity whose initials they spell.
 fn join_lone_acronyms(rs: &mut Resolver) {
+    // Index the named groups once: initials of multi-word names, and long one-word names by
+    // first letter ("KMT" for "Kuomintang").
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut long_words: HashMap<char, Vec<(usize, String)>> = HashMap::new();
+    for j in 0..rs.clusters.len() {
+        if rs.find(j) != j {
+            continue;
+        }
+        let Some(o) = rs.clusters.get(j) else { continue };
+        if o.votes[label_slot(Label::Date)] > 0 {
+            continue;
+        }
+        for f in o.forms.iter().filter(|f| !f.2) {
+            if f.1 >= 2 {
+                for i in names::initials(&f.0) {
+                    index_push(&mut by_initials, &i, j);
+                }
+            } else if f.1 == 1 {
+                if let Some(c) = f.0.chars().next().and_then(|c| c.to_uppercase().next()) {
+                    long_words.entry(c).or_default().push((j, f.0.clone()));
+                }
+            }
+        }
+    }
     for i in 0..rs.clusters.len() {
         if rs.find(i) != i {
             continue;
         }
-        let Some(c) = rs.clusters.get(i) else {
-            continue;
-        };
+        let Some(c) = rs.clusters.get(i) else { continue };
         if c.forms.is_empty() || !c.forms.iter().all(|f| f.2) || c.votes[label_slot(Label::Per)] > 0 {
             continue;
         }
@@ -638,32 +667,27 @@ fn join_lone_acronyms(rs: &mut Resolver) {
             .first()
             .map(|f| names::acronym_letters(&f.0))
             .unwrap_or_default();
-        let mut hits = Vec::new();
-        for j in 0..rs.clusters.len() {
-            if j == i || rs.find(j) != j {
-                continue;
-            }
-            let Some(o) = rs.clusters.get(j) else {
-                continue;
-            };
-            // A recognizer may call a long group name a person; three letters spelling three
-            // words still make it the acronym's expansion.
-            let per_ok = o.votes[label_slot(Label::Per)] == 0 || letters.chars().count() >= 3;
-            let named = per_ok
-                && o.votes[label_slot(Label::Date)] == 0
-                && o.forms.iter().any(|f| {
-                    !f.2 && ((f.1 >= 2 && names::initials(&f.0).contains(&letters))
-                        // "KMT" for "Kuomintang": one long word holding the letters in order
-                        || (f.1 == 1
-                            && letters.chars().count() >= 3
-                            && f.0.chars().count() >= 2 * letters.chars().count()
-                            && acronyms::plausible(&letters, &f.0)))
-                });
-            if named {
-                hits.push(j);
+        let n = letters.chars().count();
+        let mut hits: Vec<usize> = by_initials.get(&letters).cloned().unwrap_or_default();
+        if n >= 3 {
+            let first = letters.chars().next().unwrap_or(' ');
+            for (j, form) in long_words.get(&first).map(Vec::as_slice).unwrap_or(&[]) {
+                if form.chars().count() >= 2 * n && acronyms::plausible(&letters, form) {
+                    hits.push(*j);
+                }
             }
         }
-        if let [only] = hits[..] {
+        // A recognizer may call a long group name a person; three letters spelling it still
+        // make it the acronym's expansion, two do not.
+        let mut roots = rs.roots(&hits);
+        roots.retain(|&j| {
+            j != i
+                && rs
+                    .clusters
+                    .get(j)
+                    .is_some_and(|o| o.votes[label_slot(Label::Per)] == 0 || n >= 3)
+        });
+        if let [only] = roots[..] {
             rs.union(i, only);
         }
     }
