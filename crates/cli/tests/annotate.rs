@@ -256,7 +256,7 @@ fn help_and_broken_pipe_are_not_errors() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("gloss annotate"));
     // A reader that closes early: gloss must not report a failure for it.
     let dir = TempDir::new();
-    let big = WIRE.repeat(400);
+    let big = WIRE.repeat(20);
     let f = dir.file("big.txt", big.as_bytes());
     let mut child = Command::new(BIN)
         .args(["annotate", "--json", &f])
