@@ -7,17 +7,24 @@
 //!    through the transliteration families and phonetic key of [`names`]; well-known acronyms
 //!    key as their expansion ("U.S." = "United States");
 //! 3. for a person named by one word ("Bashir", "Mr Al Bashir"): the most recent compatible
-//!    full name, preferring people not introduced as someone's relative; for a fuller name,
-//!    one with the same first and last name;
-//! 4. otherwise a new entity.
+//!    full name, preferring people not introduced as someone's relative ("his late father
+//!    Hafez ..."), then the same document, then recency; a royal title goes with the first
+//!    name ("Prince Khalid"), and a surname with no match may be a family name written first
+//!    ("Mr Xi"); for a fuller name, one with the same first and last name;
+//! 4. for a group: the same name after a nationality ("Islamic Jihad" / "Palestinian Islamic
+//!    Jihad") when only one such group is known; a generic last word ("Group", "Front") does
+//!    not count;
+//! 5. otherwise a new entity.
 //!
-//! Afterwards acronyms still alone join the one name whose initials they spell, and lone
-//! surnames the one full name they fit.
+//! A person's name the recognizer cut in two ("Majed" + "Al Ansari", only a space between)
+//! is read as one name. Afterwards acronyms still alone join the one name whose initials
+//! they spell, and lone surnames the one full name they fit.
 //!
 //! Invariants: two people whose given names differ are never joined except by an alias the
 //! text states; groups are never joined because they share a word (keys are whole names);
 //! `entity_of` has one entry per mention; entity label = majority label of its mentions;
-//! `name` = fullest surface form; `aliases` = distinct surface forms (titles stripped).
+//! `name` = fullest surface form; `aliases` = distinct surface forms (titles stripped);
+//! `roles` only on people. Work is linear in the mentions: candidates come from indexes.
 
 pub mod acronyms;
 pub mod aliases;
@@ -308,7 +315,13 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
     let mut roles = Vec::new();
     if m.label == Label::Per {
         if let Some(t) = roles::title_before(ws, r.start) {
-            role = Some(roles::join(ws, t.title));
+            // The title with its owner when one is named: "US President", "Qatar's foreign
+            // ministry spokesman".
+            let mut from = t.phrase.start;
+            while from < t.title.start && ws.get(from).is_some_and(|w| w.is_any(&["the", "a", "an", "'s", "’s"])) {
+                from += 1;
+            }
+            role = Some(roles::join(ws, from..t.title.end));
         }
         if let Some(t) = roles::title_after(ws, r.end) {
             roles.push(roles::join(ws, t.title));
@@ -779,7 +792,9 @@ fn to_entity(c: &Cluster) -> Entity {
         aliases.insert(0, name.clone());
     }
     let mut roles: Vec<String> = Vec::new();
-    for r in &c.roles {
+    // Titles describe people; a group a recognizer once called a person keeps none.
+    let titled = if label == Label::Per { c.roles.as_slice() } else { &[] };
+    for r in titled {
         if !r.is_empty() && !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
             roles.push(r.clone());
         }
