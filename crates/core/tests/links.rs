@@ -121,6 +121,7 @@ const CASES: &[Case] = &[
     c("https://www.dawn.com/news/1877123/pakistan-calls-for-syrian-led-political-process", "Dawn", Some("news"), None, Some("Pakistan calls for Syrian-led political process")),
     c("https://www.abc.net.au/news/2024-12-10/syrian-australians-react/104706123", "ABC News", Some("news"), Some("2024-12-10"), Some("Syrian Australians react")),
     c("https://www.smh.com.au/world/middle-east/syria-after-the-fall-20241210-p5kx1a.html", "The Sydney Morning Herald", Some("world/middle-east"), Some("2024-12-10"), Some("Syria after the fall")),
+    c("https://www.alarabiya.net/aswaq/oil-and-gas/2025/03/04/%D8%A7%D9%84%D8%B3%D8%B9%D9%88%D8%AF%D9%8A%D8%A9-%D9%88%D8%A7%D9%84%D8%A7%D9%85%D8%A7%D8%B1%D8%A7%D8%AA", "Al Arabiya", Some("aswaq/oil-and-gas"), Some("2025-03-04"), Some("السعودية والامارات")),
     // Dates in the query; unknown sites fall back to the readable domain
     c("https://www.gulftoday.ae/news/syria-transition-talks?date=2024-12-10&utm_source=x", "Gulf Today", Some("news"), Some("2024-12-10"), Some("Syria transition talks")),
     c("https://www.middle-east-online.com/en/syria-hts-pledges-elections", "Middle East Online", None, None, Some("Syria HTS pledges elections")),

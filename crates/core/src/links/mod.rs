@@ -222,7 +222,10 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
         .map(|(i, s)| classify(s, in_date(i)))
         .collect();
 
-    // The slug: the wordiest segment of two words or more; later ones win ties.
+    // The slug: the wordiest segment of two words or more; later ones win ties. Sites that
+    // date their paths put the slug after the date, so a candidate there is preferred to
+    // a wordy section before it ("aswaq/oil-and-gas/2025/03/04/<Arabic slug>").
+    let after_date = found.as_ref().map_or(0, |f| f.whole_segments.end);
     let slug_at = kinds
         .iter()
         .enumerate()
@@ -230,7 +233,7 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
             Kind::Words(n) if *n >= 2 => Some((i, *n)),
             _ => None,
         })
-        .max_by_key(|&(i, n)| (n, i))
+        .max_by_key(|&(i, n)| (i >= after_date, n, i))
         .map(|(i, _)| i);
 
     let section_end = slug_at.unwrap_or(segments.len());

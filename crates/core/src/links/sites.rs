@@ -201,7 +201,6 @@ const NAME_WORDS: &[&str] = &[
     "policy",
     "affairs",
     "foreign",
-    "post",
     "free",
     "city",
     "morning",
@@ -227,6 +226,27 @@ const NAME_WORDS: &[&str] = &[
     "the",
     "al",
     "middleeast",
+    "energy",
+    "intel",
+    "intelligence",
+    "oil",
+    "gas",
+    "market",
+    "markets",
+    "money",
+    "capital",
+    "economic",
+    "economy",
+    "trade",
+    "asia",
+    "africa",
+    "europe",
+    "agenda",
+    "digest",
+    "brief",
+    "briefing",
+    "line",
+    "point",
 ];
 
 /// Display name for a (lowercase) host.
@@ -390,6 +410,7 @@ mod tests {
             ("127.0.0.1", "127.0.0.1"),
             ("[::1]", "[::1]"),
             ("www.somepaper1234.com", "Somepaper1234"),
+            ("www.energyintel.com", "Energy Intel"),
             ("co.uk", "CO"),
         ];
         for (host, want) in cases {
