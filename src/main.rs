@@ -9,6 +9,9 @@ fn main() {
     let props = AppProps {
         use_worker: true,
         with_sample: true,
+        // No inline annotator: the page bundle stays free of the model; if the worker cannot
+        // start, the worker bundle itself is loaded on the page (ui::fallback).
+        inline: None,
     };
     yew::Renderer::<gloss_app::App>::with_root_and_props(root, props).render();
 }

@@ -11,6 +11,16 @@ use serde::{Deserialize, Serialize};
 
 /// Path of the loader Trunk writes for the worker binary (`data-loader-shim`).
 pub const WORKER_LOADER_PATH: &str = "./gloss-worker_loader.js";
+/// The worker bundle's script and wasm (Trunk does not hash worker file names).
+pub const WORKER_SCRIPT_PATH: &str = "./gloss-worker.js";
+pub const WORKER_WASM_PATH: &str = "./gloss-worker_bg.wasm";
+
+/// The page-side entry of the worker bundle: JSON articles in, JSON contract out.
+pub fn annotate_json(articles_json: &str) -> Result<String, String> {
+    let articles: Vec<ArticleInput> =
+        serde_json::from_str(articles_json).map_err(|e| format!("bad request: {e}"))?;
+    serde_json::to_string(&annotate_articles(&articles)).map_err(|e| e.to_string())
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnnotateRequest {

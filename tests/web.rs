@@ -2,8 +2,10 @@
 //! (`wasm-pack test --headless --chrome --mode no-install`).
 #![cfg(target_arch = "wasm32")]
 
+use gloss_app::annotate::annotate_articles;
 use gloss_app::ui::components::article_view::ArticleView;
 use gloss_app::ui::components::sidebar::Sidebar;
+use gloss_app::ui::hooks::Inline;
 use gloss_app::ui::state::Shared;
 use gloss_app::ui::AppProps;
 use gloss_app::App;
@@ -525,6 +527,7 @@ async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
         AppProps {
             use_worker: false,
             with_sample: true,
+            inline: Some(Inline(annotate_articles)),
         },
     )
     .render();

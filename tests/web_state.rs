@@ -440,3 +440,27 @@ fn dates_and_sections_read_well() {
         assert_eq!(section_trail(raw), expected);
     }
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_failed_request_stops_waiting_and_says_why() {
+    let mut s = run(vec![add("One.")]);
+    s.apply(Action::Failed {
+        seq: 42,
+        message: "nope".into(),
+    });
+    assert_eq!(
+        s.pending,
+        Some(1),
+        "a failure of another request changes nothing"
+    );
+    s.apply(Action::Failed {
+        seq: 1,
+        message: "the annotator script could not load".into(),
+    });
+    assert_eq!(s.pending, None);
+    assert_eq!(
+        s.notice.as_deref(),
+        Some("Annotation failed: the annotator script could not load")
+    );
+}

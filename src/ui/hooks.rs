@@ -3,15 +3,18 @@
 //! The normal path is the web worker (`gloss-worker`), so a long article never freezes the
 //! page. The worker is started on the first request and must answer `Ready`; if it cannot
 //! be created, or has not answered within [`WORKER_START_TIMEOUT_MS`], the request runs on
-//! the main thread instead (and so does every later one). Results come back as
-//! [`Action::Annotated`] with the request's `seq`; the reducer drops stale ones, so a late
-//! worker answer after a fallback is harmless.
+//! the main thread instead (and so does every later one): with the [`Inline`] annotator when
+//! one is linked in (tests), else with the worker bundle loaded on the page
+//! (`ui::fallback`). Results come back as [`Action::Annotated`] with the request's `seq`;
+//! the reducer drops stale ones, so a late worker answer after a fallback is harmless.
 
-use crate::annotate::{annotate_articles, now_ms, ArticleInput};
+use crate::annotate::{now_ms, ArticleInput};
+use crate::ui::fallback::annotate_on_page;
 use crate::ui::state::{Action, AppState, Engine, Shared};
 use crate::worker::{AnnotateRequest, AnnotateWorker, WorkerOutput, WORKER_LOADER_PATH};
 use gloo::timers::callback::Timeout;
 use gloo_worker::{Spawnable, WorkerBridge};
+use gloss_core::protocol::Contract;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::time::Duration;
@@ -19,6 +22,19 @@ use yew::prelude::*;
 
 /// How long a starting worker may take to say `Ready` before the page annotates by itself.
 pub const WORKER_START_TIMEOUT_MS: u32 = 8_000;
+
+/// An annotator linked into the page bundle, used instead of the worker bundle when the
+/// worker cannot run. `main.rs` passes none (the page then carries no model); tests pass
+/// `annotate::annotate_articles`.
+#[derive(Clone, Copy)]
+pub struct Inline(pub fn(&[ArticleInput]) -> Contract);
+
+impl PartialEq for Inline {
+    /// Props compare equal: which function annotates never changes what is shown.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 enum Phase {
@@ -36,6 +52,7 @@ struct Annotator {
     /// The request sent to the worker and not answered yet.
     waiting: Option<AnnotateRequest>,
     start_timer: Option<Timeout>,
+    inline: Option<Inline>,
 }
 
 /// Annotate the workspace whenever `pending` names a new request.
@@ -45,8 +62,10 @@ pub fn use_annotator(
     articles: Rc<Vec<ArticleInput>>,
     dispatch: UseReducerDispatcher<AppState>,
     use_worker: bool,
+    inline: Option<Inline>,
 ) {
     let annotator = use_mut_ref(Annotator::default);
+    annotator.borrow_mut().inline = inline;
     use_effect_with(pending, move |pending| {
         if let Some(seq) = *pending {
             let request = AnnotateRequest {
@@ -78,8 +97,9 @@ fn submit(
             a.waiting = Some(request);
         }
         _ => {
+            let inline = a.inline;
             drop(a);
-            run_on_main_thread(request, dispatch);
+            run_on_main_thread(request, dispatch, inline);
         }
     }
 }
@@ -159,24 +179,35 @@ fn give_up_on_worker(weak: &Weak<RefCell<Annotator>>, dispatch: UseReducerDispat
         }
         a.phase = Phase::Failed;
         a.bridge = None;
-        a.waiting.take()
+        (a.waiting.take(), a.inline)
     };
-    if let Some(request) = waiting {
-        run_on_main_thread(request, dispatch);
+    if let (Some(request), inline) = waiting {
+        run_on_main_thread(request, dispatch, inline);
     }
 }
 
 /// Annotate on the page, after yielding once so the "Annotating…" status can paint.
-fn run_on_main_thread(request: AnnotateRequest, dispatch: UseReducerDispatcher<AppState>) {
+fn run_on_main_thread(
+    request: AnnotateRequest,
+    dispatch: UseReducerDispatcher<AppState>,
+    inline: Option<Inline>,
+) {
     yew::platform::spawn_local(async move {
         yew::platform::time::sleep(Duration::from_millis(16)).await;
         let started = now_ms();
-        let contract = annotate_articles(&request.articles);
-        dispatch.dispatch(Action::Annotated {
-            seq: request.seq,
-            contract: Shared::new(contract),
-            elapsed_ms: now_ms() - started,
-            engine: Engine::MainThread,
-        });
+        let result = match inline {
+            Some(Inline(annotate)) => Ok(annotate(&request.articles)),
+            None => annotate_on_page(&request.articles).await,
+        };
+        let seq = request.seq;
+        match result {
+            Ok(contract) => dispatch.dispatch(Action::Annotated {
+                seq,
+                contract: Shared::new(contract),
+                elapsed_ms: now_ms() - started,
+                engine: Engine::MainThread,
+            }),
+            Err(message) => dispatch.dispatch(Action::Failed { seq, message }),
+        }
     });
 }

@@ -1,6 +1,7 @@
 //! The Yew user interface: state, effects, text layout and components.
 
 pub mod components;
+pub mod fallback;
 pub mod hooks;
 pub mod labels;
 pub mod state;

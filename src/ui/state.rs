@@ -82,6 +82,11 @@ pub enum Action {
         elapsed_ms: f64,
         engine: Engine,
     },
+    /// Request `seq` could not be annotated.
+    Failed {
+        seq: u64,
+        message: String,
+    },
     /// Tell the user something (a file could not be read, ...).
     Notice(String),
 }
@@ -155,6 +160,12 @@ impl AppState {
                 self.contract = Some(contract);
                 self.pending = None;
                 self.last_run = Some(RunInfo { elapsed_ms, engine });
+            }
+            Action::Failed { seq, message } => {
+                if self.pending == Some(seq) {
+                    self.pending = None;
+                    self.notice = Some(format!("Annotation failed: {message}"));
+                }
             }
             Action::Notice(text) => self.notice = Some(text),
         }

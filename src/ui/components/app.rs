@@ -6,7 +6,7 @@ use crate::ui::components::paste_box::{NewArticle, PasteBox};
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status_line::StatusLine;
 use crate::ui::components::tabs::{TabInfo, Tabs};
-use crate::ui::hooks::use_annotator;
+use crate::ui::hooks::{use_annotator, Inline};
 use crate::ui::state::{Action, AppState};
 use crate::ui::text::excerpt;
 use yew::prelude::*;
@@ -19,6 +19,9 @@ pub struct AppProps {
     /// Start with the built-in sample article.
     #[prop_or(true)]
     pub with_sample: bool,
+    /// An annotator linked into the page, used when the worker is off or cannot start.
+    #[prop_or_default]
+    pub inline: Option<Inline>,
 }
 
 #[component]
@@ -36,6 +39,7 @@ pub fn App(props: &AppProps) -> Html {
         state.articles.clone(),
         state.dispatcher(),
         props.use_worker,
+        props.inline,
     );
 
     let on_add = {
