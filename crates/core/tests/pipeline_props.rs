@@ -307,6 +307,17 @@ mod previews {
         }
 
         #[test]
+        fn any_unicode_after_the_scheme(rest in "\\PC{0,80}", names in prop::collection::vec("\\PC{0,20}", 0..4)) {
+            let href = format!("https://{rest}");
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            if let Some(p) = preview(&href, &refs) {
+                prop_assert!(!p.site.is_empty());
+                prop_assert_eq!(p.title_derived, p.title.is_some());
+            }
+            let _ = gloss_core::links::canonical_key(&href);
+        }
+
+        #[test]
         fn any_slug_words(words in prop::collection::vec(slug_word(), 0..12)) {
             let href = format!("https://www.example.com/news/2024/12/10/{}/", words.join("-"));
             let p = preview(&href, &["Syria", "Hayat Tahrir al-Sham"]);
