@@ -574,3 +574,95 @@ async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
         "Load sample shows its tab"
     );
 }
+
+/// A document naming `n` places, each once: "Place0, Place1, ...".
+fn many_places(n: usize) -> Shared<Contract> {
+    let names: Vec<String> = (0..n).map(|i| format!("Place{i}")).collect();
+    let text = names.join(", ");
+    let mut mentions = Vec::new();
+    let mut start = 0;
+    for (i, name) in names.iter().enumerate() {
+        let len = name.chars().count();
+        mentions.push(MentionDto {
+            start,
+            end: start + len,
+            text: name.clone(),
+            label: "LOC".into(),
+            entity: format!("e{i}"),
+            score: 1.0,
+        });
+        start += len + 2;
+    }
+    Shared::new(Contract {
+        version: 1,
+        documents: vec![DocumentDto {
+            source: "places.txt".into(),
+            title: None,
+            text,
+            mentions,
+            links: vec![],
+            quotes: vec![],
+            furniture: vec![],
+        }],
+        entities: names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| entity(&format!("e{i}"), "LOC", n))
+            .collect(),
+        relations: vec![],
+        diagnostics: vec![],
+    })
+}
+
+#[wasm_bindgen_test]
+async fn long_entity_groups_fold_until_asked_or_selected() {
+    let root = fresh_root();
+    yew::Renderer::<Harness>::with_root_and_props(
+        root.clone(),
+        HarnessProps {
+            contract: many_places(9),
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(
+        all(&root, ".entity-row").len(),
+        6,
+        "a long group shows its first rows"
+    );
+    // Selecting a hidden entity from the article unfolds its group.
+    click(&one(&root, "#article .chip[data-entity='e8']"));
+    settle().await;
+    assert_eq!(all(&root, ".entity-row").len(), 9);
+    assert!(one(&root, ".entity-row[data-entity='e8']")
+        .class_list()
+        .contains("entity-row--active"));
+    click(&one(&root, "#article .chip[data-entity='e8']"));
+    settle().await;
+    assert_eq!(
+        all(&root, ".entity-row").len(),
+        6,
+        "folds again when deselected"
+    );
+    let more = one(&root, ".entity-group__more");
+    assert_eq!(text(&more), "Show all 9 places");
+    click(&more);
+    settle().await;
+    assert_eq!(all(&root, ".entity-row").len(), 9);
+    assert!(all(&root, ".entity-group__more").is_empty());
+
+    let small = fresh_root();
+    yew::Renderer::<Harness>::with_root_and_props(
+        small.clone(),
+        HarnessProps {
+            contract: many_places(7),
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(
+        all(&small, ".entity-row").len(),
+        7,
+        "one extra row is shown rather than folded"
+    );
+}

@@ -23,6 +23,9 @@ pub struct SidebarProps {
     pub on_open_doc: Callback<usize>,
 }
 
+/// Rows a long entity group shows before "Show all".
+pub const GROUP_PREVIEW: usize = 6;
+
 /// Mentions per entity across the whole workspace.
 pub fn mention_counts(contract: &Contract) -> HashMap<&str, usize> {
     let mut counts = HashMap::new();
@@ -35,6 +38,7 @@ pub fn mention_counts(contract: &Contract) -> HashMap<&str, usize> {
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
     let expanded = use_state(HashSet::<usize>::new);
+    let shown_all = use_state(HashSet::<&'static str>::new);
     let contract = &*props.contract;
     let counts = mention_counts(contract);
     let by_id: HashMap<&str, &EntityDto> = contract
@@ -59,6 +63,27 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             let (ca, cb) = (counts.get(a.id.as_str()), counts.get(b.id.as_str()));
             cb.cmp(&ca).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         });
+        // Long groups show their most mentioned names first; the rest on request (or when
+        // the selection is among them), so relations and quotes stay within reach.
+        let total = rows.len();
+        let selected_hidden = rows.iter().skip(GROUP_PREVIEW).any(|e| Some(e.id.as_str()) == selected);
+        let show_all = total <= GROUP_PREVIEW + 1 || selected_hidden || shown_all.contains(label);
+        if !show_all {
+            rows.truncate(GROUP_PREVIEW);
+        }
+        let more = (total > rows.len()).then(|| {
+            let shown_all = shown_all.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let mut next = (*shown_all).clone();
+                next.insert(label);
+                shown_all.set(next);
+            });
+            html! {
+                <button type="button" class="entity-group__more" {onclick}>
+                    { format!("Show all {total} {}", labels::group_title(label).to_lowercase()) }
+                </button>
+            }
+        });
         Some(html! {
             <div class="entity-group">
                 <h3 class={classes!("entity-group__title", format!("entity-group__title--{}", labels::css(label)))}>
@@ -69,6 +94,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 <ul class="entity-list">
                     { for rows.iter().map(|e| entity_row(e, counts.get(e.id.as_str()).copied().unwrap_or(0), selected, &props.on_select)) }
                 </ul>
+                { more.unwrap_or_default() }
             </div>
         })
     });
