@@ -515,6 +515,7 @@ pub fn title_with_names(seg: &str, names: &Names) -> Option<(String, Vec<String>
         let text = match &w.out {
             Some(t) if !(non_english && t == "UN") => t.clone(),
             _ if w.key == "i" && !non_english => "I".to_string(),
+            _ if is_vowelless_acronym(&w.key) => w.key.to_ascii_uppercase(),
             _ => w.key.clone(),
         };
         let text = if n == 0 { capitalize(&text) } else { text };
@@ -528,6 +529,27 @@ pub fn title_with_names(seg: &str, names: &Names) -> Option<(String, Vec<String>
     Some((out, used))
 }
 
+/// "sdf", "pkk", "cnn": two to five ASCII letters and no vowel (y counts as one) is an
+/// acronym; English words of that shape hardly exist.
+fn is_vowelless_acronym(w: &str) -> bool {
+    (2..=5).contains(&w.len())
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !w.chars().any(|c| "aeiouy".contains(c))
+        && !matches!(w, "hmm" | "shh" | "tsk" | "nth" | "pfft" | "brr")
+}
+
+/// Words that a slug split off a hyphenated code before a number ("covid-19", "f-16",
+/// "mh-17"): "covid", a single letter, or two letters that are neither a name nor a word.
+fn joins_number(prev: &Word) -> bool {
+    let k = prev.key.as_str();
+    let short_code = (1..=2).contains(&k.len())
+        && k.chars().all(|c| c.is_ascii_lowercase())
+        && prev.out.is_none()
+        && !is_function_word(k)
+        && !matches!(k, "i" | "s" | "t" | "no" | "so" | "go" | "me" | "my" | "us");
+    prev.suffix.is_empty() && (k == "covid" || short_code)
+}
+
 /// Participles that slugs split off a name they were hyphenated to ("un-led" → "UN-led").
 const COMPOUND_TAILS: &[&str] = &[
     "led", "backed", "based", "born", "funded", "allied", "aligned", "linked", "owned", "brokered",
@@ -537,6 +559,22 @@ const COMPOUND_TAILS: &[&str] = &[
 /// name these participles are always hyphenated in news style.
 fn join_compounds(words: &mut [Word]) {
     for i in 1..words.len() {
+        // "covid-19", "f-16": a number glued back to the short code before it.
+        let code = words.get(i - 1).is_some_and(joins_number);
+        let number = words
+            .get(i)
+            .is_some_and(|w| (1..=3).contains(&w.key.len()) && w.key.chars().all(|c| c.is_ascii_digit()));
+        if code && number {
+            if let Some(w) = words.get_mut(i) {
+                w.sep = "-".to_string();
+            }
+            if let Some(prev) = words.get_mut(i - 1) {
+                if prev.key != "covid" {
+                    prev.out = Some(prev.key.to_ascii_uppercase());
+                }
+            }
+            continue;
+        }
         let after_name = words.get(i - 1).is_some_and(|w| w.out.is_some() && w.suffix.is_empty());
         if let Some(w) = words.get_mut(i) {
             if after_name && w.out.is_none() && COMPOUND_TAILS.contains(&w.key.as_str()) {
@@ -696,6 +734,14 @@ mod tests {
             ("why-sanaa-airport-matters", Some("Why Sanaa airport matters")),
             ("what-we-know-about-hts", Some("What we know about HTS")),
             ("talks-resume-in-muscat", Some("Talks resume in Muscat")),
+            ("sdf-and-pkk-deny-links", Some("SDF and PKK deny links")),
+            ("rhythm-of-talks-slows", Some("Rhythm of talks slows")),
+            ("covid-19-cases-rise-in-gaza", Some("Covid-19 cases rise in Gaza")),
+            ("f-16-jets-arrive", Some("F-16 jets arrive")),
+            ("un-80-years-on", Some("UN 80 years on")),
+            ("ukraine-gets-first-f-16-jets", Some("Ukraine gets first F-16 jets")),
+            ("mh-17-verdict", Some("MH-17 verdict")),
+            ("in-24-hours", Some("In 24 hours")),
             ("syria", None),
             ("سوريا-الجديدة", Some("سوريا الجديدة")),
         ];
