@@ -45,7 +45,7 @@ const CASES: &[Case] = &[
     c("https://apnews.com/article/syria-assad-rebels-damascus-0a1b2c3d4e5f67890abcdef123456789", "AP News", None, None, Some("Syria Assad rebels Damascus")),
     c("https://www.afp.com/en/news/3954/syrian-refugees-weigh-return-from-lebanon-doc-36mj2x4", "AFP", Some("news"), None, Some("Syrian refugees weigh return from Lebanon doc")),
     c("https://www.bloomberg.com/news/articles/2024-12-10/syria-s-rebels-seek-to-reassure-minorities", "Bloomberg", Some("news"), Some("2024-12-10"), Some("Syria's rebels seek to reassure minorities")),
-    c("https://www.aa.com.tr/en/middle-east/turkish-fm-meets-syrian-counterpart-in-ankara/3420123", "Anadolu Agency", Some("middle-east"), None, Some("Turkish fm meets Syrian counterpart in Ankara")),
+    c("https://www.aa.com.tr/en/middle-east/turkish-fm-meets-syrian-counterpart-in-ankara/3420123", "Anadolu Agency", Some("middle-east"), None, Some("Turkish FM meets Syrian counterpart in Ankara")),
     c("https://english.news.cn/20241210/4a5b6c7d8e/c.html", "Xinhua", None, Some("2024-12-10"), None),
     c("https://en.yna.co.kr/view/AEN20241210001234315", "Yonhap", None, None, None),
     // Middle East and North Africa
