@@ -200,15 +200,9 @@ pub fn in_tokens(tokens: &[&str]) -> Option<(Ymd, std::ops::Range<usize>)> {
 }
 
 /// Query parameters that carry a publication date.
+#[rustfmt::skip]
 const DATE_KEYS: &[&str] = &[
-    "date",
-    "d",
-    "pubdate",
-    "pub_date",
-    "published",
-    "publish_date",
-    "publishdate",
-    "dt",
+    "date", "d", "pubdate", "pub_date", "published", "publish_date", "publishdate", "dt",
 ];
 
 pub fn in_query(query: &[(String, String)]) -> Option<Ymd> {

@@ -42,95 +42,24 @@ pub fn is_safe_href(href: &str) -> bool {
 }
 
 /// Language and edition prefixes that are not sections.
+#[rustfmt::skip]
 const LANGUAGE_SEGMENTS: &[&str] = &[
-    "en", "ar", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "tr", "fa", "he", "ur", "hi", "ko", "nl", "english",
-    "arabic", "french", "en-us", "en-gb", "en-au", "en-in", "intl", "edition",
+    "en", "ar", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "tr", "fa", "he", "ur", "hi", "ko", "nl",
+    "english", "arabic", "french", "en-us", "en-gb", "en-au", "en-in", "intl", "edition",
 ];
 
 /// Words section names are made of: a segment made only of these is a section even where a
 /// slug would be ("world-middle-east-67654321" on the BBC, "node/2582341/middle-east").
+#[rustfmt::skip]
 const SECTION_WORDS: &[&str] = &[
-    "world",
-    "news",
-    "middle",
-    "east",
-    "middleeast",
-    "mena",
-    "africa",
-    "asia",
-    "europe",
-    "americas",
-    "america",
-    "us",
-    "uk",
-    "business",
-    "politics",
-    "technology",
-    "tech",
-    "science",
-    "health",
-    "sport",
-    "sports",
-    "opinion",
-    "opinions",
-    "editorial",
-    "editorials",
-    "region",
-    "international",
-    "national",
-    "local",
-    "live",
-    "economy",
-    "markets",
-    "culture",
-    "arts",
-    "entertainment",
-    "lifestyle",
-    "travel",
-    "environment",
-    "climate",
-    "gulf",
-    "latest",
-    "breaking",
-    "home",
-    "australia",
-    "canada",
-    "india",
-    "china",
-    "pakistan",
-    "uae",
-    "pacific",
-    "latin",
-    "south",
-    "north",
-    "west",
-    "nation",
-    "analysis",
-    "features",
-    "comment",
-    "commentisfree",
-    "video",
-    "videos",
-    "podcasts",
-    "pictures",
-    "and",
-    "the",
-    "of",
-    "in",
-    "diplomacy",
-    "defence",
-    "defense",
-    "security",
-    "religion",
-    "media",
-    "society",
-    "education",
-    "law",
-    "crime",
-    "future",
-    "global",
-    "regional",
-    "top",
+    "world", "news", "middle", "east", "middleeast", "mena", "africa", "asia", "europe", "americas", "america",
+    "us", "uk", "business", "politics", "technology", "tech", "science", "health", "sport", "sports", "opinion",
+    "opinions", "editorial", "editorials", "region", "international", "national", "local", "live", "economy",
+    "markets", "culture", "arts", "entertainment", "lifestyle", "travel", "environment", "climate", "gulf",
+    "latest", "breaking", "home", "australia", "canada", "india", "china", "pakistan", "uae", "pacific",
+    "latin", "south", "north", "west", "nation", "analysis", "features", "comment", "commentisfree", "video",
+    "videos", "podcasts", "pictures", "and", "the", "of", "in", "diplomacy", "defence", "defense", "security",
+    "religion", "media", "society", "education", "law", "crime", "future", "global", "regional", "top",
 ];
 
 /// Section words printed as acronyms or special spellings in the trail.
@@ -283,13 +212,9 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
 }
 
 /// Redirectors whose query carries the real destination (`?url=`, `?q=`, `?u=`).
+#[rustfmt::skip]
 const REDIRECT_HOSTS: &[&str] = &[
-    "google.com",
-    "www.google.com",
-    "l.facebook.com",
-    "lm.facebook.com",
-    "out.reddit.com",
-    "href.li",
+    "google.com", "www.google.com", "l.facebook.com", "lm.facebook.com", "out.reddit.com", "href.li",
 ];
 /// Wrapping hosts followed at most this deep, so a URL wrapping itself cannot loop.
 const MAX_UNWRAP: usize = 3;
@@ -326,16 +251,9 @@ fn unwrap_redirects(mut parsed: url::Parsed) -> url::Parsed {
 
 /// Query keys that identify an article on some CMSs (`article.php?id=123`); every other
 /// parameter (utm_*, fbclid, ...) is tracking and ignored when comparing URLs.
+#[rustfmt::skip]
 const ID_KEYS: &[&str] = &[
-    "id",
-    "p",
-    "story",
-    "storyid",
-    "article",
-    "articleid",
-    "newsid",
-    "aid",
-    "nid",
+    "id", "p", "story", "storyid", "article", "articleid", "newsid", "aid", "nid",
 ];
 
 /// A key under which two URLs of the same article meet: scheme, `www.`/`m.`/`amp.`, AMP and

@@ -13,44 +13,20 @@ use super::lexicon::{self, capitalize, is_function_word};
 use std::collections::HashMap;
 
 /// Tracking suffixes some sites append to slugs (edition markers and the like).
-const TRACKING_SUFFIXES: &[&str] = &["intl", "hnk", "scli", "spc", "trnd", "amp", "ampvideo", "lux"];
-
-/// Words that precede an id or a slug without being part of the title.
-pub const CONTAINER_WORDS: &[&str] = &[
-    "article",
-    "articles",
-    "story",
-    "stories",
-    "node",
-    "content",
-    "ty-article",
-    "liveblog_entry",
-    "view",
-    "page",
-    "amp",
-    "a",
-    "p",
-    "articleshow",
-    "newscontent",
-    "index",
-    "post",
-    "posts",
-    "item",
-    "detail",
-    "details",
-    "id",
-    "s",
-    "v",
-    "newsid",
-    "printarticle",
-    "doc",
+#[rustfmt::skip]
+const TRACKING_SUFFIXES: &[&str] = &[
+    "article", "articles", "story", "stories", "node", "content", "ty-article", "liveblog_entry", "view",
+    "page", "amp", "a", "p", "articleshow", "newscontent", "index", "post", "posts", "item", "detail",
+    "details", "id", "s", "v", "newsid", "printarticle", "doc",
 ];
 
 /// Words after which a standalone "t" is the contraction "n't".
+#[rustfmt::skip]
 const NT_HEADS: &[&str] = &[
-    "don", "can", "won", "isn", "aren", "wasn", "weren", "doesn", "didn", "hasn", "haven", "hadn", "couldn", "shouldn",
-    "wouldn", "mustn", "ain",
+    "don", "can", "won", "isn", "aren", "wasn", "weren", "doesn", "didn", "hasn", "haven", "hadn", "couldn",
+    "shouldn", "wouldn", "mustn", "ain",
 ];
+#[rustfmt::skip]
 const PRONOUNS: &[&str] = &[
     "i", "you", "we", "they", "he", "she", "it", "that", "there", "who", "what",
 ];
@@ -551,6 +527,7 @@ fn joins_number(prev: &Word) -> bool {
 }
 
 /// Participles that slugs split off a name they were hyphenated to ("un-led" → "UN-led").
+#[rustfmt::skip]
 const COMPOUND_TAILS: &[&str] = &[
     "led", "backed", "based", "born", "funded", "allied", "aligned", "linked", "owned", "brokered",
 ];
@@ -584,8 +561,8 @@ fn join_compounds(words: &mut [Word]) {
     }
 }
 
-const QUESTION_WORDS: &[&str] = &["who", "what", "why", "how", "where", "when", "which"];
-const AUXILIARIES: &[&str] = &[
+#[rustfmt::skip]
+const QUESTION_WORDS: &[&str] = &[
     "is", "are", "was", "were", "can", "could", "will", "would", "should", "does", "do", "did", "has", "have",
 ];
 
