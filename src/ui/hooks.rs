@@ -104,8 +104,20 @@ fn submit(
     }
 }
 
+/// Whether a worker can be constructed here. gloo-worker panics when the constructor throws
+/// (no Worker API, or a Content-Security-Policy that forbids the script), so try first with
+/// a throwaway worker that is terminated at once.
 fn worker_supported() -> bool {
-    js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false)
+    if !js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false) {
+        return false;
+    }
+    match web_sys::Worker::new(WORKER_LOADER_PATH) {
+        Ok(probe) => {
+            probe.terminate();
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 fn start_worker(

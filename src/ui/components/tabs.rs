@@ -48,7 +48,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
                 let select = { let cb = props.on_select.clone(); Callback::from(move |_: MouseEvent| cb.emit(i)) };
                 let close = { let cb = props.on_close.clone(); Callback::from(move |_: MouseEvent| cb.emit(i)) };
                 html! {
-                    <div class={classes!("tab-item", selected.then_some("tab-item--active"))} key={i}>
+                    <div class={classes!("tab-item", selected.then_some("tab-item--active"))} key={i} role="presentation">
                         <button type="button" class="tab" role="tab" id={format!("tab-{i}")}
                             aria-selected={selected.to_string()} aria-controls="article"
                             title={tab.label.clone()} onclick={select}>
