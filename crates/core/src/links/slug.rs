@@ -13,8 +13,11 @@ use super::lexicon::{self, capitalize, is_function_word};
 use std::collections::HashMap;
 
 /// Tracking suffixes some sites append to slugs (edition markers and the like).
+const TRACKING_SUFFIXES: &[&str] = &["intl", "hnk", "scli", "spc", "trnd", "amp", "ampvideo", "lux"];
+
+/// Words that precede an id or a slug without being part of the title.
 #[rustfmt::skip]
-const TRACKING_SUFFIXES: &[&str] = &[
+pub const CONTAINER_WORDS: &[&str] = &[
     "article", "articles", "story", "stories", "node", "content", "ty-article", "liveblog_entry", "view",
     "page", "amp", "a", "p", "articleshow", "newscontent", "index", "post", "posts", "item", "detail",
     "details", "id", "s", "v", "newsid", "printarticle", "doc",
@@ -561,8 +564,9 @@ fn join_compounds(words: &mut [Word]) {
     }
 }
 
+const QUESTION_WORDS: &[&str] = &["who", "what", "why", "how", "where", "when", "which"];
 #[rustfmt::skip]
-const QUESTION_WORDS: &[&str] = &[
+const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "can", "could", "will", "would", "should", "does", "do", "did", "has", "have",
 ];
 
