@@ -464,10 +464,13 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         // "X, the group's deputy leader in Gaza": the group named before.
         ctx.group_antecedent(k)
     } else {
-        // A place after "in" is where, not whose ("deputy leader in Gaza").
+        // A place after "in" or "from" is where, not whose ("deputy leader in Gaza", "a
+        // militia leader from Darfur").
         let after_ok = after_head.into_iter().find(|&o| {
             let start = ctx.mentions.get(o).map_or(0, |m| m.words.start);
-            !(ctx.rel_label(o) == Label::Loc && start > 0 && ctx.word(start - 1).is_some_and(|w| w.is("in")))
+            !(ctx.rel_label(o) == Label::Loc
+                && start > 0
+                && ctx.word(start - 1).is_some_and(|w| w.is_any(&["in", "from"])))
         });
         after_ok.or_else(|| before_head.into_iter().last())
     };

@@ -23,6 +23,12 @@ use crate::resolve::names::{HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS};
 use crate::{Label, Span};
 
 const SPEECH: &[&str] = &[
+    "vowed",
+    "pledged",
+    "promised",
+    "threatened",
+    "predicted",
+    "confirmed",
     "said",
     "says",
     "say",
@@ -386,30 +392,67 @@ fn continued(ctx: &Ctx, span: Span, before: &[Quote]) -> Found {
 
 /// "he"/"she" at word `i`: the last person mention seen as a subject or speaker before it.
 fn pronoun(ctx: &Ctx, i: usize) -> Option<usize> {
-    ctx.mentions_within(i, 150).find(|&mi| {
-        let Some(m) = ctx.mentions.get(mi) else {
-            return false;
-        };
-        if m.label != Label::Per {
-            return false;
+    let persons = || {
+        ctx.mentions_within(i, 150)
+            .filter(|&mi| ctx.mentions.get(mi).is_some_and(|m| m.label == Label::Per))
+    };
+    // "…,” he added": a pronoun beside a speech verb continues the last quoted speaker,
+    // even if another person was named in between ("Hemedti, he added, was ...").
+    let speaking =
+        ctx.word(i + 1).is_some_and(is_speech) || i.checked_sub(1).and_then(|p| ctx.word(p)).is_some_and(is_speech);
+    if speaking {
+        if let Some(mi) = persons().find(|&mi| quoted_speaker(ctx, mi)) {
+            return Some(mi);
         }
+    }
+    persons().find(|&mi| {
+        let Some(m) = ctx.mentions.get(mi) else { return false };
         let next_speech = ctx.word(m.words.end).is_some_and(is_speech)
             || (ctx.word(m.words.end).is_some_and(|w| w.text == ",")
                 && ctx.word(m.words.end + 1).is_some_and(is_speech));
-        // ",” said Mr X": a speaker named after a quote.
-        let mut p = m.words.start;
-        while p > 0
-            && ctx
-                .word(p - 1)
-                .is_some_and(|w| HONORIFICS.contains(&w.text.to_lowercase().as_str()))
-        {
-            p -= 1;
-        }
-        let prev_speech = p > 1
-            && ctx.word(p - 1).is_some_and(is_speech)
-            && ctx
-                .word(p - 2)
-                .is_some_and(|w| matches!(w.text, "," | "”" | "\"" | "’"));
-        ctx.opens_clause(mi) || next_speech || prev_speech || ctx.antecedent(i) == Some(mi)
+        ctx.opens_clause(mi) || next_speech || quoted_speaker(ctx, mi) || ctx.antecedent(i) == Some(mi)
     })
+}
+
+/// Whether a person mention names the speaker of a quote just closed: ",” said Mr X" or
+/// "…,” RSF adviser X told AFP".
+fn quoted_speaker(ctx: &Ctx, mi: usize) -> bool {
+    let Some(m) = ctx.mentions.get(mi) else { return false };
+    let closing = |w: &crate::resolve::words::Word| matches!(w.text, "”" | "\"" | "’");
+    // ",” said Mr X"
+    let mut p = m.words.start;
+    while p > 0
+        && ctx
+            .word(p - 1)
+            .is_some_and(|w| HONORIFICS.contains(&w.text.to_lowercase().as_str()))
+    {
+        p -= 1;
+    }
+    if p > 1 && ctx.word(p - 1).is_some_and(is_speech) && ctx.word(p - 2).is_some_and(|w| w.text == "," || closing(w)) {
+        return true;
+    }
+    // "…,” RSF adviser X told": owner and title words back to a closing mark, a verb after.
+    if !ctx.word(m.words.end).is_some_and(is_speech) {
+        return false;
+    }
+    let mut k = m.words.start;
+    for _ in 0..8 {
+        let Some(w) = k.checked_sub(1).and_then(|q| ctx.word(q)) else {
+            return false;
+        };
+        if closing(w) {
+            return true;
+        }
+        let l = w.text.to_lowercase();
+        let titleish = TITLE_HEADS.contains(&l.as_str())
+            || TITLE_MODIFIERS.contains(&l.as_str())
+            || HONORIFICS.contains(&l.as_str())
+            || ctx.mention_covering(k - 1).is_some()
+            || matches!(w.text, "," | "'s" | "’s");
+        if !titleish {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
