@@ -51,35 +51,71 @@ fn annotate(article: &Path) -> Result<String, String> {
     String::from_utf8(out.stdout).map_err(|e| format!("output is not UTF-8: {e}"))
 }
 
-/// The first differing lines between `want` and `got`, with a little context.
+/// Longest line shown in a diff, in characters; longer lines are cut around the change.
+const MAX_LINE: usize = 140;
+
+/// `line` cut to about `MAX_LINE` characters around character `at`, with ellipses.
+fn window(line: &str, at: usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_LINE {
+        return line.to_string();
+    }
+    let start = at
+        .saturating_sub(MAX_LINE / 3)
+        .min(chars.len().saturating_sub(MAX_LINE));
+    let end = (start + MAX_LINE).min(chars.len());
+    let mut out: String = chars.get(start..end).map(|c| c.iter().collect()).unwrap_or_default();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Character index where two lines first differ.
+fn first_char_diff(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The first differing lines between `want` and `got`, with a little context; long lines
+/// are shown around their first changed character.
 fn short_diff(want: &str, got: &str) -> String {
     let w: Vec<&str> = want.lines().collect();
     let g: Vec<&str> = got.lines().collect();
-    let Some(first) = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i)) else {
+    let n = w.len().max(g.len());
+    let Some(first) = (0..n).find(|&i| w.get(i) != g.get(i)) else {
         return "  (only trailing whitespace differs)".to_string();
     };
     let mut out = Vec::new();
     for i in first.saturating_sub(CONTEXT)..first {
         if let Some(line) = w.get(i) {
-            out.push(format!("  {:>5}   {line}", i + 1));
+            out.push(format!("  {:>5}   {}", i + 1, window(line, 0)));
         }
     }
     let mut shown = 0;
-    let mut i = first;
-    while shown < MAX_DIFF_LINES && i < w.len().max(g.len()) {
-        let (a, b) = (w.get(i), g.get(i));
-        if a != b {
-            if let Some(a) = a {
-                out.push(format!("  {:>5} - {a}", i + 1));
-            }
-            if let Some(b) = b {
-                out.push(format!("  {:>5} + {b}", i + 1));
-            }
-            shown += 1;
+    for i in first..n {
+        if shown == MAX_DIFF_LINES {
+            break;
         }
-        i += 1;
+        let (a, b) = (w.get(i), g.get(i));
+        if a == b {
+            continue;
+        }
+        let at = match (a, b) {
+            (Some(a), Some(b)) => first_char_diff(a, b),
+            _ => 0,
+        };
+        if let Some(a) = a {
+            out.push(format!("  {:>5} - {}", i + 1, window(a, at)));
+        }
+        if let Some(b) = b {
+            out.push(format!("  {:>5} + {}", i + 1, window(b, at)));
+        }
+        shown += 1;
     }
-    let total = (0..w.len().max(g.len())).filter(|&i| w.get(i) != g.get(i)).count();
+    let total = (0..n).filter(|&i| w.get(i) != g.get(i)).count();
     if total > shown {
         out.push(format!(
             "  ... {} more differing lines ({} golden, {} now)",
@@ -172,14 +208,34 @@ fn diff_shows_the_first_difference() {
     assert_eq!(d, "      1   a\n      2   b\n      3 - c\n      3 + X");
     let d = short_diff("a\n", "a\nb\n");
     assert_eq!(d, "      1   a\n      2 + b");
+    // A long line is shown around its change, not whole.
+    let long_a = format!("{}X{}", "a".repeat(500), "z".repeat(500));
+    let long_b = format!("{}Y{}", "a".repeat(500), "z".repeat(500));
+    let d = short_diff(&long_a, &long_b);
+    let lines: Vec<&str> = d.lines().collect();
+    assert_eq!(lines.len(), 2, "{d}");
+    assert!(lines[0].contains("aX") && lines[1].contains("aY"), "{d}");
+    assert!(lines.iter().all(|l| l.chars().count() < MAX_LINE + 20), "{d}");
 }
 
-/// Golden output is a pure function of the article: a second run gives the same bytes.
+/// Output is a pure function of the input: two processes (fresh hash seeds) annotating every
+/// article as one workspace print the same bytes.
 #[test]
 fn annotate_output_is_stable_between_runs() {
-    for article in articles() {
-        let a = annotate(&article).expect("first run");
-        let b = annotate(&article).expect("second run");
-        assert!(a == b, "{}: two runs differ\n{}", article.display(), short_diff(&a, &b));
-    }
+    let list = articles();
+    let dir = repo_root().join("tests/articles");
+    let names: Vec<&str> = list.iter().filter_map(|p| p.file_name()?.to_str()).collect();
+    let run = || {
+        let out = Command::new(BIN)
+            .arg("annotate")
+            .arg("--json")
+            .args(&names)
+            .current_dir(&dir)
+            .output()
+            .expect("run gloss");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let (a, b) = (run(), run());
+    assert!(a == b, "two runs differ\n{}", short_diff(&a, &b));
 }
