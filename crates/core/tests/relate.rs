@@ -610,3 +610,64 @@ fn long_documents_stay_fast() {
     assert!(!rels.is_empty() && qs.len() == 1500);
     assert!(elapsed.as_secs() < 10, "took {elapsed:?}");
 }
+
+#[test]
+fn pronoun_speakers_and_post_titles() {
+    // "he added" continues the quoted speaker of the paragraph, though another man is named.
+    let text = "\"It is not over,\" RSF adviser Musa Idris told AFP. Hemedti, he added, would \"never surrender\".";
+    let a = annotate(
+        text,
+        &[
+            ("RSF", 0, Org),
+            ("Musa Idris", 0, Per),
+            ("AFP", 0, Org),
+            ("Hemedti", 0, Per),
+        ],
+    );
+    assert_eq!(
+        a.quotes.iter().map(|q| q.1).collect::<Vec<_>>(),
+        vec![Some(a.entity("Musa Idris")); 2]
+    );
+    // A quoted speaker two paragraphs back does not take "she wrote" from the woman in between.
+    let text = "\"Welcome,\" Jose Alba told reporters.\n\nMaria Lopez said she would return.\n\n\"This is a sad day,\" she wrote.";
+    let a = annotate(text, &[("Jose Alba", 0, Per), ("Maria Lopez", 0, Per)]);
+    assert_eq!(a.quotes.last().and_then(|q| q.1), Some(a.entity("Maria Lopez")));
+    // A domain before "chief" makes a post, not the leadership.
+    let text = "The European Union's foreign policy chief Kaja Kallas spoke. Mossad chief David Barnea flew.";
+    let a = annotate(
+        text,
+        &[
+            ("European Union", 0, Org),
+            ("Kaja Kallas", 0, Per),
+            ("Mossad", 0, Org),
+            ("David Barnea", 0, Per),
+        ],
+    );
+    assert!(
+        a.has("Kaja Kallas", RelationKind::Role, "European Union"),
+        "{}",
+        a.describe()
+    );
+    assert!(
+        !a.has("Kaja Kallas", RelationKind::Leads, "European Union"),
+        "{}",
+        a.describe()
+    );
+    assert!(a.has("David Barnea", RelationKind::Leads, "Mossad"), "{}", a.describe());
+    // A clause after a comma is not an appositive.
+    let text = "The CIA watched. Omar Sinwar, brother of Yahya Sinwar, now runs the group's armed wing.";
+    let a = annotate(
+        text,
+        &[("CIA", 0, Org), ("Omar Sinwar", 0, Per), ("Yahya Sinwar", 0, Per)],
+    );
+    assert!(
+        !a.has("Yahya Sinwar", RelationKind::MemberOf, "CIA"),
+        "{}",
+        a.describe()
+    );
+    assert!(
+        a.has("Yahya Sinwar", RelationKind::Family, "Omar Sinwar"),
+        "{}",
+        a.describe()
+    );
+}

@@ -306,7 +306,9 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     let Some((mut h, hi)) = pick_head(&heads, ctx) else {
         return;
     };
-    if inner_mention && h == Head::Lead {
+    // "foreign policy chief", "intelligence chief": a domain before the head makes it a post
+    // inside the owner, not its leadership.
+    if (inner_mention || domain_before(ctx, i, hi)) && h == Head::Lead {
         h = Head::Title;
     }
     if h == Head::Lead && deputy_before(ctx, hi) {
@@ -421,6 +423,18 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         }
     }
     let phrase = first..j;
+    // An appositive is a noun phrase: it opens with a determiner, a title or a name, not with
+    // an adverb or a verb (", now runs the group's armed wing").
+    let opens_np = ctx.word(first).is_some_and(|w| {
+        w.is_any(&[
+            "a", "an", "the", "another", "one", "its", "his", "her", "their", "former", "then",
+        ]) || w.is_capitalized()
+            || head_of(w).is_some()
+            || is_modifier(w)
+    });
+    if !opens_np {
+        return;
+    }
     let indefinite = ctx
         .word(first)
         .is_some_and(|w| w.is_any(&["a", "an", "another", "one"]));
@@ -479,6 +493,8 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     };
     if h == Head::Lead && deputy_before(ctx, hi) {
         h = Head::Member;
+    } else if h == Head::Lead && domain_before(ctx, first, hi) {
+        h = Head::Title;
     }
     let title = match h {
         Head::Title | Head::Lead => title_after(&ctx.words, e)
@@ -499,6 +515,26 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
             sentence,
         },
     );
+}
+
+/// Whether lowercase words naming a domain stand right before the head ("foreign policy
+/// chief", "army chief"); rank words like "deputy" or "top" do not count.
+fn domain_before(ctx: &Ctx, from: usize, hi: usize) -> bool {
+    let mut k = hi;
+    while k > from {
+        let Some(w) = ctx.word(k - 1) else { return false };
+        let lowercase = w.text.chars().next().is_some_and(char::is_lowercase);
+        if !lowercase || w.is_any(&["a", "an", "the", "its", "'s", "’s"]) {
+            return false;
+        }
+        if !w.is_any(&[
+            "deputy", "vice", "top", "former", "late", "new", "acting", "interim", "overall", "supreme", "co",
+        ]) {
+            return true;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// "deputy leader", "vice president": second in command, so a member, not the leader.

@@ -401,7 +401,16 @@ fn pronoun(ctx: &Ctx, i: usize) -> Option<usize> {
     let speaking =
         ctx.word(i + 1).is_some_and(is_speech) || i.checked_sub(1).and_then(|p| ctx.word(p)).is_some_and(is_speech);
     if speaking {
-        if let Some(mi) = persons().find(|&mi| quoted_speaker(ctx, mi)) {
+        let here = ctx.word(i).map_or(0, |w| w.span.start);
+        let same_paragraph = |mi: usize| {
+            let from = ctx
+                .mentions
+                .get(mi)
+                .and_then(|m| ctx.word(m.words.start))
+                .map_or(0, |w| w.span.start);
+            ctx.text.get(from..here).is_some_and(|between| !between.contains('\n'))
+        };
+        if let Some(mi) = persons().find(|&mi| quoted_speaker(ctx, mi) && same_paragraph(mi)) {
             return Some(mi);
         }
     }
