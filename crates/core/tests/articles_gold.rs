@@ -454,16 +454,12 @@ fn oracle_mentions_meet_floors() {
     );
     assert!(total.clusters.r() >= 0.9, "cluster recall {:.2}", total.clusters.r());
     assert!(
-        total.relations.p() >= 0.85,
+        total.relations.p() >= 0.9,
         "relation precision {:.2}",
         total.relations.p()
     );
-    assert!(
-        total.relations.r() >= 0.75,
-        "relation recall {:.2}",
-        total.relations.r()
-    );
-    assert!(total.quotes.r() >= 0.85, "quote speakers right {:.2}", total.quotes.r());
+    assert!(total.relations.r() >= 0.8, "relation recall {:.2}", total.relations.r());
+    assert!(total.quotes.r() >= 0.9, "quote speakers right {:.2}", total.quotes.r());
 }
 
 /// End to end, recognizer included: looser floors, since recognition errors come first.
@@ -471,18 +467,14 @@ fn oracle_mentions_meet_floors() {
 fn pipeline_meets_floors() {
     let (total, _) = evaluate("pipeline", |name, input, _| pipeline(name, input));
     assert!(total.clusters.p() >= 0.9, "cluster precision {:.2}", total.clusters.p());
-    assert!(total.clusters.r() >= 0.75, "cluster recall {:.2}", total.clusters.r());
+    assert!(total.clusters.r() >= 0.8, "cluster recall {:.2}", total.clusters.r());
     assert!(
-        total.relations.p() >= 0.55,
+        total.relations.p() >= 0.6,
         "relation precision {:.2}",
         total.relations.p()
     );
-    assert!(
-        total.relations.r() >= 0.35,
-        "relation recall {:.2}",
-        total.relations.r()
-    );
-    assert!(total.quotes.r() >= 0.65, "quote speakers right {:.2}", total.quotes.r());
+    assert!(total.relations.r() >= 0.4, "relation recall {:.2}", total.relations.r());
+    assert!(total.quotes.r() >= 0.75, "quote speakers right {:.2}", total.quotes.r());
 }
 
 /// All articles in one workspace (oracle mentions): no must-not-merge pair of any article is
