@@ -61,17 +61,22 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let ws = annotate_workspace(&articles);
     let contract = Contract::from_workspace(&ws);
     let out = if json {
-        let mut s =
-            serde_json::to_string_pretty(&contract).map_err(|e| format!("annotate: cannot encode JSON: {e}"))?;
+        let mut s = serde_json::to_string_pretty(&contract)
+            .map_err(|e| format!("annotate: cannot encode JSON: {e}"))?;
         s.push('\n');
         s
     } else {
         summary(&contract)
     };
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("annotate: cannot write output: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("annotate: cannot write output: {e}"))
+        }
         _ => Ok(()),
     }
 }
@@ -90,7 +95,10 @@ pub fn decode(source: &str, bytes: Vec<u8>) -> Result<String, String> {
 
 /// Characters `start..end` (code points) of `text`.
 fn slice_chars(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 /// One line, at most `SNIPPET_CHARS` characters.
@@ -119,7 +127,11 @@ fn label_heading(label: &str) -> &str {
 
 /// A readable plain-text summary of the workspace, document by document.
 pub fn summary(c: &Contract) -> String {
-    let name_of: BTreeMap<&str, &str> = c.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let name_of: BTreeMap<&str, &str> = c
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
     let name = |id: &str| name_of.get(id).copied().unwrap_or(id).to_string();
     let mut out = String::new();
     for (d, doc) in c.documents.iter().enumerate() {
@@ -149,7 +161,10 @@ pub fn summary(c: &Contract) -> String {
         if shared.is_empty() {
             out.push_str(", none named in more than one\n");
         } else {
-            out.push_str(&format!(", named in more than one: {}\n", shared.join(", ")));
+            out.push_str(&format!(
+                ", named in more than one: {}\n",
+                shared.join(", ")
+            ));
         }
     }
     if !c.diagnostics.is_empty() {
@@ -161,10 +176,20 @@ pub fn summary(c: &Contract) -> String {
     out
 }
 
-fn document_summary(out: &mut String, d: usize, doc: &DocumentDto, c: &Contract, name: &dyn Fn(&str) -> String) {
+fn document_summary(
+    out: &mut String,
+    d: usize,
+    doc: &DocumentDto,
+    c: &Contract,
+    name: &dyn Fn(&str) -> String,
+) {
     let title = doc.title.as_deref().unwrap_or("(no headline found)");
     out.push_str(&format!("== {} — {}\n", doc.source, title));
-    let paragraphs = doc.text.split("\n\n").filter(|p| !p.trim().is_empty()).count();
+    let paragraphs = doc
+        .text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .count();
     out.push_str(&format!(
         "   {} characters, {} paragraphs",
         doc.text.chars().count(),
@@ -190,7 +215,11 @@ fn document_summary(out: &mut String, d: usize, doc: &DocumentDto, c: &Contract,
             .entities
             .iter()
             .filter(|e| e.label == label)
-            .filter_map(|e| counts.get(e.id.as_str()).map(|&n| (n, e.id.as_str(), e.name.clone())))
+            .filter_map(|e| {
+                counts
+                    .get(e.id.as_str())
+                    .map(|&n| (n, e.id.as_str(), e.name.clone()))
+            })
             .collect();
         if rows.is_empty() {
             continue;
@@ -228,7 +257,12 @@ fn document_summary(out: &mut String, d: usize, doc: &DocumentDto, c: &Contract,
         out.push_str(&format!("\nRelations ({})\n", relations.len()));
         for r in relations {
             let evidence = snippet(&slice_chars(&doc.text, r.evidence.start, r.evidence.end));
-            out.push_str(&format!("  {} — {} — {}\n", name(&r.source), r.kind, name(&r.target)));
+            out.push_str(&format!(
+                "  {} — {} — {}\n",
+                name(&r.source),
+                r.kind,
+                name(&r.target)
+            ));
             if let Some(detail) = &r.detail {
                 out.push_str(&format!("    ({detail})\n"));
             }
@@ -275,7 +309,11 @@ fn link_summary(out: &mut String, l: &LinkDto, name: &dyn Fn(&str) -> String) {
     }
     out.push_str(&format!("    {}\n", facts.join(" · ")));
     if let Some(title) = &p.title {
-        let from = if p.title_derived { " (from the link)" } else { "" };
+        let from = if p.title_derived {
+            " (from the link)"
+        } else {
+            ""
+        };
         out.push_str(&format!("    {title}{from}\n"));
     }
     if !p.entities.is_empty() {

@@ -40,7 +40,11 @@ impl Drop for TempDir {
 fn gloss(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -68,16 +72,29 @@ fn input_errors_exit_2_with_a_message_naming_the_file() {
     let dir = TempDir::new();
     let bad = dir.file("latin1.txt", b"Caf\xe9 owners in Doha said trade was slow.");
     let half_ok = dir.file("ok.txt", WIRE.as_bytes());
-    let missing = dir.0.join("no-such-file.txt").to_string_lossy().into_owned();
+    let missing = dir
+        .0
+        .join("no-such-file.txt")
+        .to_string_lossy()
+        .into_owned();
     let dir_path = dir.0.to_string_lossy().into_owned();
     let cases: Vec<(Vec<&str>, String)> = vec![
-        (vec!["annotate", &bad], format!("{bad}: not valid UTF-8 at byte 3")),
+        (
+            vec!["annotate", &bad],
+            format!("{bad}: not valid UTF-8 at byte 3"),
+        ),
         (
             vec!["annotate", "--json", &half_ok, &bad],
             format!("{bad}: not valid UTF-8 at byte 3"),
         ),
-        (vec!["annotate", &missing], format!("{missing}: cannot read")),
-        (vec!["annotate", &dir_path], format!("{dir_path}: cannot read")),
+        (
+            vec!["annotate", &missing],
+            format!("{missing}: cannot read"),
+        ),
+        (
+            vec!["annotate", &dir_path],
+            format!("{dir_path}: cannot read"),
+        ),
         (vec!["annotate"], "no input files".to_string()),
         (
             vec!["annotate", "--jsn", &half_ok],
@@ -96,7 +113,10 @@ fn input_errors_exit_2_with_a_message_naming_the_file() {
             "{args:?}: stderr {:?} lacks {want:?}",
             stderr(&out)
         );
-        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout when input fails");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?}: nothing on stdout when input fails"
+        );
     }
 }
 
@@ -107,13 +127,19 @@ fn stdin_is_read_for_dash() {
     assert_eq!(v["version"], 1);
     let doc = &v["documents"][0];
     assert_eq!(doc["source"], "stdin");
-    assert!(doc["text"].as_str().unwrap_or("").contains("peaceful transition"));
+    assert!(doc["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("peaceful transition"));
 }
 
 #[test]
 fn a_byte_order_mark_is_not_part_of_the_text() {
     let dir = TempDir::new();
-    let f = dir.file("bom.txt", &[b"\xEF\xBB\xBF".as_slice(), WIRE.as_bytes()].concat());
+    let f = dir.file(
+        "bom.txt",
+        &[b"\xEF\xBB\xBF".as_slice(), WIRE.as_bytes()].concat(),
+    );
     let v = json(&gloss(&["annotate", "--json", &f], None));
     let text = v["documents"][0]["text"].as_str().unwrap_or("");
     assert!(text.starts_with("DOHA"), "{text:?}");
@@ -157,7 +183,10 @@ fn several_files_form_one_workspace() {
             .collect()
     };
     for name in ["Qatar", "Damascus"] {
-        let mut both: Vec<String> = id_of(&docs[0], name).into_iter().chain(id_of(&docs[1], name)).collect();
+        let mut both: Vec<String> = id_of(&docs[0], name)
+            .into_iter()
+            .chain(id_of(&docs[1], name))
+            .collect();
         assert!(!both.is_empty(), "{name} recognised");
         both.dedup();
         assert_eq!(both.len(), 1, "{name} has one id across files: {both:?}");
@@ -205,10 +234,15 @@ fn html_comes_back_as_text_never_as_markup() {
         .any(|l| l["safe"] == true && l["preview"]["site"] == "Reuters"));
     for l in links {
         let href = l["href"].as_str().unwrap_or("").trim().to_ascii_lowercase();
-        let followable = href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:");
+        let followable = href.starts_with("http://")
+            || href.starts_with("https://")
+            || href.starts_with("mailto:");
         assert_eq!(l["safe"], followable, "{href}: safe flag");
         if !followable {
-            assert!(l["preview"].is_null(), "{href}: an unsafe link has no preview");
+            assert!(
+                l["preview"].is_null(),
+                "{href}: an unsafe link has no preview"
+            );
         }
     }
     // The anchor text of a refused link is still part of the article text.
@@ -222,7 +256,16 @@ fn html_comes_back_as_text_never_as_markup() {
         .collect();
     for k in &keys {
         assert!(
-            ["source", "title", "text", "mentions", "links", "quotes", "furniture"].contains(k),
+            [
+                "source",
+                "title",
+                "text",
+                "mentions",
+                "links",
+                "quotes",
+                "furniture"
+            ]
+            .contains(k),
             "unexpected key {k}"
         );
     }

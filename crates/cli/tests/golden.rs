@@ -23,7 +23,9 @@ fn articles() -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "html")))
+        .filter(|p| {
+            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "html"))
+        })
         .collect();
     found.sort();
     found
@@ -64,7 +66,10 @@ fn window(line: &str, at: usize) -> String {
         .saturating_sub(MAX_LINE / 3)
         .min(chars.len().saturating_sub(MAX_LINE));
     let end = (start + MAX_LINE).min(chars.len());
-    let mut out: String = chars.get(start..end).map(|c| c.iter().collect()).unwrap_or_default();
+    let mut out: String = chars
+        .get(start..end)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
     if start > 0 {
         out.insert(0, '…');
     }
@@ -175,7 +180,10 @@ fn articles_match_golden_json() {
 
     // Golden files whose article is gone.
     let orphans: Vec<PathBuf> = std::fs::read_dir(&golden_dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<PathBuf>>())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .collect::<Vec<PathBuf>>()
+        })
         .unwrap_or_default()
         .into_iter()
         .filter(|p: &PathBuf| p.extension().is_some_and(|e| e == "json"))
@@ -215,7 +223,10 @@ fn diff_shows_the_first_difference() {
     let lines: Vec<&str> = d.lines().collect();
     assert_eq!(lines.len(), 2, "{d}");
     assert!(lines[0].contains("aX") && lines[1].contains("aY"), "{d}");
-    assert!(lines.iter().all(|l| l.chars().count() < MAX_LINE + 20), "{d}");
+    assert!(
+        lines.iter().all(|l| l.chars().count() < MAX_LINE + 20),
+        "{d}"
+    );
 }
 
 /// Output is a pure function of the input: two processes (fresh hash seeds) annotating every
@@ -224,7 +235,10 @@ fn diff_shows_the_first_difference() {
 fn annotate_output_is_stable_between_runs() {
     let list = articles();
     let dir = repo_root().join("tests/articles");
-    let names: Vec<&str> = list.iter().filter_map(|p| p.file_name()?.to_str()).collect();
+    let names: Vec<&str> = list
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str())
+        .collect();
     let run = || {
         let out = Command::new(BIN)
             .arg("annotate")
@@ -233,7 +247,11 @@ fn annotate_output_is_stable_between_runs() {
             .current_dir(&dir)
             .output()
             .expect("run gloss");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("UTF-8")
     };
     let (a, b) = (run(), run());

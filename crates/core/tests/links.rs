@@ -131,7 +131,8 @@ const CASES: &[Case] = &[
 ];
 
 fn check(case: &Case) -> Result<(), String> {
-    let got: Preview = preview(case.url, KNOWN).ok_or_else(|| format!("{}: no preview", case.url))?;
+    let got: Preview =
+        preview(case.url, KNOWN).ok_or_else(|| format!("{}: no preview", case.url))?;
     let mut errors = Vec::new();
     if got.site != case.site {
         errors.push(format!("site {:?} != {:?}", got.site, case.site));
@@ -196,7 +197,10 @@ fn workspace_names_change_title_casing() {
     let url = "https://www.example.com/news/2024/12/10/sharaa-and-bashir-meet-qatari-envoy/";
     let without = preview(url, &[]).and_then(|p| p.title);
     let with = preview(url, &["Ahmed al-Sharaa", "Mohammed al-Bashir"]).and_then(|p| p.title);
-    assert_eq!(without.as_deref(), Some("Sharaa and bashir meet Qatari envoy"));
+    assert_eq!(
+        without.as_deref(),
+        Some("Sharaa and bashir meet Qatari envoy")
+    );
     assert_eq!(with.as_deref(), Some("Sharaa and Bashir meet Qatari envoy"));
 }
 
@@ -206,7 +210,10 @@ fn relative_labels_between_link_and_article() {
         relative_label("2024-12-08", "2024-12-10").as_deref(),
         Some("two days earlier")
     );
-    assert_eq!(relative_label("2024-12-10", "2024-12-10").as_deref(), Some("same day"));
+    assert_eq!(
+        relative_label("2024-12-10", "2024-12-10").as_deref(),
+        Some("same day")
+    );
 }
 
 /// Through the whole pipeline: relative labels count from the article's dateline when it has
@@ -238,7 +245,12 @@ fn relative_labels_in_the_contract() {
         let got: Vec<String> = c.documents[0]
             .links
             .iter()
-            .map(|l| l.preview.as_ref().and_then(|p| p.relative.clone()).unwrap_or_default())
+            .map(|l| {
+                l.preview
+                    .as_ref()
+                    .and_then(|p| p.relative.clone())
+                    .unwrap_or_default()
+            })
             .collect();
         assert_eq!(got, want, "{html}");
     }
@@ -264,7 +276,11 @@ fn preview_entities_include_partly_spelled_names() {
         preview.title.as_deref(),
         Some("Hayat Tahrir fighters reach Damascus suburbs")
     );
-    assert!(preview.entities.contains(&hts), "{:?} lacks {hts}", preview.entities);
+    assert!(
+        preview.entities.contains(&hts),
+        "{:?} lacks {hts}",
+        preview.entities
+    );
     assert!(
         preview.entities.contains(&damascus),
         "{:?} lacks {damascus}",

@@ -88,7 +88,10 @@ fn htmlish() -> impl Strategy<Value = String> {
 }
 
 fn on_boundary(text: &str, s: Span) -> bool {
-    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    s.start <= s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
 }
 
 /// Code points `start..end` of `text`, or `None` if out of range.
@@ -110,7 +113,10 @@ fn check_workspace(ws: &Workspace) -> Result<(), String> {
                 ));
             }
             if m.span.start < prev_end {
-                return Err(format!("doc {d}: mention {:?} overlaps or is out of order", m.span));
+                return Err(format!(
+                    "doc {d}: mention {:?} overlaps or is out of order",
+                    m.span
+                ));
             }
             prev_end = m.span.end;
             if !(0.0..=1.0).contains(&m.score) {
@@ -129,12 +135,20 @@ fn check_workspace(ws: &Workspace) -> Result<(), String> {
         }
         for q in &doc.quotes {
             if !on_boundary(text, q.span) || q.speaker.is_some_and(|s| s >= ws.entities.len()) {
-                return Err(format!("doc {d}: quote {:?} off the text or speaker unknown", q.span));
+                return Err(format!(
+                    "doc {d}: quote {:?} off the text or speaker unknown",
+                    q.span
+                ));
             }
         }
         for r in &doc.relations {
-            if !on_boundary(text, r.evidence) || r.source >= ws.entities.len() || r.target >= ws.entities.len() {
-                return Err(format!("doc {d}: relation {r:?} off the text or to an unknown entity"));
+            if !on_boundary(text, r.evidence)
+                || r.source >= ws.entities.len()
+                || r.target >= ws.entities.len()
+            {
+                return Err(format!(
+                    "doc {d}: relation {r:?} off the text or to an unknown entity"
+                ));
             }
         }
         if doc.previews.len() != doc.ingested.anchors.len() {
@@ -144,9 +158,14 @@ fn check_workspace(ws: &Workspace) -> Result<(), String> {
                 doc.ingested.anchors.len()
             ));
         }
-        let of = ws.entity_of.get(d).ok_or(format!("doc {d}: no entity_of row"))?;
+        let of = ws
+            .entity_of
+            .get(d)
+            .ok_or(format!("doc {d}: no entity_of row"))?;
         if of.len() != doc.mentions.len() || of.iter().any(|&e| e >= ws.entities.len()) {
-            return Err(format!("doc {d}: entity_of does not map every mention to an entity"));
+            return Err(format!(
+                "doc {d}: entity_of does not map every mention to an entity"
+            ));
         }
     }
     Ok(())
@@ -165,10 +184,16 @@ fn check_contract(c: &Contract) -> Result<(), String> {
         let text = &doc.text;
         for m in &doc.mentions {
             if chars(text, m.start, m.end).as_deref() != Some(m.text.as_str()) {
-                return Err(format!("mention {}..{} does not slice to {:?}", m.start, m.end, m.text));
+                return Err(format!(
+                    "mention {}..{} does not slice to {:?}",
+                    m.start, m.end, m.text
+                ));
             }
             if !ids.contains(&m.entity.as_str()) {
-                return Err(format!("mention {:?} points at unknown entity {}", m.text, m.entity));
+                return Err(format!(
+                    "mention {:?} points at unknown entity {}",
+                    m.text, m.entity
+                ));
             }
             if !["PER", "ORG", "LOC", "MISC", "DATE"].contains(&m.label.as_str()) {
                 return Err(format!("label {}", m.label));
@@ -176,7 +201,10 @@ fn check_contract(c: &Contract) -> Result<(), String> {
         }
         for l in &doc.links {
             if chars(text, l.start, l.end).as_deref() != Some(l.anchor.as_str()) {
-                return Err(format!("link {}..{} does not slice to {:?}", l.start, l.end, l.anchor));
+                return Err(format!(
+                    "link {}..{} does not slice to {:?}",
+                    l.start, l.end, l.anchor
+                ));
             }
             if !l.safe && l.preview.is_some() {
                 return Err(format!("unsafe link {} has a preview", l.href));
@@ -187,13 +215,21 @@ fn check_contract(c: &Contract) -> Result<(), String> {
             }
         }
         for q in &doc.quotes {
-            if chars(text, q.start, q.end).is_none() || q.speaker.as_deref().is_some_and(|s| !ids.contains(&s)) {
-                return Err(format!("quote {}..{} off the text or speaker unknown", q.start, q.end));
+            if chars(text, q.start, q.end).is_none()
+                || q.speaker.as_deref().is_some_and(|s| !ids.contains(&s))
+            {
+                return Err(format!(
+                    "quote {}..{} off the text or speaker unknown",
+                    q.start, q.end
+                ));
             }
         }
     }
     for r in &c.relations {
-        let doc = c.documents.get(r.document).ok_or("relation in unknown document")?;
+        let doc = c
+            .documents
+            .get(r.document)
+            .ok_or("relation in unknown document")?;
         if chars(&doc.text, r.evidence.start, r.evidence.end).is_none() {
             return Err(format!("relation evidence {:?} off the text", r.evidence));
         }
@@ -211,7 +247,10 @@ fn check_all(input: &str) -> Result<(), TestCaseError> {
     check_contract(&contract).map_err(TestCaseError::fail)?;
     // Deterministic: the same input gives byte-identical JSON.
     let again = Contract::from_workspace(&annotate("prop", input));
-    let (a, b) = (serde_json::to_string(&contract), serde_json::to_string(&again));
+    let (a, b) = (
+        serde_json::to_string(&contract),
+        serde_json::to_string(&again),
+    );
     prop_assert!(a.is_ok(), "contract serialises");
     prop_assert_eq!(a.ok(), b.ok(), "annotate is deterministic");
     Ok(())
@@ -288,7 +327,10 @@ mod previews {
             "amp",
             "index",
         ];
-        prop_oneof!["[a-z0-9]{1,9}", prop::sample::select(RULES).prop_map(String::from)]
+        prop_oneof![
+            "[a-z0-9]{1,9}",
+            prop::sample::select(RULES).prop_map(String::from)
+        ]
     }
 
     proptest! {

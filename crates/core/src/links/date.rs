@@ -254,10 +254,19 @@ pub fn parse_text_date(s: &str) -> Option<(Option<u32>, u32, u32)> {
         .iter()
         .enumerate()
         .find_map(|(i, t)| month_name(t).map(|m| (i, m)))?;
-    let after = mi.checked_add(1).and_then(|i| toks.get(i)).and_then(|t| text_day(t));
-    let before = mi.checked_sub(1).and_then(|i| toks.get(i)).and_then(|t| text_day(t));
+    let after = mi
+        .checked_add(1)
+        .and_then(|i| toks.get(i))
+        .and_then(|t| text_day(t));
+    let before = mi
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .and_then(|t| text_day(t));
     let day = after.or(before)?;
-    let year = toks.iter().find_map(|t| number(t, 4)).filter(|y| YEARS.contains(y));
+    let year = toks
+        .iter()
+        .find_map(|t| number(t, 4))
+        .filter(|y| YEARS.contains(y));
     Some((year, month, day))
 }
 
@@ -309,7 +318,8 @@ fn day_number(y: u32, m: u32, d: u32) -> i64 {
 
 fn count_words(n: i64, unit: &str) -> String {
     const WORDS: [&str; 13] = [
-        "zero", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "zero", "a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
     ];
     let count = usize::try_from(n)
         .ok()
@@ -369,7 +379,10 @@ mod tests {
     use super::*;
 
     fn segs(path: &str) -> Vec<String> {
-        path.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect()
+        path.split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 
     #[test]
@@ -409,15 +422,23 @@ mod tests {
         ];
         for (slug, want) in cases {
             let toks: Vec<&str> = slug.split(['-', '_']).collect();
-            assert_eq!(in_tokens(&toks).map(|(d, _)| d.iso()).as_deref(), *want, "{slug}");
+            assert_eq!(
+                in_tokens(&toks).map(|(d, _)| d.iso()).as_deref(),
+                *want,
+                "{slug}"
+            );
         }
         let q = |k: &str, v: &str| vec![(k.to_string(), v.to_string())];
         assert_eq!(
-            in_query(&q("date", "2024-12-10")).map(|d| d.iso()).as_deref(),
+            in_query(&q("date", "2024-12-10"))
+                .map(|d| d.iso())
+                .as_deref(),
             Some("2024-12-10")
         );
         assert_eq!(
-            in_query(&q("pubdate", "20241209")).map(|d| d.iso()).as_deref(),
+            in_query(&q("pubdate", "20241209"))
+                .map(|d| d.iso())
+                .as_deref(),
             Some("2024-12-09")
         );
         assert_eq!(
@@ -444,8 +465,14 @@ mod tests {
             ("12 may", Some((None, 5, 12))),
             ("last year", None),
             ("Dec 45", None),
-            ("Updated (2024-12-11) from 2024-12", Some((Some(2024), 12, 11))),
-            ("MUSCAT, Dec 12 (Reuters) - Oman hosted", Some((None, 12, 12))),
+            (
+                "Updated (2024-12-11) from 2024-12",
+                Some((Some(2024), 12, 11)),
+            ),
+            (
+                "MUSCAT, Dec 12 (Reuters) - Oman hosted",
+                Some((None, 12, 12)),
+            ),
             ("In March 2011, protests began", None),
         ];
         for (text, want) in cases {
@@ -494,7 +521,11 @@ mod tests {
             ("2024-13-01", "2024-12-10", None),
         ];
         for (link, art, want) in cases {
-            assert_eq!(relative_label(link, art).as_deref(), *want, "{link} vs {art}");
+            assert_eq!(
+                relative_label(link, art).as_deref(),
+                *want,
+                "{link} vs {art}"
+            );
         }
     }
 }

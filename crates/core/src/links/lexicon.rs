@@ -109,13 +109,15 @@ pub fn all_proper() -> impl Iterator<Item = &'static str> {
 /// The proper spelling of a single lowercase word, if the lexicon knows it.
 pub fn proper(word: &str) -> Option<&'static str> {
     // Compared char by char: this runs for every substring when splitting fused domains.
-    all_proper().find(|p| !p.contains(' ') && p.chars().flat_map(char::to_lowercase).eq(word.chars()))
+    all_proper()
+        .find(|p| !p.contains(' ') && p.chars().flat_map(char::to_lowercase).eq(word.chars()))
 }
 
 /// Whether a name is a nationality or people (its "s" form is a plural). Workspace names
 /// not in the list count when they end like demonyms do ("-ian").
 pub fn is_nationality(name: &str) -> bool {
-    NATIONALITIES.iter().any(|n| n.eq_ignore_ascii_case(name)) || name.to_lowercase().ends_with("ian")
+    NATIONALITIES.iter().any(|n| n.eq_ignore_ascii_case(name))
+        || name.to_lowercase().ends_with("ian")
 }
 
 pub fn is_function_word(word: &str) -> bool {
@@ -153,7 +155,11 @@ mod tests {
         assert_eq!(proper("syria"), Some("Syria"));
         assert_eq!(proper("pm"), Some("PM"));
         assert_eq!(proper("türkiye"), Some("Türkiye"));
-        assert_eq!(proper("may"), None, "ambiguous months stay out of the lexicon");
+        assert_eq!(
+            proper("may"),
+            None,
+            "ambiguous months stay out of the lexicon"
+        );
         assert_eq!(proper("york"), None, "multi-word entries only match whole");
         assert!(is_function_word("the"));
         assert_eq!(capitalize("élan"), "Élan");
@@ -161,7 +167,12 @@ mod tests {
 
     #[test]
     fn word_lists_have_no_duplicates() {
-        for list in [COMMON_NAME_WORDS, FUNCTION_WORDS, NATIONALITIES, NON_ENGLISH_MARKERS] {
+        for list in [
+            COMMON_NAME_WORDS,
+            FUNCTION_WORDS,
+            NATIONALITIES,
+            NON_ENGLISH_MARKERS,
+        ] {
             let mut seen = std::collections::HashSet::new();
             for w in list {
                 assert!(seen.insert(w), "duplicate {w}");
@@ -174,7 +185,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for p in all_proper() {
             assert!(seen.insert(p.to_lowercase()), "duplicate {p}");
-            assert!(!is_function_word(&p.to_lowercase()), "{p} is also a function word");
+            assert!(
+                !is_function_word(&p.to_lowercase()),
+                "{p} is also a function word"
+            );
         }
     }
 }

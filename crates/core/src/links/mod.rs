@@ -111,7 +111,11 @@ fn classify(seg: &str, in_date: bool) -> Kind {
         .filter(|t| t.chars().any(char::is_alphabetic) && !slug::is_id_token(t))
         .filter(|t| !slug::CONTAINER_WORDS.contains(&t.as_str()))
         .collect();
-    if !real_words.is_empty() && real_words.iter().all(|w| SECTION_WORDS.contains(&w.as_str())) {
+    if !real_words.is_empty()
+        && real_words
+            .iter()
+            .all(|w| SECTION_WORDS.contains(&w.as_str()))
+    {
         return Kind::Section;
     }
     // "nx-s1-5222123", "article-832123", "c0k8x2y3z4lo", "c.html": no word of three letters.
@@ -144,7 +148,11 @@ pub fn preview(href: &str, known_names: &[&str]) -> Option<Preview> {
     }
 
     let found = date::in_segments(&segments);
-    let in_date = |i: usize| found.as_ref().is_some_and(|f| f.whole_segments.contains(&i));
+    let in_date = |i: usize| {
+        found
+            .as_ref()
+            .is_some_and(|f| f.whole_segments.contains(&i))
+    };
     let kinds: Vec<Kind> = segments
         .iter()
         .enumerate()
@@ -223,7 +231,9 @@ const MAX_UNWRAP: usize = 3;
 /// and redirectors. Anything else comes back unchanged.
 fn unwrap_redirects(mut parsed: url::Parsed) -> url::Parsed {
     for _ in 0..MAX_UNWRAP {
-        let inner = if parsed.host.ends_with(".cdn.ampproject.org") || parsed.host == "cdn.ampproject.org" {
+        let inner = if parsed.host.ends_with(".cdn.ampproject.org")
+            || parsed.host == "cdn.ampproject.org"
+        {
             // /c/s/host/path for https, /c/host/path for http; "v" for viewer URLs.
             let rest: Vec<&str> = parsed
                 .segments
@@ -349,9 +359,9 @@ pub fn article_date_of(doc: &crate::pipeline::Document) -> Option<String> {
         .iter()
         .filter(|m| m.label == crate::Label::Date)
         .filter(|m| {
-            leads
-                .iter()
-                .any(|p| p.contains(m.span) && m.span.start.saturating_sub(p.start) <= DATELINE_REACH)
+            leads.iter().any(|p| {
+                p.contains(m.span) && m.span.start.saturating_sub(p.start) <= DATELINE_REACH
+            })
         })
         .map(|m| m.span.text(text));
     // The paragraph openings themselves, for datelines the recognizer did not mark as DATE.
@@ -364,7 +374,11 @@ pub fn article_date_of(doc: &crate::pipeline::Document) -> Option<String> {
         para.get(..end).unwrap_or("")
     });
     let lead_dates: Vec<&str> = mentioned.chain(openings).collect();
-    let link_dates = doc.previews.iter().flatten().filter_map(|(p, _)| p.date.as_deref());
+    let link_dates = doc
+        .previews
+        .iter()
+        .flatten()
+        .filter_map(|(p, _)| p.date.as_deref());
     date::article_date(lead_dates, link_dates).map(|d| d.iso())
 }
 
@@ -404,13 +418,17 @@ mod tests {
     fn trail_parts() {
         assert_eq!(trail_part("middle-east"), "Middle East");
         assert_eq!(trail_part("mena"), "MENA");
-        assert_eq!(trail_part("middle-east-and-africa"), "Middle East and Africa");
+        assert_eq!(
+            trail_part("middle-east-and-africa"),
+            "Middle East and Africa"
+        );
         assert_eq!(trail_part("us-news"), "US News");
     }
 
     #[test]
     fn wrappers_are_unwrapped() {
-        let inner = "https://www.thenationalnews.com/news/mena/2024/12/10/syria-flag-emoji-unicode/";
+        let inner =
+            "https://www.thenationalnews.com/news/mena/2024/12/10/syria-flag-emoji-unicode/";
         let cases = [
             "https://www-thenationalnews-com.cdn.ampproject.org/c/s/www.thenationalnews.com/news/mena/2024/12/10/syria-flag-emoji-unicode/",
             "https://www.google.com/url?sa=t&url=https%3A%2F%2Fwww.thenationalnews.com%2Fnews%2Fmena%2F2024%2F12%2F10%2Fsyria-flag-emoji-unicode%2F",

@@ -171,7 +171,12 @@ pub fn site_name(host: &str) -> String {
 pub fn table_lookup(host: &str) -> Option<&'static str> {
     SITES
         .iter()
-        .filter(|(suffix, _)| host == *suffix || host.strip_suffix(suffix).is_some_and(|head| head.ends_with('.')))
+        .filter(|(suffix, _)| {
+            host == *suffix
+                || host
+                    .strip_suffix(suffix)
+                    .is_some_and(|head| head.ends_with('.'))
+        })
         .max_by_key(|(suffix, _)| suffix.len())
         .map(|&(_, name)| name)
 }
@@ -238,7 +243,9 @@ fn split_fused(label: &str) -> Option<Vec<String>> {
     if !label.is_ascii() {
         return None;
     }
-    let alpha_end = label.find(|c: char| c.is_ascii_digit()).unwrap_or(label.len());
+    let alpha_end = label
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(label.len());
     let (alpha, digits) = label.split_at(alpha_end);
     if !digits.chars().all(|c| c.is_ascii_digit()) || alpha.len() < 2 {
         return None;
@@ -287,7 +294,8 @@ fn split_fused(label: &str) -> Option<Vec<String>> {
 }
 
 fn is_name_word(piece: &str) -> bool {
-    (piece.len() >= 2 && NAME_WORDS.contains(&piece)) || (piece.len() >= 4 && lexicon::proper(piece).is_some())
+    (piece.len() >= 2 && NAME_WORDS.contains(&piece))
+        || (piece.len() >= 4 && lexicon::proper(piece).is_some())
 }
 
 #[cfg(test)]

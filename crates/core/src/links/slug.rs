@@ -13,7 +13,9 @@ use super::lexicon::{self, capitalize, is_function_word};
 use std::collections::HashMap;
 
 /// Tracking suffixes some sites append to slugs (edition markers and the like).
-const TRACKING_SUFFIXES: &[&str] = &["intl", "hnk", "scli", "spc", "trnd", "amp", "ampvideo", "lux"];
+const TRACKING_SUFFIXES: &[&str] = &[
+    "intl", "hnk", "scli", "spc", "trnd", "amp", "ampvideo", "lux",
+];
 
 /// Words that precede an id or a slug without being part of the title.
 #[rustfmt::skip]
@@ -67,7 +69,8 @@ pub fn is_id_token(t: &str) -> bool {
     }
     if letters == 0 {
         // "116180123", "1.7405123"; short numbers ("100", "2024") are words.
-        return t.chars().all(|c| c.is_ascii_digit() || c == '.') && (digits >= 5 || t.contains('.'));
+        return t.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && (digits >= 5 || t.contains('.'));
     }
     if !t.chars().all(|c| c.is_ascii_alphanumeric()) {
         return false;
@@ -83,7 +86,9 @@ pub fn is_id_token(t: &str) -> bool {
 
 /// Short hex pieces of a UUID ("5f6a") that follow a longer id.
 fn is_hex_piece(t: &str) -> bool {
-    t.len() >= 4 && t.chars().all(|c| c.is_ascii_hexdigit()) && t.chars().any(|c| c.is_ascii_digit())
+    t.len() >= 4
+        && t.chars().all(|c| c.is_ascii_hexdigit())
+        && t.chars().any(|c| c.is_ascii_digit())
 }
 
 fn is_word(t: &str) -> bool {
@@ -108,7 +113,9 @@ pub fn clean_words(seg: &str) -> Vec<String> {
         let before = toks.len();
         let run_start = toks
             .iter()
-            .rposition(|t| !(is_id_token(t) || t.chars().all(|c| c.is_ascii_digit()) || is_hex_piece(t)))
+            .rposition(|t| {
+                !(is_id_token(t) || t.chars().all(|c| c.is_ascii_digit()) || is_hex_piece(t))
+            })
             .map_or(0, |i| i + 1);
         // Strip the run only when it holds a real id, so "elections-2024" keeps its year.
         if toks
@@ -121,7 +128,11 @@ pub fn clean_words(seg: &str) -> Vec<String> {
                 toks.pop();
             }
         }
-        if toks.len() > 2 && toks.last().is_some_and(|t| TRACKING_SUFFIXES.contains(&t.as_str())) {
+        if toks.len() > 2
+            && toks
+                .last()
+                .is_some_and(|t| TRACKING_SUFFIXES.contains(&t.as_str()))
+        {
             toks.pop();
         }
         if toks.len() == before {
@@ -131,7 +142,10 @@ pub fn clean_words(seg: &str) -> Vec<String> {
     // Leading ids ("5090123-syria-...") and container words ("article-syria-...").
     while toks.len() > 2 {
         let first = toks.first().map(String::as_str).unwrap_or("");
-        if is_id_token(first) || first.chars().all(|c| c.is_ascii_digit()) && first.len() >= 3 || first == "article" {
+        if is_id_token(first)
+            || first.chars().all(|c| c.is_ascii_digit()) && first.len() >= 3
+            || first == "article"
+        {
             toks.remove(0);
         } else {
             break;
@@ -225,7 +239,11 @@ pub fn name_tokens(name: &str, known: bool) -> Option<NameTokens> {
         } else if c == '-' || c.is_whitespace() {
             flush(&mut cur, &mut sep, &mut keys, &mut forms, &mut seps);
             if sep.is_empty() || c == '-' {
-                sep = if c == '-' { "-".to_string() } else { " ".to_string() };
+                sep = if c == '-' {
+                    "-".to_string()
+                } else {
+                    " ".to_string()
+                };
             }
         } else if c == '.' || c == '\'' || c == '’' {
             // "U.S." → "US" in slugs; "O'Brien" → "obrien": glue.
@@ -264,7 +282,9 @@ struct Lexicon {
 fn lexicon_names() -> &'static Lexicon {
     static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let names: Vec<NameTokens> = lexicon::all_proper().filter_map(|n| name_tokens(n, false)).collect();
+        let names: Vec<NameTokens> = lexicon::all_proper()
+            .filter_map(|n| name_tokens(n, false))
+            .collect();
         let mut first: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, n) in names.iter().enumerate() {
             if let Some(k) = n.keys.first() {
@@ -347,7 +367,11 @@ impl Names {
         known
             .into_iter()
             .filter_map(|(i, pos)| self.known.get(i).map(|n| (n, pos)))
-            .chain(lexical.into_iter().filter_map(|i| lex.names.get(i).map(|n| (n, 0))))
+            .chain(
+                lexical
+                    .into_iter()
+                    .filter_map(|i| lex.names.get(i).map(|n| (n, 0))),
+            )
             .collect()
     }
 
@@ -365,7 +389,10 @@ impl Names {
                     if w.suffix.is_empty() {
                         continue;
                     }
-                } else if k.chars().count() >= 3 && w.suffix.is_empty() && w.key.strip_suffix('s') == Some(k.as_str()) {
+                } else if k.chars().count() >= 3
+                    && w.suffix.is_empty()
+                    && w.key.strip_suffix('s') == Some(k.as_str())
+                {
                     // "syrias" → "Syria's": the slug dropped the apostrophe.
                     len += 1;
                     possessive = true;
@@ -383,7 +410,9 @@ impl Names {
             }
             // Longer runs win; at equal length an exact match beats a stripped "s", and a
             // written form beats a shouted one ("Muscat" over a dateline's "MUSCAT").
-            let rank = |len: usize, possessive: bool, n: &NameTokens, s: usize| (len, !possessive, !n.shouted(s, len));
+            let rank = |len: usize, possessive: bool, n: &NameTokens, s: usize| {
+                (len, !possessive, !n.shouted(s, len))
+            };
             if best
                 .as_ref()
                 .is_none_or(|b| rank(len, possessive, name, s) > rank(b.0, b.3, b.1, b.2))
@@ -409,7 +438,9 @@ fn run_is_trustworthy(name: &NameTokens, start: usize, len: usize) -> bool {
     let name_word = |i: usize| {
         let form = name.forms.get(i).map(String::as_str).unwrap_or("");
         let key = name.keys.get(i).map(String::as_str).unwrap_or("");
-        form.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        form.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
             && key.chars().count() >= min_chars
             && !is_function_word(key)
             && !lexicon::is_common_name_word(key)
@@ -474,11 +505,20 @@ pub fn title_with_names(seg: &str, names: &Names) -> Option<(String, Vec<String>
                     let form = name.forms.get(start + k).cloned().unwrap_or_default();
                     if let Some(w) = words.get_mut(i + k) {
                         if k > 0 {
-                            w.sep = name.seps.get(start + k).cloned().unwrap_or_else(|| " ".to_string());
+                            w.sep = name
+                                .seps
+                                .get(start + k)
+                                .cloned()
+                                .unwrap_or_else(|| " ".to_string());
                         }
                         if possessive && k + 1 == len && w.suffix.is_empty() {
                             // "syrians" is a plural, "syrias" a possessive.
-                            w.suffix = if lexicon::is_nationality(&form) { "s" } else { "'s" }.to_string();
+                            w.suffix = if lexicon::is_nationality(&form) {
+                                "s"
+                            } else {
+                                "'s"
+                            }
+                            .to_string();
                         }
                         w.out = Some(form);
                     }
@@ -541,9 +581,9 @@ fn join_compounds(words: &mut [Word]) {
     for i in 1..words.len() {
         // "covid-19", "f-16": a number glued back to the short code before it.
         let code = words.get(i - 1).is_some_and(joins_number);
-        let number = words
-            .get(i)
-            .is_some_and(|w| (1..=3).contains(&w.key.len()) && w.key.chars().all(|c| c.is_ascii_digit()));
+        let number = words.get(i).is_some_and(|w| {
+            (1..=3).contains(&w.key.len()) && w.key.chars().all(|c| c.is_ascii_digit())
+        });
         if code && number {
             if let Some(w) = words.get_mut(i) {
                 w.sep = "-".to_string();
@@ -555,7 +595,9 @@ fn join_compounds(words: &mut [Word]) {
             }
             continue;
         }
-        let after_name = words.get(i - 1).is_some_and(|w| w.out.is_some() && w.suffix.is_empty());
+        let after_name = words
+            .get(i - 1)
+            .is_some_and(|w| w.out.is_some() && w.suffix.is_empty());
         if let Some(w) = words.get_mut(i) {
             if after_name && w.out.is_none() && COMPOUND_TAILS.contains(&w.key.as_str()) {
                 w.sep = "-".to_string();
@@ -580,7 +622,9 @@ fn reads_as_question(words: &[Word]) -> bool {
             .unwrap_or("")
     };
     (QUESTION_WORDS.contains(&key(0)) && AUXILIARIES.contains(&key(1)))
-        || (AUXILIARIES.contains(&key(0)) && words.len() >= 3 && words.first().is_some_and(|w| w.out.is_none()))
+        || (AUXILIARIES.contains(&key(0))
+            && words.len() >= 3
+            && words.first().is_some_and(|w| w.out.is_none()))
 }
 
 #[cfg(test)]
@@ -591,12 +635,17 @@ mod tests {
     fn titles_report_the_workspace_names_they_use() {
         let names = Names::new(&["Hayat Tahrir al-Sham", "HTS", "Syria", "Muscat"]);
         let cases: &[(&str, &[&str])] = &[
-            ("hayat-tahrir-fighters-enter-city", &["Hayat Tahrir al-Sham"]),
+            (
+                "hayat-tahrir-fighters-enter-city",
+                &["Hayat Tahrir al-Sham"],
+            ),
             ("syrias-hts-and-syria", &["Syria", "HTS"]),
             ("talks-resume-in-oman", &[]),
         ];
         for (seg, want) in cases {
-            let got = title_with_names(seg, &names).map(|(_, n)| n).unwrap_or_default();
+            let got = title_with_names(seg, &names)
+                .map(|(_, n)| n)
+                .unwrap_or_default();
             assert_eq!(got, *want, "{seg}");
         }
     }
@@ -613,7 +662,9 @@ mod tests {
             "5c1b2a3d4e",
             "abc123xyz",
         ];
-        let words = ["covid19", "g20", "2024", "100", "syria", "cop28", "f35", "ab"];
+        let words = [
+            "covid19", "g20", "2024", "100", "syria", "cop28", "f35", "ab",
+        ];
         for t in ids {
             assert!(is_id_token(t), "{t} is an id");
         }
@@ -625,9 +676,15 @@ mod tests {
     #[test]
     fn cleaning() {
         let cases: &[(&str, &str)] = &[
-            ("us-health-coronavirus-usa-idUSKBN28K1AB", "us health coronavirus usa"),
+            (
+                "us-health-coronavirus-usa-idUSKBN28K1AB",
+                "us health coronavirus usa",
+            ),
             ("syria-rebels-take-city-1.7405123", "syria rebels take city"),
-            ("syria-rebels-take-city-20241210-p5kx1a.html", "syria rebels take city"),
+            (
+                "syria-rebels-take-city-20241210-p5kx1a.html",
+                "syria rebels take city",
+            ),
             ("20241210-syria-rebels-take-city", "syria rebels take city"),
             ("5090123-syria-s-new-leaders", "syria s new leaders"),
             ("article-syria-s-new-leaders", "syria s new leaders"),
@@ -635,7 +692,10 @@ mod tests {
                 "syria-after-assad-a-1b2c3d4e-5f6a-7b8c-9d0e-f1a2b3c4d5e6",
                 "syria after assad",
             ),
-            ("syria-assad-rebels-damascus-intl", "syria assad rebels damascus"),
+            (
+                "syria-assad-rebels-damascus-intl",
+                "syria assad rebels damascus",
+            ),
             ("some-story-99", "some story 99"),
             ("qatar-contact-hts-2024-12-10", "qatar contact hts"),
         ];
@@ -674,21 +734,39 @@ mod tests {
                 "hayat-tahrir-al-sham-leader-speaks",
                 Some("Hayat Tahrir al-Sham leader speaks"),
             ),
-            ("assads-fall-stuns-region", Some("Assad's fall stuns region")),
-            ("qatar-opens-contact-with-hts", Some("Qatar opens contact with HTS")),
+            (
+                "assads-fall-stuns-region",
+                Some("Assad's fall stuns region"),
+            ),
+            (
+                "qatar-opens-contact-with-hts",
+                Some("Qatar opens contact with HTS"),
+            ),
             (
                 "i-had-faith-in-god-families-return",
                 Some("I had faith in God families return"),
             ),
-            ("we-don-t-know-what-comes-next", Some("We don't know what comes next")),
+            (
+                "we-don-t-know-what-comes-next",
+                Some("We don't know what comes next"),
+            ),
             ("the-end-of-an-era", Some("The end of an era")),
-            ("un-envoy-heads-to-damascus", Some("UN envoy heads to Damascus")),
+            (
+                "un-envoy-heads-to-damascus",
+                Some("UN envoy heads to Damascus"),
+            ),
             (
                 "syrie-un-pays-en-ruines-pour-les-exiles",
                 Some("Syrie un pays en ruines pour les exiles"),
             ),
-            ("new-york-talks-open-in-may", Some("New York talks open in may")),
-            ("turkiye-and-the-united-states", Some("Türkiye and the United States")),
+            (
+                "new-york-talks-open-in-may",
+                Some("New York talks open in may"),
+            ),
+            (
+                "turkiye-and-the-united-states",
+                Some("Türkiye and the United States"),
+            ),
             ("al-sham", Some("Al-Sham")),
             (
                 "syrias-caretaker-government-meets",
@@ -703,24 +781,42 @@ mod tests {
                 Some("Organisation for the Prohibition of Chemical Weapons meets"),
             ),
             ("al-bashir-and-al-qaeda", Some("Al-Bashir and Al Qaeda")),
-            ("organisation-of-aid-convoys", Some("Organisation of aid convoys")),
+            (
+                "organisation-of-aid-convoys",
+                Some("Organisation of aid convoys"),
+            ),
             ("un-led-talks-stall", Some("UN-led talks stall")),
-            ("iran-backed-groups-pull-back", Some("Iran-backed groups pull back")),
+            (
+                "iran-backed-groups-pull-back",
+                Some("Iran-backed groups pull back"),
+            ),
             ("talks-led-by-qatar", Some("Talks led by Qatar")),
-            ("who-is-mohammed-al-bashir", Some("Who is Mohammed al-Bashir?")),
+            (
+                "who-is-mohammed-al-bashir",
+                Some("Who is Mohammed al-Bashir?"),
+            ),
             (
                 "can-syria-s-new-rulers-hold-the-country-together",
                 Some("Can Syria's new rulers hold the country together?"),
             ),
-            ("why-sanaa-airport-matters", Some("Why Sanaa airport matters")),
+            (
+                "why-sanaa-airport-matters",
+                Some("Why Sanaa airport matters"),
+            ),
             ("what-we-know-about-hts", Some("What we know about HTS")),
             ("talks-resume-in-muscat", Some("Talks resume in Muscat")),
             ("sdf-and-pkk-deny-links", Some("SDF and PKK deny links")),
             ("rhythm-of-talks-slows", Some("Rhythm of talks slows")),
-            ("covid-19-cases-rise-in-gaza", Some("Covid-19 cases rise in Gaza")),
+            (
+                "covid-19-cases-rise-in-gaza",
+                Some("Covid-19 cases rise in Gaza"),
+            ),
             ("f-16-jets-arrive", Some("F-16 jets arrive")),
             ("un-80-years-on", Some("UN 80 years on")),
-            ("ukraine-gets-first-f-16-jets", Some("Ukraine gets first F-16 jets")),
+            (
+                "ukraine-gets-first-f-16-jets",
+                Some("Ukraine gets first F-16 jets"),
+            ),
             ("mh-17-verdict", Some("MH-17 verdict")),
             ("in-24-hours", Some("In 24 hours")),
             ("syria", None),
@@ -730,7 +826,11 @@ mod tests {
             assert_eq!(title(seg, &names).as_deref(), *want, "{seg}");
             // Narrowing the names to the slug's words changes nothing.
             let narrow = Names::for_slug_words(&known, &clean_words(seg));
-            assert_eq!(title(seg, &narrow).as_deref(), *want, "{seg} (narrowed names)");
+            assert_eq!(
+                title(seg, &narrow).as_deref(),
+                *want,
+                "{seg} (narrowed names)"
+            );
         }
     }
 }

@@ -48,7 +48,11 @@ pub fn parse(href: &str) -> Option<Parsed> {
             )
         })
         .collect();
-    Some(Parsed { host, segments, query })
+    Some(Parsed {
+        host,
+        segments,
+        query,
+    })
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -125,7 +129,10 @@ mod tests {
                 "https://www.example.com/a/b/?x=1&y=two#frag",
                 Some(("www.example.com", &["a", "b"], &[("x", "1"), ("y", "two")])),
             ),
-            ("HTTP://User:pw@Example.COM.:8080/p", Some(("example.com", &["p"], &[]))),
+            (
+                "HTTP://User:pw@Example.COM.:8080/p",
+                Some(("example.com", &["p"], &[])),
+            ),
             ("  https://example.com  ", Some(("example.com", &[], &[]))),
             (
                 "https://example.com?Date=2024-12-10",
@@ -148,7 +155,10 @@ mod tests {
             let want = want.map(|(h, s, q)| Parsed {
                 host: h.to_string(),
                 segments: s.iter().map(|x| x.to_string()).collect(),
-                query: q.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+                query: q
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
             });
             assert_eq!(got, want, "{href}");
         }
