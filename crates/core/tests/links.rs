@@ -122,6 +122,15 @@ const CASES: &[Case] = &[
     c("https://www.abc.net.au/news/2024-12-10/syrian-australians-react/104706123", "ABC News", Some("news"), Some("2024-12-10"), Some("Syrian Australians react")),
     c("https://www.smh.com.au/world/middle-east/syria-after-the-fall-20241210-p5kx1a.html", "The Sydney Morning Herald", Some("world/middle-east"), Some("2024-12-10"), Some("Syria after the fall")),
     c("https://www.alarabiya.net/aswaq/oil-and-gas/2025/03/04/%D8%A7%D9%84%D8%B3%D8%B9%D9%88%D8%AF%D9%8A%D8%A9-%D9%88%D8%A7%D9%84%D8%A7%D9%85%D8%A7%D8%B1%D8%A7%D8%AA", "Al Arabiya", Some("aswaq/oil-and-gas"), Some("2025-03-04"), Some("السعودية والامارات")),
+    // Section pages, home pages, live pages, mobile hosts, ids in the query
+    c("https://www.reuters.com/markets/commodities/", "Reuters", Some("markets/commodities"), None, None),
+    c("https://www.aljazeera.com/", "Al Jazeera", None, None, None),
+    c("https://www.thenationalnews.com/news/mena/2024/12/10/", "The National", Some("news/mena"), Some("2024-12-10"), None),
+    c("https://www.nytimes.com/live/2024/12/08/world/syria-assad-rebels", "The New York Times", Some("live/world"), Some("2024-12-08"), Some("Syria Assad rebels")),
+    c("https://www.theguardian.com/world/live/2024/dec/08/syria-live-news-assad-damascus-latest-updates", "The Guardian", Some("world/live"), Some("2024-12-08"), Some("Syria live news Assad Damascus latest updates")),
+    c("https://www.example.com/article.php?id=123&date=20241210", "Example", None, Some("2024-12-10"), None),
+    c("https://m.dawn.com/news/1877123/karachi-port-handles-record-traffic", "Dawn", Some("news"), None, Some("Karachi port handles record traffic")),
+    c("https://www.independent.co.uk/news/world/middle-east/syria-news-latest-b2661234.html?amp", "The Independent", Some("news/world/middle-east"), None, Some("Syria news latest")),
     // Dates in the query; unknown sites fall back to the readable domain
     c("https://www.gulftoday.ae/news/syria-transition-talks?date=2024-12-10&utm_source=x", "Gulf Today", Some("news"), Some("2024-12-10"), Some("Syria transition talks")),
     c("https://www.middle-east-online.com/en/syria-hts-pledges-elections", "Middle East Online", None, None, Some("Syria HTS pledges elections")),
