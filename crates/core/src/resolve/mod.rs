@@ -311,7 +311,17 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
     } else {
         (strip_possessive(surface), None)
     };
-    let name = name.trim().to_string();
+    // Quote marks and brackets a recognizer left on the edges are not part of the name.
+    let name = name
+        .trim()
+        .trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '(' | ')' | '[' | ']' | ',' | ';' | ':'))
+        .trim()
+        .to_string();
+    let name = if name.is_empty() {
+        surface.trim().to_string()
+    } else {
+        name
+    };
     let mut roles = Vec::new();
     if m.label == Label::Per {
         if let Some(t) = roles::title_before(ws, r.start) {

@@ -88,7 +88,8 @@ pub fn title_after(words: &[Word], end: usize) -> Option<Title> {
             break;
         }
         if w.is_any(&[
-            "said", "says", "told", "who", "which", "that", "was", "is", "has", "had", "will", "would",
+            "said", "says", "told", "who", "whom", "which", "that", "was", "were", "is", "are", "has", "had", "will",
+            "would",
         ]) {
             return None;
         }
