@@ -103,6 +103,8 @@ fn sample_contract() -> Shared<Contract> {
                         trail: Some("World › Middle East".into()),
                         title_derived: true,
                         relative: Some("the same day".into()),
+                        document: None,
+                        lead: None,
                     }),
                 ),
                 link(

@@ -78,6 +78,13 @@ pub struct PreviewDto {
     /// from its dateline or "published" line, else the newest of its links' dates.
     #[serde(default)]
     pub relative: Option<String>,
+    /// Index of the workspace document the link leads to (same URL, or a slug that spells its
+    /// headline); `title` is then that document's real headline.
+    #[serde(default)]
+    pub document: Option<usize>,
+    /// The first sentence of that document.
+    #[serde(default)]
+    pub lead: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -156,27 +163,11 @@ impl Contract {
                     .enumerate()
                     .map(|(i, a)| {
                         let (start, end) = cp(a.span);
-                        let preview = doc.previews.get(i).and_then(|p| p.as_ref()).map(|(p, ids)| PreviewDto {
-                            site: p.site.clone(),
-                            section: p.section.clone(),
-                            date: p.date.clone(),
-                            title: p.title.clone(),
-                            // The pipeline's whole-word matches, then names the title spells only
-                            // in part ("Hayat Tahrir" for Hayat Tahrir al-Sham).
-                            entities: ids
-                                .iter()
-                                .copied()
-                                .chain(crate::links::title_entities(p, &ws.entities).into_iter().filter(|e| !ids.contains(e)))
-                                .map(entity_id)
-                                .collect(),
-                            trail: p.trail.clone(),
-                            title_derived: p.title_derived,
-                            relative: p
-                                .date
-                                .as_deref()
-                                .zip(article_date.as_deref())
-                                .and_then(|(l, a)| crate::links::relative_label(l, a)),
-                        });
+                        let preview = doc
+                            .previews
+                            .get(i)
+                            .and_then(|p| p.as_ref())
+                            .map(|(p, ids)| preview_dto(ws, d, &a.href, p, ids, article_date.as_deref()));
                         LinkDto {
                             href: a.href.clone(),
                             anchor: a.span.text(text).to_string(),
@@ -244,5 +235,35 @@ impl Contract {
             relations,
             diagnostics: ws.diagnostics.iter().map(|d| format!("{}: {}", d.stage, d.message)).collect(),
         }
+    }
+}
+
+/// The contract's preview of link `href` in document `d`: the URL's preview, its title's
+/// entities (the pipeline's whole-word matches, then names the title spells only in part, as
+/// "Hayat Tahrir" for Hayat Tahrir al-Sham), the date relative to the article's, and — when
+/// the link leads to another document of the workspace — that document's real headline.
+fn preview_dto(
+    ws: &Workspace,
+    d: usize,
+    href: &str,
+    p: &crate::links::Preview,
+    ids: &[usize],
+    article_date: Option<&str>,
+) -> PreviewDto {
+    let target = crate::links::linked_document(href, p, d, ws);
+    let target_doc = target.and_then(|t| ws.documents.get(t));
+    let real_title = target_doc.and_then(|t| t.ingested.title.clone());
+    let partly_named = crate::links::title_entities(p, &ws.entities).into_iter().filter(|e| !ids.contains(e));
+    PreviewDto {
+        site: p.site.clone(),
+        section: p.section.clone(),
+        date: p.date.clone(),
+        title_derived: p.title_derived && real_title.is_none(),
+        title: real_title.or_else(|| p.title.clone()),
+        entities: ids.iter().copied().chain(partly_named).map(entity_id).collect(),
+        trail: p.trail.clone(),
+        relative: p.date.as_deref().zip(article_date).and_then(|(l, a)| crate::links::relative_label(l, a)),
+        document: target,
+        lead: target_doc.and_then(crate::links::first_sentence),
     }
 }

@@ -298,6 +298,55 @@ fn preview_entities_include_partly_spelled_names() {
     assert_eq!(preview.relative.as_deref(), Some("two days earlier"));
 }
 
+/// A link to another article of the workspace shows that article's real headline and first
+/// sentence, and says which document it is.
+#[test]
+fn links_to_workspace_articles_show_the_real_headline() {
+    use gloss_core::protocol::Contract;
+    use gloss_core::{annotate_workspace, Article};
+    let target = "<html><head><title>Qatar opens contact with Syria's HTS group, official says</title></head><body>\
+        <h1>Qatar opens contact with Syria's HTS group, official says</h1>\
+        <p>DOHA, Dec 10 (Reuters) - Qatar has opened a line of contact with the group that now runs Damascus, an official said on Tuesday.</p>\
+        <p>The official spoke on condition of anonymity.</p></body></html>";
+    let linking = "<p>DUBAI, Dec 11 (Reuters) - Gulf states moved to engage the new authorities in Syria, \
+        <a href=\"https://www.reuters.com/world/middle-east/qatar-opens-contact-with-syrias-hts-group-2024-12-10/\">a day after Qatar</a> \
+        and <a href=\"https://www.reuters.com/world/middle-east/saudi-envoy-visits-beirut-2024-12-09/\">Saudi Arabia</a> reached out.</p>";
+    let ws = annotate_workspace(&[
+        Article {
+            source: "target.html".into(),
+            input: target.into(),
+        },
+        Article {
+            source: "linking.html".into(),
+            input: linking.into(),
+        },
+    ]);
+    let c = Contract::from_workspace(&ws);
+    let links = &c.documents[1].links;
+    let to_target = links[0].preview.as_ref().expect("preview");
+    assert_eq!(to_target.document, Some(0));
+    assert_eq!(
+        to_target.title.as_deref(),
+        Some("Qatar opens contact with Syria's HTS group, official says")
+    );
+    assert!(!to_target.title_derived, "a real headline is not derived");
+    assert!(
+        to_target
+            .lead
+            .as_deref()
+            .is_some_and(|l| l.contains("line of contact")),
+        "{:?}",
+        to_target.lead
+    );
+    assert_eq!(to_target.relative.as_deref(), Some("a day earlier"));
+    let elsewhere = links[1].preview.as_ref().expect("preview");
+    assert_eq!((elsewhere.document, elsewhere.title_derived), (None, true));
+    assert_eq!(
+        elsewhere.title.as_deref(),
+        Some("Saudi envoy visits Beirut")
+    );
+}
+
 /// Nasty inputs: never a panic, and a preview (if any) has a non-empty site.
 #[test]
 fn malformed_urls_do_not_panic() {

@@ -345,6 +345,63 @@ pub fn title_entities(preview: &Preview, entities: &[crate::resolve::Entity]) ->
         .collect()
 }
 
+/// Words of a headline or slug title for comparison: folded, apostrophes dropped ("Syria's"
+/// and the slug's "syrias" both give "syrias").
+fn headline_words(s: &str) -> Vec<String> {
+    slug::fold(s)
+        .replace(['\'', '’'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Shortest slug title that may identify a headline, in words.
+const MIN_MATCH_WORDS: usize = 4;
+
+/// Whether a slug title spells `headline`: nearly all its words are the headline's, and they
+/// cover most of it (slugs drop a word or two, never add any).
+pub fn spells_headline(slug_title: &str, headline: &str) -> bool {
+    let a = headline_words(slug_title);
+    let b = headline_words(headline);
+    if a.len() < MIN_MATCH_WORDS || b.is_empty() {
+        return false;
+    }
+    let in_b = a.iter().filter(|w| b.contains(w)).count();
+    let in_a = b.iter().filter(|w| a.contains(w)).count();
+    in_b * 10 >= a.len() * 9 && in_a * 10 >= b.len() * 6
+}
+
+/// The other workspace document a link of document `from` leads to: one whose source is the
+/// same URL, or whose headline the link's slug spells. Lets a card show the real headline.
+pub fn linked_document(
+    href: &str,
+    preview: &Preview,
+    from: usize,
+    ws: &crate::pipeline::Workspace,
+) -> Option<usize> {
+    let key = canonical_key(href);
+    ws.documents
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| *d != from)
+        .find_map(|(d, doc)| {
+            let same_url = key.is_some() && canonical_key(&doc.source) == key;
+            let same_title = match (&preview.title, &doc.ingested.title) {
+                (Some(t), Some(h)) => spells_headline(t, h),
+                _ => false,
+            };
+            (same_url || same_title).then_some(d)
+        })
+}
+
+/// The first sentence of a document, for a card that leads to it.
+pub fn first_sentence(doc: &crate::pipeline::Document) -> Option<String> {
+    let s = doc.tok.sentences.first()?;
+    let text = s.span.text(&doc.ingested.text).trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
 /// How far into a lead paragraph a dateline or "published" date may start, in bytes.
 const DATELINE_REACH: usize = 80;
 
@@ -480,6 +537,24 @@ mod tests {
         ];
         for (a, b) in different {
             assert!(!same_article(a, b), "{a} != {b}");
+        }
+    }
+
+    #[test]
+    fn slug_titles_spell_headlines() {
+        let headline = "Qatar opens contact with Syria's HTS group, official says";
+        let cases = [
+            ("Qatar opens contact with Syria's HTS group", true),
+            (
+                "Qatar opens contact with syrias hts group official says",
+                true,
+            ),
+            ("Qatar contact Syria HTS", false),
+            ("Qatar opens embassy in Damascus after talks", false),
+            ("Syria HTS", false),
+        ];
+        for (slug_title, want) in cases {
+            assert_eq!(spells_headline(slug_title, headline), want, "{slug_title}");
         }
     }
 
