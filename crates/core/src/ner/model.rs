@@ -85,8 +85,8 @@ pub struct Model {
     pub hasher: Hasher,
     /// A weight is `q as f32 * scale`.
     pub scale: f32,
-    /// Dense table: `1 << hash_bits` rows.
-    pub rows: Vec<[i16; N_TAGS]>,
+    /// The non-zero rows.
+    pub rows: RowTable,
     pub classes: WordClasses,
     pub gazetteer: Gazetteer,
     pub meta: String,
@@ -313,7 +313,7 @@ impl Model {
         let mut model = Model {
             hasher: Hasher { bits: bits as u32 },
             scale,
-            rows: Vec::new(),
+            rows: RowTable::default(),
             classes: WordClasses::default(),
             gazetteer: Gazetteer::default(),
             meta: String::new(),
@@ -342,7 +342,70 @@ impl Model {
     }
 }
 
-fn read_weights(payload: &[u8], bits: u8) -> Result<Vec<[i16; N_TAGS]>, ModelError> {
+/// Non-zero weight rows in an open-addressing table keyed by row id. Why not a dense array:
+/// after pruning only a few percent of the `1 << hash_bits` rows are non-zero, and a compact
+/// table stays in cache (tagging speed is bound by these lookups).
+#[derive(Clone, Debug, Default)]
+pub struct RowTable {
+    /// Row id + 1 (0 = empty slot) and the row.
+    slots: Vec<(u32, [i16; N_TAGS])>,
+    mask: usize,
+    len: usize,
+}
+
+impl RowTable {
+    pub fn new(rows: impl ExactSizeIterator<Item = (u32, [i16; N_TAGS])>) -> RowTable {
+        // Load factor at most 0.5: misses (most lookups) end after a probe or two.
+        let cap = (rows.len() * 2 + 2).next_power_of_two();
+        let mut t = RowTable {
+            slots: vec![(0, [0; N_TAGS]); cap],
+            mask: cap - 1,
+            len: 0,
+        };
+        for (id, row) in rows {
+            let key = id.wrapping_add(1);
+            let mut i = id as usize & t.mask;
+            while let Some(slot) = t.slots.get_mut(i) {
+                if slot.0 == 0 || slot.0 == key {
+                    if slot.0 == 0 {
+                        t.len += 1;
+                    }
+                    *slot = (key, row);
+                    break;
+                }
+                i = (i + 1) & t.mask;
+            }
+        }
+        t
+    }
+
+    /// The row with id `id`, if it is non-zero.
+    #[inline]
+    pub fn get(&self, id: u32) -> Option<&[i16; N_TAGS]> {
+        let key = id.wrapping_add(1);
+        let mut i = id as usize & self.mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.0 == key {
+                return Some(&slot.1);
+            }
+            if slot.0 == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+fn read_weights(payload: &[u8], bits: u8) -> Result<RowTable, ModelError> {
     let size = 1usize << bits;
     let mut r = Reader {
         buf: payload,
@@ -363,12 +426,12 @@ fn read_weights(payload: &[u8], bits: u8) -> Result<Vec<[i16; N_TAGS]>, ModelErr
         }
         ids.push(at as usize);
     }
-    let mut rows = vec![[0i16; N_TAGS]; size];
+    let mut rows = vec![[0i16; N_TAGS]; n];
     for byte in 0..2 {
         for tag in 0..N_TAGS {
             let col = r.take(n)?;
-            for (&i, &b) in ids.iter().zip(col) {
-                if let Some(q) = rows.get_mut(i).and_then(|row| row.get_mut(tag)) {
+            for (k, &b) in col.iter().enumerate() {
+                if let Some(q) = rows.get_mut(k).and_then(|row| row.get_mut(tag)) {
                     let mut le = q.to_le_bytes();
                     le[byte] = b;
                     *q = i16::from_le_bytes(le);
@@ -376,7 +439,7 @@ fn read_weights(payload: &[u8], bits: u8) -> Result<Vec<[i16; N_TAGS]>, ModelErr
             }
         }
     }
-    Ok(rows)
+    Ok(RowTable::new(ids.into_iter().map(|i| i as u32).zip(rows)))
 }
 
 fn read_classes(payload: &[u8]) -> Result<WordClasses, ModelError> {

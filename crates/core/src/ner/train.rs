@@ -137,7 +137,6 @@ pub fn epoch(p: &mut Perceptron, dec: &Decoder, docs: &[&Document]) {
                     p.update(rows, gold, pred);
                 }
                 p.c += 1;
-                None
             },
         );
     }
@@ -152,7 +151,7 @@ pub fn evaluate<S: FnMut(&[u32]) -> [f32; N_TAGS]>(
     let mut sc = Scorer::default();
     for d in docs {
         let words = doc_words(d);
-        let tagged = dec.decode_doc(&words, &mut score, |_, _, _, _| None);
+        let tagged = dec.decode_doc(&words, &mut score, |_, _, _, _| {});
         for (s, t) in d.sentences.iter().zip(&tagged) {
             let pred: Vec<Tag> = t.iter().map(|x| x.0).collect();
             sc.add(&s.tags, &pred);
