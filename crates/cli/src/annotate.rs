@@ -286,12 +286,12 @@ fn document_summary(
     if !doc.links.is_empty() {
         out.push_str(&format!("\nLinks ({})\n", doc.links.len()));
         for l in &doc.links {
-            link_summary(out, l, name);
+            link_summary(out, l, c, name);
         }
     }
 }
 
-fn link_summary(out: &mut String, l: &LinkDto, name: &dyn Fn(&str) -> String) {
+fn link_summary(out: &mut String, l: &LinkDto, c: &Contract, name: &dyn Fn(&str) -> String) {
     out.push_str(&format!("  \"{}\" → {}\n", snippet(&l.anchor), l.href));
     if !l.safe {
         out.push_str("    not followed: only http, https and mailto links are safe\n");
@@ -315,6 +315,12 @@ fn link_summary(out: &mut String, l: &LinkDto, name: &dyn Fn(&str) -> String) {
             ""
         };
         out.push_str(&format!("    {title}{from}\n"));
+    }
+    if let Some(doc) = p.document.and_then(|t| c.documents.get(t)) {
+        out.push_str(&format!("    in this workspace: {}\n", doc.source));
+    }
+    if let Some(lead) = &p.lead {
+        out.push_str(&format!("    \"{}\"\n", snippet(lead)));
     }
     if !p.entities.is_empty() {
         let names: Vec<String> = p.entities.iter().map(|e| name(e)).collect();

@@ -293,6 +293,34 @@ fn summary_is_plain_text() {
 }
 
 #[test]
+fn summary_names_the_workspace_article_a_link_leads_to() {
+    let dir = TempDir::new();
+    let target = dir.file(
+        "target.html",
+        b"<h1>Qatar opens contact with Syria's new rulers, official says</h1><p>DOHA, Dec 10 (Reuters) - Qatar has opened a line of contact with the new authorities in Damascus, an official said.</p>",
+    );
+    let linking = dir.file(
+        "linking.html",
+        b"<p>Gulf states moved to engage Damascus, <a href=\"https://www.reuters.com/world/middle-east/qatar-opens-contact-with-syrias-new-rulers-official-says-2024-12-10/\">a day after Qatar</a>.</p>",
+    );
+    let out = gloss(&["annotate", &target, &linking], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = String::from_utf8(out.stdout).expect("UTF-8 summary");
+    let want = [
+        "Qatar opens contact with Syria's new rulers, official says\n".to_string(),
+        format!("in this workspace: {target}"),
+        "line of contact".to_string(),
+    ];
+    for w in want {
+        assert!(s.contains(&w), "summary lacks {w:?}:\n{s}");
+    }
+    assert!(
+        !s.contains("new rulers official says (from the link)"),
+        "the real headline replaces the slug's:\n{s}"
+    );
+}
+
+#[test]
 fn help_and_broken_pipe_are_not_errors() {
     let out = gloss(&["annotate", "--help"], None);
     assert_eq!(out.status.code(), Some(0));
