@@ -67,6 +67,44 @@ def contract_problems(c):
     return problems
 
 
+def entities_with(c, pattern):
+    """Ids of the entities any of whose aliases matches `pattern` (a regex, case-insensitive)."""
+    rx = re.compile(pattern, re.I)
+    return {e["id"] for e in c["entities"] if any(rx.search(a) for a in e["aliases"])}
+
+
+def check_resolution(t, name, c):
+    text = " ".join(d["text"] for d in c["documents"])
+    if re.search(r"Hayat Tahrir", text):
+        hts = entities_with(c, r"^(Hayat Tahrir .*|HTS)$")
+        t.check(f"{name}: every spelling of Hayat Tahrir al-Sham and HTS is one entity", len(hts) == 1, str(hts))
+    for surname in ("Bashir", "Khulaifi", "Shara", "Ansari", "Biden"):
+        ids = entities_with(c, rf"\b{surname}$")
+        people = {i for i in ids if next(e for e in c["entities"] if e["id"] == i)["label"] == "PER"}
+        if ids:
+            t.check(f"{name}: every mention of {surname} is one person", len(people) == 1 and people == ids, str(ids))
+    if re.search(r"Bashar al[- ]Assad", text, re.I):
+        bashar = entities_with(c, r"Bashar al[- ]Assad")
+        t.check(f"{name}: Bashar al-Assad is found, as one entity", len(bashar) == 1, str(bashar))
+    if re.search(r"Hafez", text):
+        hafez = entities_with(c, r"Hafez")
+        bashar = entities_with(c, r"Bashar")
+        t.check(f"{name}: Hafez and Bashar al-Assad stay apart", len(hafez) == 1 and bashar and not (hafez & bashar),
+                f"{hafez} {bashar}")
+    if re.search(r"Jawlani", text):
+        jawlani = entities_with(c, r"Jawlani")
+        shara = entities_with(c, r"Shara$")
+        t.check(f"{name}: the nom de guerre joins its person", len(jawlani) == 1 and jawlani == shara, f"{jawlani} {shara}")
+    for d, doc in enumerate(c["documents"]):
+        if "Ansari" not in doc["text"]:
+            continue
+        names = {e["id"]: e["name"] for e in c["entities"]}
+        attributed = [q for q in doc["quotes"] if q["speaker"]]
+        said = [names[q["speaker"]] for q in attributed]
+        t.check(f"{name}: doc {d}: quotes of Al Ansari and Biden have their speakers",
+                any("Ansari" in s for s in said) and any("Biden" in s for s in said), str(said))
+
+
 def squash(s):
     return re.sub(r"\s+", " ", s).strip()
 
@@ -116,6 +154,15 @@ def main():
         if ok:
             probs = contract_problems(c)
             t.check("workspace: valid contract JSON", not probs, "; ".join(probs[:5]))
+
+    # Issue 5: who is who, each seed alone and both together.
+    workspaces = {k: v for k, v in contracts.items()}
+    if len(seeds) >= 2:
+        _, both = annotate(gloss, seeds)
+        if both:
+            workspaces["both"] = both
+    for name, c in workspaces.items():
+        check_resolution(t, name, c)
 
     # The recognizer's regression floor on CoNLL-2003 test.
     test = shared / "data" / "conll2003" / "test.txt"

@@ -1,0 +1,136 @@
+// XSS end-to-end test: pastes every payload of a JSON-lines corpus into the release app, once
+// as HTML and once as plain text, pokes every rendered element, and asserts that nothing ran
+// and that the DOM holds nothing executable. Prints counts and "xss: N passed, N failed".
+//
+// usage: GLOSS_URL=http://127.0.0.1:8181/ node xss.e2e.mjs [PAYLOADS.jsonl] [--limit N]
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
+const here = dirname(fileURLToPath(import.meta.url));
+const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
+const args = process.argv.slice(2);
+const limitAt = args.indexOf('--limit');
+const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--limit') || join(here, 'fixtures', 'xss-own.jsonl');
+const payloads = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).slice(0, limit);
+
+// Installed before any page script: recorders for every way a payload could show it ran.
+const TRAPS = () => {
+  window.__calls = [];
+  for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
+    window[name] = (...a) => { window.__calls.push(name + ':' + String(a[0])); };
+  }
+  document.write = (...a) => window.__calls.push('document.write:' + String(a[0]).slice(0, 40));
+  let canary;
+  Object.defineProperty(window, '__xss', { configurable: false, get: () => canary, set: (v) => { canary = v; window.__calls.push('__xss=' + v); } });
+};
+
+// Everything in the widget that could execute or navigate, as a list of findings.
+const AUDIT = () => {
+  const root = document.querySelector('#app');
+  const findings = [];
+  const bad = /^(javascript|vbscript|data):/i;
+  const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcdoc'];
+  const forbidden = new Set(['SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'BASE', 'META', 'LINK', 'FORM', 'STYLE']);
+  for (const el of root.querySelectorAll('*')) {
+    if (forbidden.has(el.tagName.toUpperCase())) findings.push('element ' + el.tagName);
+    for (const a of el.attributes) {
+      if (a.name.toLowerCase().startsWith('on')) findings.push(`attribute ${a.name} on ${el.tagName}`);
+      // eslint-disable-next-line no-control-regex
+      if (urlAttrs.includes(a.name.toLowerCase()) && bad.test(a.value.replace(/[\u0000-\u0020]/g, ''))) findings.push(`${a.name}=${a.value.slice(0, 40)}`);
+    }
+  }
+  return findings;
+};
+
+// The article's own text, without the chips' type tags.
+const RENDERED_TEXT = () => {
+  const art = document.querySelector('#article');
+  if (!art) return '';
+  const copy = art.cloneNode(true);
+  for (const el of copy.querySelectorAll('.article__kicker, [aria-hidden="true"], .chip__type, .chip-type')) el.remove();
+  for (const d of copy.querySelectorAll('details')) d.open = true;
+  return copy.textContent;
+};
+
+// Dispatch the events payloads usually wait for, on every element of the article.
+const POKE = () => {
+  const els = [...document.querySelectorAll('#article *')].slice(0, 200);
+  for (const el of els) {
+    for (const type of ['mouseover', 'mouseenter', 'focus', 'focusin', 'animationstart', 'toggle', 'load', 'error']) {
+      el.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+    if (typeof el.focus === 'function') el.focus();
+  }
+};
+
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+let passed = 0;
+let failed = 0;
+let executions = 0;
+const failures = [];
+try {
+  const context = await browser.newContext();
+  const offsite = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(url) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    offsite.push(u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss().catch(() => {}); });
+  page.on('popup', async (p) => { offsite.push('popup ' + p.url()); await p.close().catch(() => {}); });
+  await page.addInitScript(TRAPS);
+  await page.goto(url);
+  await page.waitForFunction(() => /Annotated/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 30000 });
+  while (await page.locator('.tab-close').count()) await page.locator('.tab-close').first().click();
+
+  for (const { id, payload } of payloads) {
+    for (const mode of ['html', 'text']) {
+      const problems = [];
+      try {
+        await page.selectOption('#format-select', mode);
+        await page.fill('#paste-input', payload);
+        await page.click('#annotate-btn');
+        await page.waitForFunction(() => document.querySelectorAll('.tab').length === 1
+          && !document.querySelector('.tab__spinner')
+          && /Annotated|No article|not/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 15000 });
+        await page.evaluate(POKE);
+        await page.waitForTimeout(15);
+        const calls = await page.evaluate(() => window.__calls.splice(0));
+        if (calls.length || dialogs) { executions++; problems.push('EXECUTED ' + calls.join(',') + (dialogs ? ` dialogs=${dialogs}` : '')); }
+        dialogs = 0;
+        problems.push(...await page.evaluate(AUDIT));
+        if (mode === 'text') {
+          const shown = squash(await page.evaluate(RENDERED_TEXT));
+          // eslint-disable-next-line no-control-regex
+          const want = squash(payload.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')).slice(0, 200);
+          if (want && !shown.includes(want)) problems.push(`plain text not shown as typed: ${JSON.stringify(want.slice(0, 60))}`);
+        }
+      } catch (e) {
+        problems.push('harness: ' + String(e).split('\n')[0]);
+      }
+      if (problems.length) { failed++; failures.push(`${id} [${mode}]: ${problems.slice(0, 3).join('; ')}`); }
+      else passed++;
+      while (await page.locator('.tab-close').count()) await page.locator('.tab-close').first().click();
+    }
+  }
+  if (offsite.length) { failed++; failures.push('network requests left the app: ' + offsite.slice(0, 5).join(' ')); }
+} finally {
+  await browser.close();
+}
+for (const f of failures.slice(0, 40)) console.log('  FAIL ' + f);
+console.log(`payloads: ${payloads.length}, pastes: ${payloads.length * 2}, executions: ${executions}`);
+console.log(`xss: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
