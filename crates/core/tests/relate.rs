@@ -671,3 +671,38 @@ fn pronoun_speakers_and_post_titles() {
         a.describe()
     );
 }
+
+#[test]
+fn nickname_quotes_and_cartel_anaphora() {
+    let text = "MEXICO CITY (Reuters) - Troops arrived. Ismael \"El Mayo\" Zambada, one of the cartel's founders, was held. The Sinaloa Cartel denied it.";
+    let a = annotate(
+        text,
+        &[
+            ("MEXICO CITY", 0, Loc),
+            ("Reuters", 0, Org),
+            ("Ismael \"El Mayo\" Zambada", 0, Per),
+            ("Sinaloa Cartel", 0, Org),
+        ],
+    );
+    assert!(
+        a.quotes.is_empty(),
+        "a nickname inside a name is no quote: {:?}",
+        a.quotes
+    );
+    // "the cartel" is the Sinaloa Cartel only when it was named before; here it comes after.
+    assert!(
+        !a.has("Ismael \"El Mayo\" Zambada", RelationKind::Leads, "Reuters"),
+        "{}",
+        a.describe()
+    );
+    let text = "The Sinaloa Cartel split. Ismael \"El Mayo\" Zambada, one of the cartel's founders, was held.";
+    let a = annotate(
+        text,
+        &[("Sinaloa Cartel", 0, Org), ("Ismael \"El Mayo\" Zambada", 0, Per)],
+    );
+    assert!(
+        a.has("Ismael \"El Mayo\" Zambada", RelationKind::Leads, "Sinaloa Cartel"),
+        "{}",
+        a.describe()
+    );
+}

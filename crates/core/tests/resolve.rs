@@ -359,3 +359,26 @@ fn names_cut_in_two_are_read_whole() {
     assert_eq!(res.entities[e("al-Assad")].label, Label::Per);
     assert_ne!(e("Russian"), e("Vladimir Putin"));
 }
+
+/// Quoted nicknames inside names, and a person named by their last two names.
+#[test]
+fn nicknames_and_double_surnames() {
+    let d = doc(
+        "Joaquin Guzman Lopez, a son of Joaquin \"El Chapo\" Guzman, left. Guzman Lopez and his brother Ovidio Guzman stayed. El Chapo is in jail.",
+        &[
+            ("Joaquin Guzman Lopez", 0, Per),
+            ("Joaquin \"El Chapo\" Guzman", 0, Per),
+            ("Guzman Lopez", 1, Per),
+            ("Ovidio Guzman", 0, Per),
+            ("El Chapo", 1, Per),
+        ],
+    );
+    let docs = [d];
+    let res = run(&docs);
+    let e = |s: &str, n: usize| entity(&docs, &res, 0, s, n);
+    assert_eq!(e("Joaquin Guzman Lopez", 0), e("Guzman Lopez", 1));
+    assert_eq!(e("Joaquin \"El Chapo\" Guzman", 0), e("El Chapo", 1));
+    assert_ne!(e("Joaquin Guzman Lopez", 0), e("Joaquin \"El Chapo\" Guzman", 0));
+    assert_ne!(e("Ovidio Guzman", 0), e("Joaquin \"El Chapo\" Guzman", 0));
+    assert_eq!(res.entities[e("El Chapo", 1)].name, "Joaquin \"El Chapo\" Guzman");
+}

@@ -323,6 +323,22 @@ impl<'a> Ctx<'a> {
     /// is an organisation named in its first words, else the first organisation of the
     /// previous sentence.
     pub fn group_antecedent(&self, i: usize) -> Option<usize> {
+        // "the cartel's": the nearest organisation whose name ends in that noun, if any.
+        let noun = self.word(i)?.text.to_lowercase();
+        let named = self.mentions_within(i, 4 * WINDOW).find(|&mi| {
+            self.labels.get(mi) == Some(&Label::Org)
+                && self
+                    .mentions
+                    .get(mi)
+                    .and_then(|m| self.word(m.words.end.saturating_sub(1)))
+                    .is_some_and(|w| {
+                        let last = w.text.to_lowercase();
+                        last == noun || last.strip_suffix('s') == Some(noun.as_str())
+                    })
+        });
+        if named.is_some() {
+            return named;
+        }
         let s = self.word(i)?.sentence;
         let start = self.sentence_words(s).start;
         let is_org = |mi: usize| self.labels.get(mi) == Some(&Label::Org);
@@ -335,7 +351,13 @@ impl<'a> Ctx<'a> {
             return Some(mi);
         }
         let prev = s.checked_sub(1)?;
-        self.sentence_mentions(prev).find(|&mi| is_org(mi))
+        // A credit in brackets ("(Reuters)") is not the story's subject.
+        let bracketed = |mi: usize| {
+            self.mentions
+                .get(mi)
+                .is_some_and(|m| m.words.start > 0 && self.word(m.words.start - 1).is_some_and(|w| w.text == "("))
+        };
+        self.sentence_mentions(prev).find(|&mi| is_org(mi) && !bracketed(mi))
     }
 
     /// Whether a mention stands where a subject does: first words of its sentence (after

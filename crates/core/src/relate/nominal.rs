@@ -25,6 +25,7 @@ const LEAD_HEADS: &[&str] = &[
     "chief",
     "commander",
     "founder",
+    "founders",
     "co-founder",
     "chairman",
     "chairwoman",
@@ -60,6 +61,9 @@ const ALLY_HEADS: &[&str] = &[
 /// Nouns by which a text refers back to a group it has named ("the group's leader").
 const GROUP_NOUNS: &[&str] = &[
     "group",
+    "cartel",
+    "gang",
+    "network",
     "movement",
     "organisation",
     "organization",
@@ -198,7 +202,9 @@ fn push(ctx: &Ctx, out: &mut Vec<Raw>, p: Phrase) {
         Head::Ally if la != Label::Date && lb != Label::Date && la != Label::Misc && lb != Label::Misc => {
             out.push(raw(RelationKind::Ally, a, b, None))
         }
-        Head::Lead if la == Label::Per && lb == Label::Org && !indefinite => {
+        Head::Lead
+            if la == Label::Per && lb == Label::Org && (!indefinite || title.to_lowercase().contains("founder")) =>
+        {
             out.push(raw(RelationKind::Leads, a, b, Some(title)))
         }
         Head::Lead | Head::Member if matches!(la, Label::Per | Label::Org) && lb == Label::Org => {
@@ -404,6 +410,11 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     let first = e + 1;
     let mut j = first;
     while let Some(w) = ctx.word(j) {
+        // A name is read whole, quote marks inside it too (Joaquin "El Chapo" Guzman).
+        if let Some(m) = ctx.mention_starting(j).and_then(|mi| ctx.mentions.get(mi)) {
+            j = m.words.end.max(j + 1);
+            continue;
+        }
         if w.sentence != sentence || matches!(w.text, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—")
         {
             break;

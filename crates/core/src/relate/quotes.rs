@@ -124,6 +124,11 @@ pub fn extract(ctx: &Ctx) -> Vec<Quote> {
     for span in spans {
         let first_in = ctx.words.partition_point(|w| w.span.start < span.start);
         let after = ctx.words.partition_point(|w| w.span.start < span.end);
+        // A nickname quoted inside a name (Joaquin "El Chapo" Guzman) is not a quotation.
+        let inside = ctx.mention_covering(first_in);
+        if inside.is_some() && inside == after.checked_sub(1).and_then(|l| ctx.mention_covering(l)) {
+            continue;
+        }
         let speaker = after_quote(ctx, after, span)
             .or_else(|| before_quote(ctx, first_in))
             .or_else(|| according_to(ctx, first_in, after))

@@ -309,7 +309,10 @@ fn coordinate_at(ctx: &Ctx, mut k: usize, sentence: usize) -> Option<usize> {
             k = end + usize::from(possessive);
             continue;
         }
-        if !is_title_word(w) {
+        // title words and a couple of plain adjectives ("and the rival Jalisco Cartel")
+        let adjective =
+            w.text.chars().all(|c| c.is_lowercase() || c == '-') && !w.is_any(&["of", "in", "to", "for", "with", "by"]);
+        if !is_title_word(w) && !adjective {
             return None;
         }
         k += 1;
@@ -510,16 +513,20 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
             }
         }
         Shape::DesignateActive => {
-            if !terror_cue(ctx, b, sentence, 8) {
-                return false;
-            }
             // "... have designated HTS a terrorist organisation": the designee follows directly
-            // ("designated both Hamas and Islamic Jihad": each of them).
+            // ("designated both Hamas and Islamic Jihad": each of them), then the terror cue.
             let designees = objects(ctx, b, sentence);
             let Some(&first) = designees.first() else {
                 return false;
             };
             if ctx.mentions.get(first).is_some_and(|m| m.words.start > b + 2) {
+                return false;
+            }
+            let after = designees
+                .last()
+                .and_then(|&l| ctx.mentions.get(l))
+                .map_or(b, |m| m.words.end);
+            if !terror_cue(ctx, after, sentence, 8) {
                 return false;
             }
             for designee in designees {

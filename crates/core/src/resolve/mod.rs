@@ -79,6 +79,8 @@ struct Prepared {
     roles: Vec<String>,
     /// Introduced as someone's relative ("his father Hafez ...").
     kin: bool,
+    /// The key of a quoted nickname inside the name.
+    nickname: Option<String>,
     /// After a royal title that goes with first names ("Prince Khalid").
     royal: bool,
     /// For a group name opening with a nationality: (that word, key of the rest).
@@ -202,6 +204,9 @@ impl Resolver {
         if let Some(k) = &p.alt_key {
             self.by_key.entry(k.clone()).or_insert(c);
         }
+        if let Some(k) = &p.nickname {
+            self.by_key.entry(k.clone()).or_insert(c);
+        }
         if let Some(cl) = self.clusters.get_mut(c) {
             if let Some(v) = cl.votes.get_mut(label_slot(p.label)) {
                 *v += 1;
@@ -254,6 +259,21 @@ impl Resolver {
     fn firstname_candidates(&mut self, word: &str) -> Vec<usize> {
         let ids = self.by_first.get(word).cloned().unwrap_or_default();
         self.roots(&ids)
+    }
+
+    /// Root clusters holding a longer full person name that ends with `words`.
+    fn suffix_candidates(&mut self, words: &[String]) -> Vec<usize> {
+        let Some(last) = words.last() else { return Vec::new() };
+        let ids = self.by_last.get(last).cloned().unwrap_or_default();
+        let roots = self.roots(&ids);
+        roots
+            .into_iter()
+            .filter(|&r| {
+                self.clusters
+                    .get(r)
+                    .is_some_and(|c| c.full_names.iter().any(|f| f.len() > words.len() && f.ends_with(words)))
+            })
+            .collect()
     }
 
     /// Root clusters holding a full name compatible with the multi-word name `words`: same
@@ -363,11 +383,18 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
             royal,
             after_the,
             national: None,
+            nickname: None,
         };
     }
     let lex = acronyms::lexicon_name(&name);
     let acronym = (names::is_acronym(&name) && lex.is_none()).then(|| names::acronym_letters(&name));
-    let mut words = names::name_key_words(lex.unwrap_or(&name));
+    // A nickname in quotes inside a name (Joaquin "El Chapo" Guzman) is another name for the
+    // person, not part of their name's key.
+    let (bare, nickname) = names::split_nickname(&name);
+    let nickname = nickname
+        .map(|n| format!("name:{}", names::name_key_words(&n).join(" ")))
+        .filter(|k| k.len() > "name:".len());
+    let mut words = names::name_key_words(lex.unwrap_or(&bare));
     if m.label == Label::Misc && lex.is_none() {
         // "Democrats" / "Democratic", "Republican" / "Republicans": one name.
         if let [w] = names::split_words(&name)[..] {
@@ -412,6 +439,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         royal,
         after_the,
         national,
+        nickname,
     }
 }
 
@@ -623,6 +651,11 @@ fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
     }
     if p.label == Label::Per && p.words.len() >= 2 {
         let cands = rs.fullname_candidates(&p.words);
+        if let Some(c) = rs.best(&cands, doc) {
+            return Some(c);
+        }
+        // "Guzman Lopez" for Joaquin Guzman Lopez: the last names of a longer full name.
+        let cands = rs.suffix_candidates(&p.words);
         return rs.best(&cands, doc);
     }
     None

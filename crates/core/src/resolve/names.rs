@@ -522,6 +522,40 @@ pub const ROYAL: &[&str] = &[
     "king", "queen", "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "crown",
 ];
 
+/// A name without its quoted nickname, and the nickname: `Joaquin "El Chapo" Guzman` →
+/// ("Joaquin Guzman", Some("El Chapo")).
+pub fn split_nickname(name: &str) -> (String, Option<String>) {
+    let is_mark = |c: char| matches!(c, '"' | '“' | '”' | '‘' | '’');
+    let Some(open) = name.find(is_mark) else {
+        return (name.to_string(), None);
+    };
+    let after = open
+        + name
+            .get(open..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+    let Some(rel) = name.get(after..).and_then(|r| r.find(is_mark)) else {
+        return (name.to_string(), None);
+    };
+    let close = after + rel;
+    let nick = name.get(after..close).unwrap_or("").trim().to_string();
+    let close_end = close
+        + name
+            .get(close..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+    let bare = format!(
+        "{} {}",
+        name.get(..open).unwrap_or("").trim(),
+        name.get(close_end..).unwrap_or("").trim()
+    );
+    let bare = bare.trim().to_string();
+    if nick.is_empty() || bare.is_empty() {
+        return (name.to_string(), None);
+    }
+    (bare, Some(nick))
+}
+
 /// Whether a surface form opens with a courtesy title ("Mr Al Bashir", "Mrs. May").
 pub fn starts_with_honorific(surface: &str) -> bool {
     let mut parts = surface.split_whitespace();
