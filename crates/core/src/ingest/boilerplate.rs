@@ -132,17 +132,19 @@ fn is_credit(w: &str) -> bool {
 }
 
 pub(crate) fn classify(b: &Block, f: &Features, repeated: bool, use_hints: bool) -> Class {
-    let lower_ratio = if f.words == 0 {
+    // Share of lower-case words among words with letters: prose is mostly lower case,
+    // headlines and teasers are Title Case.
+    let lower_ratio = if f.letter_words == 0 {
         0.0
     } else {
-        f.lower_words as f32 / f.words as f32
+        f.lower_words as f32 / f.letter_words as f32
     };
     let shouting = f.letter_words >= 2 && f.caps_words == f.letter_words && f.words <= 12;
     let furniture = (use_hints && b.furniture_hint)
         || (repeated && f.words <= 12)
         || (f.link_density >= 0.5 && f.words < 30 && b.kind != Kind::Kicker)
         || (f.has_time && f.words <= 8)
-        || (f.has_credit && f.words <= 8)
+        || (f.has_credit && f.words <= 8 && f.lower_words == 0 && !b.text.contains(','))
         || shouting
         || f.letter_words == 0;
     if furniture {
@@ -151,8 +153,10 @@ pub(crate) fn classify(b: &Block, f: &Features, repeated: bool, use_hints: bool)
     if b.kind == Kind::Heading || b.kind == Kind::Kicker {
         return Class::Label;
     }
+    // A sentence, or a line of sentence-case prose that lost its final stop and is longer
+    // than headlines usually are.
     if (f.ends_sentence && f.words >= 7 && lower_ratio >= 0.35)
-        || (f.words >= 30 && lower_ratio >= 0.5)
+        || (f.words >= 12 && lower_ratio >= 0.6)
     {
         Class::Content
     } else if f.ends_sentence && f.lower_words >= 1 {
@@ -240,11 +244,32 @@ pub(crate) fn select(blocks: &[Block]) -> Vec<bool> {
             pending = 0;
         }
     }
+    let end = trailing_list_end(blocks, &classes, end);
     let mut keep = vec![false; blocks.len()];
     for (i, k) in keep.iter_mut().enumerate() {
         *k = (start..end).contains(&i) && classes.get(i) != Some(&Class::Furniture);
     }
     keep
+}
+
+/// An article may end with a list: bulleted items right after its last paragraph, or after
+/// one introducing line ending in ':'. Returns the new end.
+fn trailing_list_end(blocks: &[Block], classes: &[Class], end: usize) -> usize {
+    let intro = blocks
+        .get(end)
+        .is_some_and(|b| b.kind != Kind::ListItem && b.text.ends_with(':'));
+    let first_item = end + usize::from(intro);
+    let items = blocks
+        .iter()
+        .zip(classes)
+        .skip(first_item)
+        .take_while(|(b, c)| b.kind == Kind::ListItem && **c != Class::Furniture)
+        .count();
+    if items >= 2 || (items == 1 && intro) {
+        first_item + items
+    } else {
+        end
+    }
 }
 
 /// Can the article continue across the gap `[gap.0, gap.1)` into run `other`? Gaps that
@@ -266,9 +291,8 @@ fn bridgeable(
         .filter(|&&c| c == Class::Furniture)
         .count();
     if furniture == 0 {
-        let list = gap_blocks
-            .iter()
-            .all(|b| b.kind == Kind::ListItem || b.text.ends_with(':'));
+        // A list, maybe with an introducing line.
+        let list = gap_blocks.iter().skip(1).all(|b| b.kind == Kind::ListItem);
         return len <= 2 || (len <= 8 && list);
     }
     let credit = feats.get(gap_start).is_some_and(|f| f.has_credit);
@@ -343,7 +367,7 @@ fn runs(blocks: &[Block], classes: &[Class], feats: &[Features]) -> Vec<Run> {
 const HEADLINE_REACH: usize = 6;
 
 /// The headline among the furniture just above the article: the longest headline-shaped
-/// label (4 to 25 words, not a sentence, no link) within a few blocks of the first kept one.
+/// label (4 to 25 words, mostly words not numbers, not a sentence, no link) within a few blocks of the first kept one.
 pub(crate) fn headline_before(blocks: &[Block], keep: &[bool]) -> Option<usize> {
     let first = keep.iter().position(|&k| k)?;
     let from = first.saturating_sub(HEADLINE_REACH);
@@ -352,6 +376,7 @@ pub(crate) fn headline_before(blocks: &[Block], keep: &[bool]) -> Option<usize> 
         let b = blocks.get(i)?;
         let f = features(b);
         let shaped = (4..=25).contains(&f.words)
+            && f.letter_words * 10 >= f.words * 8
             && b.anchors.is_empty()
             && matches!(b.kind, Kind::Para | Kind::Heading)
             && !b.text.ends_with(['.', ':', ',', ';'])

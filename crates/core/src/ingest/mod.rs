@@ -192,27 +192,29 @@ pub fn looks_like_html(input: &str) -> bool {
     false
 }
 
-/// Plain text: the first block is a headline when it is short, not a sentence, not a list item,
-/// not furniture-shaped, and prose follows within the next few blocks.
+/// Plain text: the first block is a headline when it is short, does not end with a full stop,
+/// is not a list item or furniture-shaped, and prose follows within the next few blocks.
 fn text_title(blocks: &[Block]) -> bool {
     let Some(first) = blocks.first() else {
         return false;
     };
     let f = boilerplate::features(first);
+    let t = first.text.as_str();
+    // A final single period makes a sentence; "..." may end a headline.
+    let sentence_stop = t.ends_with('.') && !t.ends_with("..");
     let shape_ok = first.kind == Kind::Para
-        && (2..=25).contains(&f.words)
-        && first.text.len() <= 200
-        && !first.text.ends_with(['.', ':', ',', ';'])
+        && (2..=20).contains(&f.words)
+        && f.letter_words * 10 >= f.words * 6
+        && t.len() <= 200
+        && !sentence_stop
+        && !t.ends_with([':', ',', ';'])
         && first.anchors.is_empty();
     let class = boilerplate::classify(first, &f, false, false);
     let prose_follows = blocks.iter().skip(1).take(3).any(|b| {
         boilerplate::classify(b, &boilerplate::features(b), false, false)
             == boilerplate::Class::Content
     });
-    shape_ok
-        && class != boilerplate::Class::Furniture
-        && class != boilerplate::Class::Content
-        && prose_follows
+    shape_ok && class != boilerplate::Class::Furniture && prose_follows
 }
 
 /// Cuts blocks longer than [`LONG_PARAGRAPH`] into blocks of a few sentences, never inside
