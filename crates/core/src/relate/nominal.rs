@@ -509,7 +509,27 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     }
     let title = match h {
         Head::Title | Head::Lead => title_after(&ctx.words, e)
-            .map(|t| join(&ctx.words, t.title))
+            .map(|t| {
+                // The title stops where the owner's name starts ("researcher at Chatham House"
+                // → "researcher"), less the words that led to it.
+                let mut end = t
+                    .title
+                    .clone()
+                    .find(|&k| ctx.mention_covering(k).is_some())
+                    .unwrap_or(t.title.end);
+                while end > t.title.start
+                    && ctx
+                        .word(end - 1)
+                        .is_some_and(|w| w.is_any(&["at", "of", "for", "to", "in", "the", "a", "an"]))
+                {
+                    end -= 1;
+                }
+                if end > t.title.start {
+                    join(&ctx.words, t.title.start..end)
+                } else {
+                    join(&ctx.words, hi..hi + 1)
+                }
+            })
             .unwrap_or_else(|| join(&ctx.words, hi..hi + 1)),
         _ => join(&ctx.words, hi..hi + 1).to_lowercase(),
     };

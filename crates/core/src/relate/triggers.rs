@@ -26,6 +26,9 @@ enum Shape {
     DesignateActive,
     /// "X is designated ... by Y"
     DesignatePassive,
+    /// subject trigger object, the relation going from object to subject ("the alliance,
+    /// which includes the Arakan Army": the Arakan Army is a member of the alliance)
+    Reverse,
 }
 
 struct Trigger {
@@ -35,6 +38,11 @@ struct Trigger {
 }
 
 const T: &[Trigger] = &[
+    Trigger {
+        words: &[&["includes", "include", "included", "comprises", "comprise", "comprised"]],
+        kind: RelationKind::MemberOf,
+        shape: Shape::Reverse,
+    },
     Trigger {
         words: &[
             &[
@@ -501,6 +509,12 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
             };
             for obj in objects(ctx, b, sentence) {
                 made |= emit(ctx, t.kind, src, obj, sentence, out);
+            }
+        }
+        Shape::Reverse => {
+            let Some(whole) = subject(ctx, a) else { return false };
+            for part in objects(ctx, b, sentence) {
+                made |= emit(ctx, t.kind, part, whole, sentence, out);
             }
         }
         Shape::Passive => {
