@@ -706,3 +706,38 @@ fn nickname_quotes_and_cartel_anaphora() {
         a.describe()
     );
 }
+
+#[test]
+fn membership_by_inclusion_and_clean_titles() {
+    let text = "The Three Brotherhood Alliance, which includes the Arakan Army and the Ta'ang Army, advanced. The UN and countries including the US have designated the Arakan Army a terrorist organisation.";
+    let a = annotate(
+        text,
+        &[
+            ("Three Brotherhood Alliance", 0, Org),
+            ("Arakan Army", 0, Org),
+            ("Ta'ang Army", 0, Org),
+            ("UN", 0, Org),
+            ("US", 0, Loc),
+            ("Arakan Army", 1, Org),
+        ],
+    );
+    assert!(
+        a.has("Arakan Army", RelationKind::MemberOf, "Three Brotherhood Alliance"),
+        "{}",
+        a.describe()
+    );
+    assert!(
+        a.has("Ta'ang Army", RelationKind::MemberOf, "Three Brotherhood Alliance"),
+        "{}",
+        a.describe()
+    );
+    assert!(
+        !a.has("US", RelationKind::MemberOf, "UN"),
+        "'including' in a list is no membership: {}",
+        a.describe()
+    );
+    let text = "\"It is bad,\" said Tom Kean, a senior consultant at the International Crisis Group.";
+    let a = annotate(text, &[("Tom Kean", 0, Per), ("International Crisis Group", 0, Org)]);
+    let role = a.rels.iter().find(|r| r.1 == RelationKind::Role).expect("a role");
+    assert_eq!(role.3.as_deref(), Some("senior consultant"));
+}
