@@ -683,7 +683,15 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
                     "towards",
                 ])
             });
-        if appositive_head || possessive || (!prep_before && !crossed_comma) {
+        // "The group's chief negotiator, X, met Y": a name between commas right before the
+        // verb names the subject.
+        let between_commas = m.words.start > start
+            && ctx.word(m.words.start - 1).is_some_and(|w| w.text == ",")
+            && after.is_some_and(|w| w.text == ",")
+            && a >= m.words.end + 1
+            && a - (m.words.end + 1) <= 2
+            && (m.words.end + 1..a).all(|k| ctx.word(k).is_some_and(|w| w.text.chars().all(char::is_lowercase)));
+        if appositive_head || possessive || between_commas || (!prep_before && !crossed_comma) {
             return Some(mi);
         }
         // Past a comma, only a name opening the clause is its subject ("... ties with
