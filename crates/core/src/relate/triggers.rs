@@ -688,7 +688,7 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
         let between_commas = m.words.start > start
             && ctx.word(m.words.start - 1).is_some_and(|w| w.text == ",")
             && after.is_some_and(|w| w.text == ",")
-            && a >= m.words.end + 1
+            && a > m.words.end
             && a - (m.words.end + 1) <= 2
             && (m.words.end + 1..a).all(|k| ctx.word(k).is_some_and(|w| w.text.chars().all(char::is_lowercase)));
         if appositive_head || possessive || between_commas || (!prep_before && !crossed_comma) {
