@@ -492,10 +492,15 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         // A place after "in" or "from" is where, not whose ("deputy leader in Gaza", "a
         // militia leader from Darfur").
         let after_ok = after_head.into_iter().find(|&o| {
-            let start = ctx.mentions.get(o).map_or(0, |m| m.words.start);
-            !(ctx.rel_label(o) == Label::Loc
+            let (start, end) = ctx.mentions.get(o).map_or((0, 0), |m| (m.words.start, m.words.end));
+            let place_of = ctx.rel_label(o) == Label::Loc
                 && start > 0
-                && ctx.word(start - 1).is_some_and(|w| w.is_any(&["in", "from"])))
+                && ctx.word(start - 1).is_some_and(|w| w.is_any(&["in", "from"]));
+            // "France Unbowed" when only "France" was recognised: part of a longer name.
+            let runs_on = ctx.word(end).is_some_and(|w| {
+                w.sentence == sentence && w.is_capitalized() && !w.is_punct() && ctx.mention_starting(end).is_none()
+            });
+            !place_of && !runs_on
         });
         after_ok.or_else(|| before_head.into_iter().last())
     };
@@ -512,20 +517,26 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
             .map(|t| {
                 // The title stops where the owner's name starts ("researcher at Chatham House"
                 // → "researcher"), less the words that led to it.
-                let mut end = t
-                    .title
-                    .clone()
+                // An owner named before the head ("a former European Union negotiator") is
+                // left out too.
+                let start = (t.title.start..hi)
+                    .filter_map(|k| ctx.mention_covering(k).and_then(|mi| ctx.mentions.get(mi)))
+                    .map(|m| m.words.end)
+                    .max()
+                    .unwrap_or(t.title.start)
+                    .max(t.title.start);
+                let mut end = (hi..t.title.end)
                     .find(|&k| ctx.mention_covering(k).is_some())
                     .unwrap_or(t.title.end);
-                while end > t.title.start
+                while end > start
                     && ctx
                         .word(end - 1)
                         .is_some_and(|w| w.is_any(&["at", "of", "for", "to", "in", "the", "a", "an"]))
                 {
                     end -= 1;
                 }
-                if end > t.title.start {
-                    join(&ctx.words, t.title.start..end)
+                if end > start && start <= hi {
+                    join(&ctx.words, start..end)
                 } else {
                     join(&ctx.words, hi..hi + 1)
                 }
