@@ -121,6 +121,26 @@ fn tokens_table() {
         ("soft\u{AD}ware \u{200B} x", &["soft", "ware", "x"]),
         ("tab\tand\u{a0}nbsp", &["tab", "and", "nbsp"]),
         ("end.The next", &["end", ".", "The", "next"]),
+        // CoNLL-2003 conventions for results tables and wire datelines.
+        (
+            "1. Jan Kowalski (Poland) 10.94",
+            &["1.", "Jan", "Kowalski", "(", "Poland", ")", "10.94"],
+        ),
+        ("won in 10.94.", &["won", "in", "10.94", "."]),
+        (
+            "batting .462 and +0.435 or -3",
+            &["batting", ".462", "and", "+0.435", "or", "-3"],
+        ),
+        (
+            "rose to C$ 1.5 from US$2",
+            &["rose", "to", "C$", "1.5", "from", "US$", "2"],
+        ),
+        ("shares of Acme Co.", &["shares", "of", "Acme", "Co", "."]),
+        (
+            "TAMPA, Fla. officials",
+            &["TAMPA", ",", "Fla.", "officials"],
+        ),
+        ("visit example.com.", &["visit", "example.com", "."]),
         ("", &[]),
         ("   ", &[]),
     ];

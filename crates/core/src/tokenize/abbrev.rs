@@ -26,6 +26,10 @@ const ENDS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc",
     "Ltd", "Co", "Corp", "Cos", "Bros", "Plc", "Jr", "Sr", "Dept", "Univ", "Assn", "Ave", "Blvd",
     "Rd", "Sq", "etc", "Etc", "Govt", "Intl",
+    // US states, as wire copy abbreviates them.
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
 pub(crate) fn lookup(word: &str) -> Abbrev {

@@ -38,6 +38,7 @@ pub(crate) enum Kind {
 pub(crate) fn scan(para: &str, base: usize, spans: &mut Vec<Span>, kinds: &mut Vec<Kind>) {
     let b = para.as_bytes();
     let n = b.len();
+    let first = spans.len();
     let mut i = 0;
     while i < n {
         let c = b.get(i).copied().unwrap_or(b' ');
@@ -45,7 +46,7 @@ pub(crate) fn scan(para: &str, base: usize, spans: &mut Vec<Span>, kinds: &mut V
             if c.is_ascii_whitespace() || c.is_ascii_control() {
                 i += 1;
             } else if c.is_ascii_alphanumeric() {
-                i = word(para, i, base, spans, kinds);
+                i = word(para, i, base, spans, kinds, spans.len() == first);
             } else {
                 i = ascii_punct(para, i, base, spans, kinds);
             }
@@ -55,7 +56,7 @@ pub(crate) fn scan(para: &str, base: usize, spans: &mut Vec<Span>, kinds: &mut V
         let w = ch.map_or(1, char::len_utf8);
         match ch {
             Some(ch) if ch.is_whitespace() || is_ignorable(ch) => i += w,
-            Some(ch) if is_alnum(ch) => i = word(para, i, base, spans, kinds),
+            Some(ch) if is_alnum(ch) => i = word(para, i, base, spans, kinds, false),
             Some(_) => {
                 let end = grapheme_end(para, i).max(i + w);
                 let kind = match ch {
@@ -188,7 +189,14 @@ fn alnum_after_connector(s: &str, i: usize) -> bool {
 
 /// Scans a word starting at `s0` (a letter or digit) and pushes it, plus any clitic and an
 /// abbreviation's period. Returns where scanning continues.
-fn word(s: &str, s0: usize, base: usize, spans: &mut Vec<Span>, kinds: &mut Vec<Kind>) -> usize {
+fn word(
+    s: &str,
+    s0: usize,
+    base: usize,
+    spans: &mut Vec<Span>,
+    kinds: &mut Vec<Kind>,
+    para_start: bool,
+) -> usize {
     if let Some(end) = url_end(s, s0) {
         push(spans, kinds, base, s0, end, Kind::Word);
         return end;
@@ -230,7 +238,8 @@ fn word(s: &str, s0: usize, base: usize, spans: &mut Vec<Span>, kinds: &mut Vec<
                 if !joins {
                     break;
                 }
-                has_dot = true;
+                // Short segments make a dotted abbreviation ("U.S."), not "3.7" or "example.com".
+                has_dot |= seg_len <= 2 && !digit_at(s, j - 1);
                 j += 1;
                 seg_start = j;
             }
@@ -263,19 +272,43 @@ fn word(s: &str, s0: usize, base: usize, spans: &mut Vec<Span>, kinds: &mut Vec<
             }
         }
     }
+    let w = s.get(s0..j).unwrap_or("");
+    // Currency prefixes: "C$", "US$", "HK$" before a number.
+    if b.get(j) == Some(&b'$')
+        && next_is_digit(s, j + 1)
+        && w.len() <= 2
+        && w.bytes().all(|c| c.is_ascii_uppercase())
+    {
+        push(spans, kinds, base, s0, j + 1, Kind::Word);
+        return j + 1;
+    }
     // A period after the word: part of it when the word is an abbreviation.
     if b.get(j) == Some(&b'.') && b.get(j + 1) != Some(&b'.') {
-        let w = s.get(s0..j).unwrap_or("");
+        // At the very end of a paragraph a sentence-final abbreviation gives up its period,
+        // as in CoNLL-2003 ("Acme Co" "."): the period ends the sentence.
+        let at_end = s
+            .get(j + 1..)
+            .unwrap_or("")
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')')
+            })
+            .is_empty();
         let kind = if has_dot {
             Some(Kind::AbbrevEnd)
         } else {
             match abbrev::lookup(w) {
                 Abbrev::Title => Some(Kind::AbbrevTitle),
+                Abbrev::End if at_end => None,
                 Abbrev::End => Some(Kind::AbbrevEnd),
                 Abbrev::Number if next_is_digit(s, j + 1) => Some(Kind::AbbrevTitle),
                 Abbrev::Number | Abbrev::None => {
                     let single_cap = w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase());
-                    single_cap.then_some(Kind::AbbrevTitle)
+                    // "1. Jan Ullrich (Germany)": a rank opening a paragraph.
+                    let rank = para_start
+                        && w.len() <= 3
+                        && w.bytes().all(|c| c.is_ascii_digit())
+                        && s.get(j + 1..).is_some_and(|r| r.starts_with(' '));
+                    (single_cap || rank).then_some(Kind::AbbrevTitle)
                 }
             }
         };
@@ -344,6 +377,35 @@ fn ascii_punct(
 ) -> usize {
     let b = s.as_bytes();
     let c = b.get(i).copied().unwrap_or(b' ');
+    let after_space = i == 0
+        || matches!(
+            b.get(i - 1),
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'[')
+        );
+    if after_space && digit_at(s, i + 1) {
+        // ".496" is a number; "+0.5" and "-3" are signed numbers.
+        if c == b'.' {
+            let end = i
+                + 1
+                + b.get(i + 1..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+            push(spans, kinds, base, i, end, Kind::Word);
+            return end;
+        }
+        if c == b'+' || c == b'-' {
+            let before = spans.len();
+            let end = word(s, i + 1, base, spans, kinds, false);
+            if let Some(sp) = spans.get_mut(before) {
+                if sp.start == base + i + 1 {
+                    sp.start = base + i;
+                }
+            }
+            return end;
+        }
+    }
     let mut j = i + 1;
     match c {
         b'.' | b'-' | b'=' | b'*' | b'_' => {
