@@ -578,6 +578,80 @@ fn article_with_list_and_credit_inside_is_kept_whole() {
     assert_eq!(ing.furniture, ["JOHN DOE/AFP"]);
 }
 
+/// Furniture-laden plain-text pages built from short article paragraphs.
+#[test]
+fn boilerplate_cases() {
+    let para = |lead: &str| {
+        format!(
+            "{lead} Officials said the measures would stay in place until the end of the month, \
+             and that a review would follow."
+        )
+    };
+    let (a, b, c) = (
+        para("Ministers met in the capital on Monday."),
+        para("Opposition leaders criticised the plan."),
+        para("Markets rose slightly after the announcement."),
+    );
+    let lead =
+        "Police closed the main bridge into the city after a lorry crashed into its railings";
+    let cases: Vec<(&str, String, Vec<&str>, usize)> = vec![
+        (
+            "article ending with a list after an intro line",
+            format!("{a}\n\n{b}\n\nThe plan includes:\n\n- new bus lanes\n\n- longer opening hours\n\n- cheaper tickets"),
+            vec![],
+            6,
+        ),
+        (
+            "lead paragraph without a final stop is prose",
+            format!("{lead}\n\n{a}\n\n{b}"),
+            vec![],
+            3,
+        ),
+        (
+            "trailing share and follow lines are furniture",
+            format!("{a}\n\n{b}\n\n{c}\n\nShare this story\n\nFollow us on Twitter"),
+            vec!["Share this story", "Follow us on Twitter"],
+            3,
+        ),
+        (
+            "a one-word label inside the article is furniture, a subhead is not",
+            format!("{a}\n\nAdvertisement\n\n{b}\n\nWhat happens next\n\n{c}"),
+            vec!["Advertisement"],
+            4,
+        ),
+        (
+            "repeated navigation and a timestamp around the article",
+            format!("Home | World | Sport\n\nUpdated 09:41 GMT\n\n{a}\n\n{b}\n\n{c}\n\nHome | World | Sport"),
+            vec!["Home | World | Sport", "Updated 09:41 GMT", "Home | World | Sport"],
+            3,
+        ),
+        (
+            "teaser list after the article: title-case lines and blurbs",
+            format!(
+                "{a}\n\n{b}\n\n{c}\n\nMore Stories\n\nThe Weekend Guide\n\nSaturday 10am\n\n\
+                 Our critics pick the best films, plays and concerts to see across the city this weekend."
+            ),
+            vec![
+                "More Stories",
+                "The Weekend Guide",
+                "Saturday 10am",
+                "Our critics pick the best films, plays and concerts to see across the city this weekend.",
+            ],
+            3,
+        ),
+    ];
+    for (name, input, furniture, kept) in cases {
+        let ing = ingest_checked(&input);
+        assert_eq!(ing.furniture, furniture, "{name}: furniture");
+        assert_eq!(
+            ing.paragraphs.len(),
+            kept,
+            "{name}: kept paragraphs {:#?}",
+            paragraphs(&ing)
+        );
+    }
+}
+
 #[test]
 fn hostile_inputs_do_not_break() {
     let deep = format!(

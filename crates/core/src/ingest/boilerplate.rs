@@ -247,7 +247,14 @@ pub(crate) fn select(blocks: &[Block]) -> Vec<bool> {
     let end = trailing_list_end(blocks, &classes, end);
     let mut keep = vec![false; blocks.len()];
     for (i, k) in keep.iter_mut().enumerate() {
-        *k = (start..end).contains(&i) && classes.get(i) != Some(&Class::Furniture);
+        // A one-word label inside the article ("Advertisement", "Share") is furniture; a
+        // subhead has more words.
+        let lone_word = classes.get(i) == Some(&Class::Label)
+            && feats
+                .get(i)
+                .is_some_and(|f| f.words <= 1 && !f.ends_sentence)
+            && blocks.get(i).is_some_and(|b| b.kind != Kind::ListItem);
+        *k = (start..end).contains(&i) && classes.get(i) != Some(&Class::Furniture) && !lone_word;
     }
     keep
 }

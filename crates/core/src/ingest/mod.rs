@@ -193,7 +193,8 @@ pub fn looks_like_html(input: &str) -> bool {
 }
 
 /// Plain text: the first block is a headline when it is short, does not end with a full stop,
-/// is not a list item or furniture-shaped, and prose follows within the next few blocks.
+/// is not a list item or furniture-shaped (nor repeated on the page), and prose follows within
+/// the next few blocks.
 fn text_title(blocks: &[Block]) -> bool {
     let Some(first) = blocks.first() else {
         return false;
@@ -203,13 +204,14 @@ fn text_title(blocks: &[Block]) -> bool {
     // A final single period makes a sentence; "..." may end a headline.
     let sentence_stop = t.ends_with('.') && !t.ends_with("..");
     let shape_ok = first.kind == Kind::Para
-        && (2..=20).contains(&f.words)
+        && (2..=14).contains(&f.words)
         && f.letter_words * 10 >= f.words * 6
         && t.len() <= 200
         && !sentence_stop
         && !t.ends_with([':', ',', ';'])
         && first.anchors.is_empty();
-    let class = boilerplate::classify(first, &f, false, false);
+    let repeated = blocks.iter().skip(1).any(|b| b.text == first.text);
+    let class = boilerplate::classify(first, &f, repeated, false);
     let prose_follows = blocks.iter().skip(1).take(3).any(|b| {
         boilerplate::classify(b, &boilerplate::features(b), false, false)
             == boilerplate::Class::Content
