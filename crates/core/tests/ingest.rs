@@ -220,10 +220,10 @@ fn html_cases() {
             anchors: &[],
         },
         Case {
-            name: "NUL and control characters vanish",
-            input: "<p>a\u{0}b\u{7}c \u{1b}d</p>",
+            name: "NUL, control and invisible word-splitting characters vanish",
+            input: "<p>a\u{0}b\u{7}c \u{1b}d co&shy;operate\u{200B}d \u{feff}e</p>",
             title: None,
-            paragraphs: &["abc d"],
+            paragraphs: &["abc d cooperated e"],
             anchors: &[],
         },
         Case {

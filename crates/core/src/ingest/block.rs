@@ -70,7 +70,15 @@ impl Builder {
                 self.pending_space = !self.cur.text.is_empty();
                 continue;
             }
-            if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+            // Controls, and invisible characters that would split a word for the tokenizer
+            // (soft hyphen, zero-width space, byte-order mark), are dropped. Joiners and bidi
+            // marks stay: emoji sequences and RTL text need them.
+            if c.is_control()
+                || matches!(
+                    c,
+                    '\u{AD}' | '\u{200B}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+                )
+            {
                 continue;
             }
             if self.cur.text.is_empty() {
