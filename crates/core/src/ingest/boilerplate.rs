@@ -9,12 +9,13 @@
 //! - `Label`: a short line that is not a sentence (headline, subhead, section label, teaser),
 //! - `Furniture`: a block with a strong boilerplate signal.
 //!
-//! The article is then the best contiguous run of Content/Prose blocks, where single Labels
-//! (subheads, a kicker) may sit inside, and two Labels in a row or any Furniture block end a
-//! run. Runs separated from the best one by a short gap are merged back in (a list or a photo
-//! credit inside an article). When no run holds enough prose the page is not recognised as an
+//! The article is then the contiguous run of Content/Prose blocks holding the most prose (the
+//! earliest on a tie), where single Labels (subheads, a kicker) may sit inside, and two Labels
+//! in a row or any Furniture block end a run. Neighbouring runs are joined across gaps that
+//! occur inside articles (a list, a photo credit) when they add real prose, and a list that
+//! ends the article is kept. When no run holds enough prose the page is not recognised as an
 //! article and nothing is removed. Invariant: removal only ever happens at block granularity,
-//! and a removed block is returned as furniture, never dropped.
+//! and a removed block is returned as furniture (or as the headline), never dropped.
 
 use super::block::{Block, Kind};
 use std::collections::HashMap;
@@ -393,4 +394,43 @@ pub(crate) fn headline_before(blocks: &[Block], keep: &[bool]) -> Option<usize> 
         }
     }
     best.map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_shapes() {
+        let table = [
+            ("6:00am", true),
+            ("10:00", true),
+            ("9pm", true),
+            ("(18.30GMT)", true),
+            ("1996-08-30", false),
+            ("3.7", false),
+            ("2024", false),
+            ("am", false),
+            ("123:00", false),
+        ];
+        for (w, want) in table {
+            assert_eq!(is_time(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn credit_shapes() {
+        let table = [
+            ("KADOUR/AFP", true),
+            ("Photo/REUTERS", true),
+            ("©", true),
+            ("and/or", false),
+            ("24/7", false),
+            ("a/b/C", false),
+            ("/AFP", false),
+        ];
+        for (w, want) in table {
+            assert_eq!(is_credit(w), want, "{w:?}");
+        }
+    }
 }
