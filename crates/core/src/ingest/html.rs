@@ -12,167 +12,55 @@ use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 use std::collections::HashMap;
 
 /// Elements whose content is never article text.
+#[rustfmt::skip]
 const SKIP: &[&[u8]] = &[
-    b"script",
-    b"style",
-    b"template",
-    b"noscript",
-    b"iframe",
-    b"object",
-    b"embed",
-    b"svg",
-    b"math",
-    b"select",
-    b"button",
-    b"textarea",
-    b"canvas",
-    b"audio",
-    b"video",
-    b"noembed",
-    b"noframes",
-    b"datalist",
-    b"picture",
-    b"map",
+    b"script", b"style", b"template", b"noscript", b"iframe", b"object", b"embed", b"svg", b"math",
+    b"select", b"button", b"textarea", b"canvas", b"audio", b"video", b"noembed", b"noframes",
+    b"datalist", b"picture", b"map",
 ];
 
 /// Elements that start and end a paragraph.
+#[rustfmt::skip]
 const BLOCKS: &[&[u8]] = &[
-    b"address",
-    b"article",
-    b"aside",
-    b"blockquote",
-    b"body",
-    b"caption",
-    b"center",
-    b"dd",
-    b"details",
-    b"dialog",
-    b"dir",
-    b"div",
-    b"dl",
-    b"dt",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"footer",
-    b"form",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"header",
-    b"hgroup",
-    b"hr",
-    b"html",
-    b"legend",
-    b"li",
-    b"main",
-    b"menu",
-    b"nav",
-    b"ol",
-    b"p",
-    b"pre",
-    b"section",
-    b"summary",
-    b"table",
-    b"tbody",
-    b"td",
-    b"tfoot",
-    b"th",
-    b"thead",
-    b"tr",
-    b"ul",
-    b"option",
-    b"title",
-    b"br",
+    b"address", b"article", b"aside", b"blockquote", b"body", b"caption", b"center", b"dd",
+    b"details", b"dialog", b"dir", b"div", b"dl", b"dt", b"fieldset", b"figcaption", b"figure",
+    b"footer", b"form", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"header", b"hgroup", b"hr",
+    b"html", b"legend", b"li", b"main", b"menu", b"nav", b"ol", b"p", b"pre", b"section",
+    b"summary", b"table", b"tbody", b"td", b"tfoot", b"th", b"thead", b"tr", b"ul", b"option",
+    b"title", b"br",
 ];
 
 /// Elements without content (never pushed on the stack).
+#[rustfmt::skip]
 const VOID: &[&[u8]] = &[
-    b"area",
-    b"base",
-    b"br",
-    b"col",
-    b"embed",
-    b"hr",
-    b"img",
-    b"input",
-    b"link",
-    b"meta",
-    b"param",
-    b"source",
-    b"track",
-    b"wbr",
-    b"keygen",
-    b"basefont",
-    b"bgsound",
-    b"frame",
-    b"image",
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr", b"keygen", b"basefont", b"bgsound", b"frame", b"image",
 ];
 
 /// Furniture by element name.
+#[rustfmt::skip]
 const FURNITURE_TAGS: &[&[u8]] = &[
-    b"nav",
-    b"footer",
-    b"aside",
-    b"header",
-    b"form",
-    b"menu",
-    b"figcaption",
+    b"nav", b"footer", b"aside", b"header", b"form", b"menu", b"figcaption",
 ];
 
 /// Furniture by class/id (lowercased substring), after readability's "unlikely candidates".
+#[rustfmt::skip]
 const FURNITURE_NAMES: &[&str] = &[
-    "nav",
-    "menu",
-    "footer",
-    "sidebar",
-    "breadcrumb",
-    "related",
-    "comment",
-    "share",
-    "social",
-    "promo",
-    "newsletter",
-    "advert",
-    "sponsor",
-    "cookie",
-    "subscribe",
-    "banner",
-    "popup",
-    "pagination",
-    "caption",
-    "credit",
-    "masthead",
-    "widget",
-    "outbrain",
-    "taboola",
-    "recommend",
-    "trending",
-    "most-read",
-    "schedule",
+    "nav", "menu", "footer", "sidebar", "breadcrumb", "related", "comment", "share", "social",
+    "promo", "newsletter", "advert", "sponsor", "cookie", "subscribe", "banner", "popup",
+    "pagination", "caption", "credit", "masthead", "widget", "outbrain", "taboola", "recommend",
+    "trending", "most-read", "schedule",
 ];
 
 /// ...unless the name also says it is the content.
+#[rustfmt::skip]
 const CONTENT_NAMES: &[&str] = &[
-    "article",
-    "content",
-    "story-body",
-    "main",
-    "post-body",
-    "entry",
+    "article", "content", "story-body", "main", "post-body", "entry",
 ];
 
+#[rustfmt::skip]
 const FURNITURE_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "complementary",
-    "menu",
-    "menubar",
-    "dialog",
+    "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
 ];
 
 // Flags of an open element.
