@@ -464,3 +464,53 @@ fn a_failed_request_stops_waiting_and_says_why() {
         Some("Annotation failed: the annotator script could not load")
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn plain_text_is_escaped_into_paragraphs() {
+    use gloss_app::annotate::plain_text_as_html;
+    let cases = [
+        ("One line", "<p>One line</p>\n"),
+        ("a <b> & \"c\"", "<p>a &lt;b&gt; &amp; &quot;c&quot;</p>\n"),
+        (
+            "first\nsecond\n\n\nthird",
+            "<p>first<br>second</p>\n<p>third</p>\n",
+        ),
+        ("x\r\n\r\ny", "<p>x</p>\n<p>y</p>\n"),
+        ("  \n\n ", ""),
+    ];
+    for (text, html) in cases {
+        assert_eq!(plain_text_as_html(text), html, "{text:?}");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn plain_text_mode_shows_markup_as_typed() {
+    use gloss_app::annotate::{annotate_articles, ArticleInput, PasteFormat};
+    let typed = "The ministry's site showed <script>alert(1)</script> and <b>bold</b> text on Monday, officials in Amman said.";
+    let input = PasteFormat::Text.prepare(typed.to_string());
+    let contract = annotate_articles(&[ArticleInput {
+        source: "paste 1".into(),
+        input,
+    }]);
+    let text = contract
+        .documents
+        .first()
+        .map(|d| d.text.clone())
+        .unwrap_or_default();
+    assert!(text.contains(typed), "{text:?}");
+    let auto = annotate_articles(&[ArticleInput {
+        source: "paste 1".into(),
+        input: PasteFormat::Auto.prepare(typed.to_string()),
+    }]);
+    let auto_text = auto
+        .documents
+        .first()
+        .map(|d| d.text.clone())
+        .unwrap_or_default();
+    assert!(
+        !auto_text.contains("<b>"),
+        "auto mode reads the markup: {auto_text:?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Where articles come in: a paste box (text or HTML), a file picker and file drop, and the
 //! sample. What is pasted is handed on as a string; it is never parsed or shown as HTML here.
 
+use crate::annotate::PasteFormat;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::file::File;
 use web_sys::HtmlTextAreaElement;
@@ -8,6 +9,18 @@ use yew::prelude::*;
 
 /// Files larger than this are refused before reading (the core refuses larger inputs too).
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A file is read by its extension when it has a telling one, else as the box is set.
+pub fn file_format(name: &str, chosen: PasteFormat) -> PasteFormat {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".txt") || lower.ends_with(".md") {
+        PasteFormat::Text
+    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+        PasteFormat::Html
+    } else {
+        chosen
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewArticle {
@@ -28,11 +41,13 @@ pub struct PasteBoxProps {
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let value = use_state(String::new);
+    let format = use_state(|| PasteFormat::Auto);
     let dragging = use_state(|| false);
     // Readers must live until they call back.
     let readers = use_mut_ref(Vec::<FileReader>::new);
 
     let read_files = {
+        let format = format.clone();
         let on_add = props.on_add.clone();
         let on_notice = props.on_notice.clone();
         let readers = readers.clone();
@@ -47,10 +62,11 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 }
                 let on_add = on_add.clone();
                 let on_notice = on_notice.clone();
+                let format = file_format(&name, *format);
                 let reader = read_as_text(&file, move |res| match res {
                     Ok(text) => on_add.emit(NewArticle {
                         source: Some(name),
-                        input: text,
+                        input: format.prepare(text),
                     }),
                     Err(_) => on_notice.emit(format!("Could not read {name} as text.")),
                 });
@@ -61,14 +77,22 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
 
     let submit = {
         let value = value.clone();
+        let format = format.clone();
         let on_add = props.on_add.clone();
         move || {
             on_add.emit(NewArticle {
                 source: None,
-                input: (*value).clone(),
+                input: format.prepare((*value).clone()),
             });
             value.set(String::new());
         }
+    };
+    let onformat = {
+        let format = format.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            format.set(PasteFormat::from_value(&select.value()));
+        })
     };
     let onclick = {
         let submit = submit.clone();
@@ -143,6 +167,14 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 <button id="sample-btn" type="button" class="btn btn--quiet" onclick={on_sample}>
                     { "Load sample" }
                 </button>
+                <label class="paste__format">
+                    <span class="paste__format-label">{ "Read as" }</span>
+                    <select id="format-select" class="select" onchange={onformat}>
+                        <option value="auto" selected={*format == PasteFormat::Auto}>{ "Detect" }</option>
+                        <option value="html" selected={*format == PasteFormat::Html}>{ "HTML" }</option>
+                        <option value="text" selected={*format == PasteFormat::Text}>{ "Plain text" }</option>
+                    </select>
+                </label>
                 <span class="paste__hint">
                     { "Ctrl + Enter annotates · everything stays in this browser" }
                 </span>
