@@ -2,6 +2,7 @@
 
 pub mod components;
 pub mod fallback;
+pub mod graph_layout;
 pub mod hooks;
 pub mod labels;
 pub mod state;
