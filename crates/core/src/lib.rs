@@ -19,6 +19,7 @@
 
 pub mod dates;
 pub mod diag;
+pub mod export;
 pub mod ingest;
 pub mod label;
 pub mod links;
