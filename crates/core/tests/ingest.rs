@@ -543,6 +543,29 @@ fn long_plain_paragraph_is_cut_at_sentences_never_inside_a_link() {
 }
 
 #[test]
+fn long_paragraph_is_not_cut_inside_a_quotation() {
+    let prose = "The delegation arrived in the capital late on Sunday evening. ";
+    let quote = "“We came to listen. We will stay as long as it takes. Nobody should expect quick results. \
+                 The talks will be hard.” ";
+    let input = format!(
+        "<div>{}{}{}{}</div>",
+        prose.repeat(5),
+        quote,
+        prose.repeat(5),
+        quote
+    );
+    let ing = ingest_checked(&input);
+    assert!(ing.paragraphs.len() >= 3);
+    for p in paragraphs(&ing) {
+        assert_eq!(
+            p.matches('“').count(),
+            p.matches('”').count(),
+            "cut inside a quotation: {p:?}"
+        );
+    }
+}
+
+#[test]
 fn no_article_means_nothing_removed() {
     let input = "Home\n\nNews\n\nSport\n\n6:00am - 9:00am";
     let ing = ingest_checked(input);

@@ -184,18 +184,29 @@ fn split_long(blocks: Vec<Block>) -> Vec<Block> {
         let mut cuts = Vec::new(); // (end of a piece, start of the next)
         let mut piece_start = 0;
         let mut count = 0;
+        let mut quotes = QuoteDepth::default();
+        let mut first_open = 0; // first anchor not ending before the candidate cut
         for pair in sents.windows(2) {
             let [s, next] = pair else { continue };
             count += 1;
+            quotes.scan(b.text.get(quotes.pos..s.end).unwrap_or(""));
+            quotes.pos = s.end;
             let full = count >= CUT_SENTENCES || s.end - piece_start >= CUT_BYTES;
             if !full && next.end - piece_start <= LONG_PARAGRAPH {
                 continue;
             }
+            // Anchors are sorted and disjoint: only the first one not ending before the cut
+            // can straddle it.
+            while b.anchors.get(first_open).is_some_and(|a| a.end <= s.end) {
+                first_open += 1;
+            }
             let crosses = b
                 .anchors
-                .iter()
-                .any(|a| a.start < next.start && a.end > s.end);
-            if !crosses {
+                .get(first_open)
+                .is_some_and(|a| a.start < next.start);
+            // Not inside a quotation, unless the piece grows far too long.
+            let quoted = quotes.depth > 0 && s.end - piece_start < 2 * LONG_PARAGRAPH;
+            if !crosses && !quoted {
                 cuts.push((s.end, next.start));
                 piece_start = next.start;
                 count = 0;
@@ -233,6 +244,28 @@ fn split_long(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Quotation nesting while scanning a paragraph: `“` opens, `”` closes, and a straight `"`
+/// closes an open quotation or opens one.
+#[derive(Default)]
+struct QuoteDepth {
+    depth: usize,
+    pos: usize,
+}
+
+impl QuoteDepth {
+    fn scan(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '“' => self.depth += 1,
+                '”' => self.depth = self.depth.saturating_sub(1),
+                '"' if self.depth > 0 => self.depth -= 1,
+                '"' => self.depth += 1,
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Appends a kept block as the next paragraph.
