@@ -4,6 +4,7 @@
 pub mod app;
 pub mod article_view;
 pub mod chip;
+pub mod graph;
 pub mod paste_box;
 pub mod preview_card;
 pub mod sidebar;

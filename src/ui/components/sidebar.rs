@@ -1,11 +1,12 @@
 //! The sidebar (`#sidebar`): the workspace's entities grouped by type with mention counts,
-//! relations as "source — type — target" with the evidence sentence on expand, and the
+//! relations (graph, filters, entity card and list: `graph::RelationGraph`), and the
 //! quotes of the article on screen with their speakers.
 
+use crate::ui::components::graph::RelationGraph;
 use crate::ui::labels;
 use crate::ui::state::Shared;
 use crate::ui::text::{excerpt, CpText};
-use gloss_core::protocol::{Contract, EntityDto, RelationDto};
+use gloss_core::protocol::{Contract, EntityDto};
 use std::collections::{HashMap, HashSet};
 use yew::prelude::*;
 
@@ -37,7 +38,6 @@ pub fn mention_counts(contract: &Contract) -> HashMap<&str, usize> {
 
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
-    let expanded = use_state(HashSet::<usize>::new);
     let shown_all = use_state(HashSet::<&'static str>::new);
     let contract = &*props.contract;
     let counts = mention_counts(contract);
@@ -100,26 +100,6 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     });
     let groups: Html = groups.collect();
 
-    let relations: Html = contract
-        .relations
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let open = expanded.contains(&i);
-            let toggle = {
-                let expanded = expanded.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let mut next = (*expanded).clone();
-                    if !next.remove(&i) {
-                        next.insert(i);
-                    }
-                    expanded.set(next);
-                })
-            };
-            relation_row(i, r, contract, open, toggle, &name_of, selected, props)
-        })
-        .collect();
-
     let doc = contract.documents.get(props.doc);
     let quotes: Html = doc
         .map(|d| {
@@ -165,11 +145,8 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             </section>
             <section class="panel">
                 <h2 class="panel__title">{ "Relations" }<span class="panel__count">{ contract.relations.len() }</span></h2>
-                if contract.relations.is_empty() {
-                    <p class="panel__empty">{ "No relation is stated between two recognised names." }</p>
-                } else {
-                    <ul class="relation-list">{ relations }</ul>
-                }
+                <RelationGraph contract={props.contract.clone()} selected={props.selected.clone()}
+                    on_select={props.on_select.clone()} on_open_doc={props.on_open_doc.clone()} />
             </section>
             <section class="panel">
                 <h2 class="panel__title">{ "Quotes in this article" }<span class="panel__count">{ quote_count }</span></h2>
@@ -223,70 +200,6 @@ fn entity_row(
                 </span>
                 <span class="entity-row__count" aria-label={mentions_label.clone()} title={mentions_label}>{ mentions }</span>
             </button>
-        </li>
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn relation_row(
-    i: usize,
-    r: &RelationDto,
-    contract: &Contract,
-    open: bool,
-    toggle: Callback<MouseEvent>,
-    name_of: &dyn Fn(&str) -> String,
-    selected: Option<&str>,
-    props: &SidebarProps,
-) -> Html {
-    let involved = selected.is_some_and(|s| s == r.source || s == r.target);
-    let evidence = contract
-        .documents
-        .get(r.document)
-        .map(|d| {
-            CpText::new(&d.text)
-                .slice(r.evidence.start, r.evidence.end)
-                .trim()
-                .to_string()
-        })
-        .unwrap_or_default();
-    let kind = r.kind.replace('_', " ");
-    let panel_id = format!("relation-{i}");
-    let several_docs = contract.documents.len() > 1;
-    let open_doc = {
-        let cb = props.on_open_doc.clone();
-        let d = r.document;
-        Callback::from(move |_: MouseEvent| cb.emit(d))
-    };
-    let doc_name = contract
-        .documents
-        .get(r.document)
-        .map(|d| d.title.clone().unwrap_or_else(|| d.source.clone()))
-        .unwrap_or_default();
-    html! {
-        <li class={classes!("relation-row", involved.then_some("relation-row--active"))}
-            data-source={r.source.clone()} data-target={r.target.clone()}>
-            <button type="button" class="relation-row__toggle" aria-expanded={open.to_string()}
-                aria-controls={panel_id.clone()} onclick={toggle}>
-                <span class="relation-row__chevron" aria-hidden="true">{ if open { "▾" } else { "▸" } }</span>
-                <span class="relation-row__end">{ name_of(&r.source) }</span>
-                <span class="relation-row__dash" aria-hidden="true">{ "—" }</span>
-                <span class="relation-row__type">{ kind }</span>
-                <span class="relation-row__dash" aria-hidden="true">{ "—" }</span>
-                <span class="relation-row__end">{ name_of(&r.target) }</span>
-            </button>
-            if let Some(detail) = r.detail.as_ref().filter(|d| !d.is_empty()) {
-                <span class="relation-row__detail">{ detail }</span>
-            }
-            if open {
-                <div class="relation-row__evidence" id={panel_id}>
-                    <blockquote>{ excerpt(&evidence, 400) }</blockquote>
-                    if several_docs {
-                        <button type="button" class="link-button" onclick={open_doc}>
-                            { format!("In “{}”", excerpt(&doc_name, 60)) }
-                        </button>
-                    }
-                </div>
-            }
         </li>
     }
 }
