@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! gloss annotate [--json] FILE...     annotate articles as one workspace (- is stdin)
+//! gloss export --format FMT FILE...  JSON, JSON-LD, Web Annotation, CoNLL, CSV exports
 //! gloss tag --conll FILE              append predicted IOB2 tags to a CoNLL file
 //! gloss eval --conll FILE             precision/recall/F1 (conlleval-exact) and tokens/s
 //! gloss train --train F --dev F --out models/ner.bin [options]
@@ -10,12 +11,14 @@
 //! Exit status: 0 on success, 2 on bad usage or unreadable input.
 
 mod annotate;
+mod export_cmd;
 mod ner_cmds;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   gloss annotate [--json] FILE...   annotate articles as one workspace (- is stdin)
+  gloss export --format FMT FILE... json, jsonld, webannotation, conll, csv-entities, csv-relations
   gloss tag --conll FILE            append predicted IOB2 tags to a CoNLL file
   gloss eval --conll FILE           precision/recall/F1 per type and tokens/s
   gloss train --train FILE --dev FILE --out FILE [options]
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
     };
     let result = match cmd.as_str() {
         "annotate" => annotate::run(rest),
+        "export" => export_cmd::run(rest),
         "tag" => ner_cmds::tag(rest),
         "eval" => ner_cmds::eval(rest),
         "train" => ner_cmds::train(rest),
