@@ -65,8 +65,12 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     if lens.len() < 3 || !has_blank || wrapped_pairs * 3 < lens.len() {
         return None;
     }
-    lens.sort_unstable();
-    let p90 = lens.get(lens.len() * 9 / 10).copied().unwrap_or(0);
+    let k = lens.len() * 9 / 10;
+    let p90 = if k < lens.len() {
+        *lens.select_nth_unstable(k).1
+    } else {
+        0
+    };
     (WRAP_MIN..=WRAP_MAX).contains(&p90).then_some(p90)
 }
 
