@@ -125,3 +125,49 @@ fn read(f: &str) -> Result<(String, String), String> {
     let text = decode(&source, bytes)?;
     Ok((source, text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_usage_is_an_error_that_says_why() {
+        let table: &[(&[&str], &str)] = &[
+            (&["a.txt"], "--format is required"),
+            (&["--format", "xml", "a.txt"], "unknown export format `xml`"),
+            (&["--format"], "needs a value"),
+            (&["--format", "conll"], "no input files"),
+            (
+                &["--format=conll", "--bogus", "a.txt"],
+                "unknown option `--bogus`",
+            ),
+            (&["-f", "json", "x.json", "a.txt"], "on its own"),
+            (&["-f", "json", "/nonexistent/gloss.txt"], "cannot read"),
+        ];
+        for (args, says) in table {
+            let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            let err = run(&args).expect_err(says);
+            assert!(err.contains(says), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_gloss_json_file_is_exported_as_it_stands() {
+        let dir = std::env::temp_dir().join(format!("gloss-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let article = dir.join("wire.txt");
+        std::fs::write(&article, "BERLIN (Reuters) - Chancellor Olaf Weber met Airbus chief Anna Roth in Berlin on Friday.").unwrap();
+        let contract = read_contract(&[article.to_str().unwrap()]).unwrap();
+        assert!(!contract.documents[0].mentions.is_empty());
+        let json = dir.join("saved.JSON");
+        std::fs::write(&json, export(&contract, Format::Json).unwrap()).unwrap();
+        assert_eq!(read_contract(&[json.to_str().unwrap()]).unwrap(), contract);
+        std::fs::write(&json, "{\"version\": 7}").unwrap();
+        let err = read_contract(&[json.to_str().unwrap()]).unwrap_err();
+        assert!(
+            err.contains("not a gloss JSON contract") && err.contains("version 7"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -130,7 +130,8 @@ fn by_hand() -> Contract {
                 &[],
                 &["data broker", "vendor"],
             ),
-            entity("e3", "LOC", "دبي", &[], &[]),
+            // A newline alone (no comma, no quote) still needs quoting.
+            entity("e3", "LOC", "دبي", &[], &["emirate\ncapital"]),
             entity("e4", "LOC", "Paris", &["Paris"], &[]),
             entity("e5", "DATE", "Tuesday", &[], &[]),
         ],
@@ -149,7 +150,7 @@ fn by_hand() -> Contract {
                 kind: "contact".into(),
                 document: 0,
                 evidence: offsets_of(text, "officials in Paris."),
-                detail: None,
+                detail: Some("by phone\r\nlate".into()),
             },
         ],
         documents: vec![doc],
@@ -736,6 +737,7 @@ fn csv_entities_parse_back() {
     assert_eq!(rows[1][2], "Ahmed \"Sonny\" Al-Rashid");
     assert_eq!(rows[1][3], "Al-Rashid; Sonny, the \"fixer\"\nof Dubai");
     assert_eq!(rows[1][5], "2");
+    assert_eq!(rows[3][4], "emirate\ncapital");
     assert_eq!(rows[2][5], "1", "the unlinked mention counts for no entity");
 }
 
@@ -782,6 +784,7 @@ fn csv_relations_parse_back() {
     assert!(rows[1][6].contains("Inc., met 🇫🇷") && rows[1][6].contains(".\n\nAl-Rashid"));
     assert_eq!(rows[1][7], "head, \"acting\"");
     assert_eq!(rows[1][5], "hand, \"built\".html");
+    assert_eq!(rows[2][7], "by phone\r\nlate");
 }
 
 #[test]
@@ -854,5 +857,113 @@ fn exports_are_deterministic() {
             export(&c.clone(), f).unwrap(),
             "{f}"
         );
+    }
+}
+
+mod props {
+    //! Exports of arbitrary annotated input: no panics, selectors and tags that stay true, and
+    //! the JSON round trip; and exports of contracts with arbitrary (broken) offsets.
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Minister",
+        "Amal Nasser",
+        "said",
+        "on Tuesday",
+        "in Beirut",
+        "the United Nations",
+        ",",
+        ".",
+        "\"",
+        "'s",
+        "Hezbollah",
+        "Dr.",
+        "U.S.",
+        "🇱🇧",
+        "👩‍⚕️",
+        "مرحبا",
+        "e\u{301}",
+        "\n\n",
+        "\n",
+        "(AFP)",
+        "-",
+        "<p>",
+        "</p>",
+        "&amp;",
+        "Jean-Paul Dubois",
+        "Inc.",
+        "1,200",
+        "CEO",
+    ];
+
+    fn article() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..40).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        #[test]
+        fn annotated_input_exports_hold(a in article(), b in article()) {
+            let c = annotated(&[("a.html", &a), ("b.txt", &b)]);
+            for f in Format::ALL {
+                prop_assert!(export(&c, f).is_ok());
+            }
+            prop_assert_eq!(import(&export(&c, Format::Json).unwrap()).unwrap(), c.clone());
+            let conll = export(&c, Format::Conll).unwrap();
+            let mentions: usize = c.documents.iter().map(|d| d.mentions.len()).sum();
+            prop_assert_eq!(conll.lines().filter(|l| l.contains(" B-")).count(), mentions);
+            let v = json(Format::WebAnnotation, &c);
+            let items = v["first"]["items"].as_array().cloned().unwrap_or_default();
+            prop_assert_eq!(items.len(), mentions);
+        }
+
+        #[test]
+        fn broken_offsets_never_panic(
+            text in "\\PC{0,60}",
+            spans in prop::collection::vec((0usize..80, 0usize..80), 0..6),
+        ) {
+            let mentions = spans
+                .iter()
+                .map(|&(start, end)| MentionDto {
+                    start,
+                    end,
+                    text: String::new(),
+                    label: "PER".into(),
+                    entity: "e1".into(),
+                    score: 0.5,
+                })
+                .collect();
+            let c = Contract {
+                version: VERSION,
+                documents: vec![DocumentDto {
+                    source: "x".into(),
+                    title: None,
+                    text,
+                    mentions,
+                    links: vec![],
+                    quotes: vec![],
+                    furniture: vec![],
+                }],
+                entities: vec![entity("e1", "PER", "X", &[], &[])],
+                relations: spans
+                    .iter()
+                    .map(|&(start, end)| RelationDto {
+                        source: "e1".into(),
+                        target: "e1".into(),
+                        kind: "contact".into(),
+                        document: start % 2,
+                        evidence: OffsetsDto { start, end },
+                        detail: None,
+                    })
+                    .collect(),
+                diagnostics: vec![],
+            };
+            for f in Format::ALL {
+                prop_assert!(export(&c, f).is_ok());
+            }
+            let _ = import(&export(&c, Format::Json).unwrap());
+        }
     }
 }
