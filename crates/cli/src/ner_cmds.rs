@@ -4,6 +4,7 @@
 
 mod classes;
 mod conllio;
+mod names;
 
 use conllio::{read_text, Args};
 use gloss_core::ner::conll::{self, Document};
@@ -115,8 +116,10 @@ pub fn print_scores(sc: &Scorer) {
 }
 
 pub fn train(args: &[String]) -> Result<(), String> {
-    if args.first().map(String::as_str) == Some("classes") {
-        return classes::run(args.get(1..).unwrap_or(&[]));
+    match args.first().map(String::as_str) {
+        Some("classes") => return classes::run(args.get(1..).unwrap_or(&[])),
+        Some("names") => return names::run(args.get(1..).unwrap_or(&[])),
+        _ => {}
     }
     let a = Args::parse(
         args,
@@ -130,6 +133,8 @@ pub fn train(args: &[String]) -> Result<(), String> {
             "classes",
             "gazetteer",
             "prune",
+            "fold",
+            "jackknife",
         ],
     )?;
     let train_path = a.need("train")?;
@@ -165,7 +170,41 @@ pub fn train(args: &[String]) -> Result<(), String> {
         Some(p) => conll::parse(&read_text(p)?, true).map_err(|e| format!("{p}: {e}"))?,
         None => Vec::new(),
     };
+    // `--fold even|odd`: train on half the documents (for jackknifed name lists).
+    match a.get("fold") {
+        None => {}
+        Some(f @ ("even" | "odd")) => {
+            let keep = usize::from(f == "odd");
+            train_docs = train_docs
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 == keep)
+                .map(|(_, d)| d)
+                .collect();
+        }
+        Some(f) => return Err(format!("--fold: want even or odd, got `{f}`")),
+    }
     let lex = load_lexicons(a.get("classes"), a.get("gazetteer"))?;
+    // `--jackknife EVEN.tsv,ODD.tsv`: name lists mined by the models trained on the even and
+    // the odd documents; each training document sees the list its own labels did not shape.
+    let folds = match a.get("jackknife") {
+        None => None,
+        Some(v) => {
+            let (even, odd) = v
+                .split_once(',')
+                .ok_or("--jackknife: want EVEN.tsv,ODD.tsv")?;
+            let base = a.get("gazetteer").map(|g| g.split(',').next().unwrap_or(g));
+            let with = |names: &str| -> Result<Lexicons, String> {
+                let gaz = match base {
+                    Some(b) => format!("{b},{names}"),
+                    None => names.to_string(),
+                };
+                load_lexicons(None, Some(&gaz))
+            };
+            // Odd documents use the list of the model trained on even ones, and back.
+            Some([with(odd)?, with(even)?])
+        }
+    };
     println!(
         "training on {} documents ({} tokens); {} word classes, {} gazetteer phrases; {:?}",
         train_docs.len(),
@@ -175,19 +214,26 @@ pub fn train(args: &[String]) -> Result<(), String> {
         cfg
     );
     let t0 = Instant::now();
-    let bytes = train::train(&cfg, &train_docs, &dev_docs, &lex, |r| match r.dev_f1 {
-        Some(f) => println!(
-            "epoch {:>2}  dev F1 {:.4}  ({:.0} s)",
-            r.epoch,
-            f,
-            t0.elapsed().as_secs_f64()
-        ),
-        None => println!(
-            "epoch {:>2}  ({:.0} s)",
-            r.epoch,
-            t0.elapsed().as_secs_f64()
-        ),
-    })
+    let bytes = train::train(
+        &cfg,
+        &train_docs,
+        &dev_docs,
+        &lex,
+        folds.as_ref(),
+        |r| match r.dev_f1 {
+            Some(f) => println!(
+                "epoch {:>2}  dev F1 {:.4}  ({:.0} s)",
+                r.epoch,
+                f,
+                t0.elapsed().as_secs_f64()
+            ),
+            None => println!(
+                "epoch {:>2}  ({:.0} s)",
+                r.epoch,
+                t0.elapsed().as_secs_f64()
+            ),
+        },
+    )
     .map_err(|e| e.to_string())?;
     let m = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
     if !dev_docs.is_empty() {
@@ -243,13 +289,21 @@ fn load_lexicons(classes: Option<&str>, gazetteer: Option<&str>) -> Result<Lexic
                 .push((w.to_string(), c, gloss_core::ner::lexicon::freq_bucket(f)));
         }
     }
-    if let Some(p) = gazetteer {
-        let text = read_text(p)?;
-        let mut names: Vec<&str> = text.lines().filter_map(|l| l.split('\t').next()).collect();
+    if let Some(paths) = gazetteer {
+        // Several files may be given, comma-separated; list names are shared across them.
+        let mut text = String::new();
+        for p in paths.split(',').filter(|p| !p.is_empty()) {
+            text.push_str(&read_text(p)?);
+            text.push('\n');
+        }
+        let mut names: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_once('\t').map(|x| x.0))
+            .collect();
         names.sort();
         names.dedup();
         if names.len() > 16 {
-            return Err(format!("{p}: at most 16 lists, found {}", names.len()));
+            return Err(format!("{paths}: at most 16 lists, found {}", names.len()));
         }
         for line in text.lines() {
             let Some((list, phrase)) = line.split_once('\t') else {

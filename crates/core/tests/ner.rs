@@ -223,7 +223,15 @@ fn train_tiny(seed: u64) -> Vec<u8> {
         seed,
         prune_quantile: 0.0,
     };
-    train::train(&cfg, &tiny_corpus(), &[], &Lexicons::default(), |_| {}).expect("trains")
+    train::train(
+        &cfg,
+        &tiny_corpus(),
+        &[],
+        &Lexicons::default(),
+        None,
+        |_| {},
+    )
+    .expect("trains")
 }
 
 #[test]

@@ -208,28 +208,54 @@ pub struct EpochReport {
 }
 
 /// Train on `train` (dev F1 reported after each epoch through `report`); returns the model file.
+///
+/// `folds`, when given, are the gazetteers to use while training on the even-numbered and the
+/// odd-numbered training documents (jackknifing: name lists mined by a model that never saw a
+/// document's labels, so the lists look as reliable in training as on new text). Dev scoring
+/// and the written model use `lex`.
 pub fn train(
     cfg: &TrainConfig,
     train: &[Document],
     dev: &[Document],
     lex: &Lexicons,
+    folds: Option<&[Lexicons; 2]>,
     mut report: impl FnMut(EpochReport),
 ) -> Result<Vec<u8>, ModelError> {
     let classes = lex.classes();
     let gazetteer = lex.gazetteer();
+    let hasher = Hasher {
+        bits: cfg.hash_bits as u32,
+    };
     let dec = Decoder {
-        hasher: Hasher {
-            bits: cfg.hash_bits as u32,
-        },
+        hasher,
         classes: &classes,
         gazetteer: &gazetteer,
     };
+    let fold_gaz: Option<[super::lexicon::Gazetteer; 2]> =
+        folds.map(|f| [f[0].gazetteer(), f[1].gazetteer()]);
+    let fold_dec: Option<[Decoder; 2]> = fold_gaz.as_ref().map(|g| {
+        [
+            Decoder {
+                hasher,
+                classes: &classes,
+                gazetteer: &g[0],
+            },
+            Decoder {
+                hasher,
+                classes: &classes,
+                gazetteer: &g[1],
+            },
+        ]
+    });
     let mut p = Perceptron::new(cfg.hash_bits);
     let mut rng = Rng::new(cfg.seed);
-    let mut order: Vec<&Document> = train.iter().collect();
+    let mut order: Vec<(usize, &Document)> = train.iter().enumerate().collect();
     for e in 0..cfg.epochs {
         rng.shuffle(&mut order);
-        epoch(&mut p, &dec, &order);
+        for &(i, d) in &order {
+            let dec_i = fold_dec.as_ref().and_then(|f| f.get(i % 2)).unwrap_or(&dec);
+            epoch(&mut p, dec_i, &[d]);
+        }
         let dev_f1 = (!dev.is_empty()).then(|| {
             let avg = p.averaged();
             evaluate(&dec, dev, |rows| {
