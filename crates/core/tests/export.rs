@@ -170,7 +170,7 @@ fn empty() -> Contract {
 
 /// Valid contracts every export must describe exactly.
 fn fixtures() -> Vec<(&'static str, Contract)> {
-    vec![
+    [
         (
             "strike and cairo",
             annotated(&[
@@ -194,6 +194,32 @@ fn fixtures() -> Vec<(&'static str, Contract)> {
             )]),
         ),
     ]
+    .into_iter()
+    .chain(golden())
+    .collect()
+}
+
+/// The project's golden contracts (real wire articles run through the pipeline), imported:
+/// real-sized workspaces with links, quotes and relations.
+fn golden() -> Vec<(&'static str, Contract)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| Some(e.ok()?.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let c = import(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let name: &'static str = Box::leak(p.display().to_string().into_boxed_str());
+            (name, c)
+        })
+        .collect()
 }
 
 fn chars(text: &str, start: usize, end: usize) -> String {
@@ -246,6 +272,7 @@ fn fixtures_annotate_something() {
     );
     assert!(c.entities.iter().any(|e| e.label == "PER"));
     assert!(!c.relations.is_empty(), "relations found");
+    assert!(golden().len() >= 5, "golden contracts under tests/golden");
     assert!(!annotated(&[("grain.html", LINKED)]).documents[0]
         .links
         .is_empty());
@@ -262,6 +289,16 @@ fn json_round_trip_is_identical() {
             out,
             "{name}: stable bytes"
         );
+    }
+}
+
+#[test]
+fn golden_files_export_to_the_same_json() {
+    // Compared as JSON values, not bytes: the files' layout is their writer's business; a
+    // field lost or changed on the way through import and export is ours.
+    for (path, c) in golden() {
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(json(Format::Json, &c), file, "{path}");
     }
 }
 
