@@ -177,6 +177,13 @@ fn html_cases() {
             anchors: &[],
         },
         Case {
+            name: "an h1 in the page header (site name) is not the headline",
+            input: "<header><h1>The Daily Ledger</h1></header><article><h1>Storm hits the coast</h1><p>Body.</p></article>",
+            title: Some("Storm hits the coast"),
+            paragraphs: &["The Daily Ledger", "Body."],
+            anchors: &[],
+        },
+        Case {
             name: "title element when there is no h1, site name dropped",
             input: "<html><head><title>Rebels enter the city at dawn | Example News</title></head><body><p>Body.</p></body></html>",
             title: Some("Rebels enter the city at dawn"),

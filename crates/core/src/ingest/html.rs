@@ -225,13 +225,21 @@ pub(crate) fn parse(input: &str) -> Parsed {
         }
     }
     let mut blocks = b.finish();
-    // The first h1 is the headline; later ones are ordinary headings.
+    // The first h1 is the headline, preferring one outside page furniture (a site name in
+    // the header is often an h1 too); other h1s are ordinary headings.
+    let titles = blocks.iter().filter(|b| b.kind == Kind::Title);
+    let chosen = titles
+        .clone()
+        .position(|b| !b.furniture_hint)
+        .or_else(|| titles.clone().next().map(|_| 0));
     let mut title = None;
+    let mut seen = 0;
     blocks.retain_mut(|blk| {
         if blk.kind != Kind::Title {
             return true;
         }
-        if title.is_none() {
+        seen += 1;
+        if Some(seen - 1) == chosen {
             title = Some(std::mem::take(&mut blk.text));
             return false;
         }
