@@ -759,6 +759,22 @@ proptest! {
     }
 
     #[test]
+    fn plain_text_urls_are_anchors_of_themselves(lines in proptest::collection::vec(prop_oneof![
+        Just(String::new()),
+        "[A-Za-z ,.]{0,40}",
+        "(see )?https?://[a-z]{1,8}\\.example/[a-z0-9/._-]{0,12}[.,)]?( [a-z]{1,6})?",
+        "\u{2022} [A-Z][a-z]{1,8}",
+    ], 0..30), crlf in proptest::bool::ANY) {
+        let input = lines.join(if crlf { "\r\n" } else { "\n" });
+        let ing = ingest(&input);
+        prop_assert!(check(&ing).is_ok(), "{:?}", check(&ing));
+        for a in &ing.anchors {
+            prop_assert_eq!(a.span.text(&ing.text), a.href.as_str());
+            prop_assert!(a.href.starts_with("http"));
+        }
+    }
+
+    #[test]
     fn generated_links_keep_their_anchor_text(items in proptest::collection::vec(
         ("[a-z]{1,8}( [a-z]{1,8}){0,2}", "[A-Za-z]{1,8}( [a-z]{1,8}){0,3}[.]?", proptest::bool::ANY), 1..20)) {
         // Paragraphs of prose with a link each; every link must come out with exactly its text.
