@@ -176,7 +176,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                     </select>
                 </label>
                 <span class="paste__hint">
-                    { "Ctrl + Enter annotates · everything stays in this browser" }
+                    { "Ctrl+Enter annotates · stays in this browser" }
                 </span>
             </div>
         </section>
