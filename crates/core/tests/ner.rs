@@ -349,3 +349,86 @@ fn recognize_is_safe_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn consistency_joins_particles_and_fills_from_document() {
+    // (sentences as space-separated "word/TAG", expected tags after repair)
+    let table: &[(&[&str], &[&str])] = &[
+        (
+            &["Mohammed/B-PER bin/O Salman/B-PER said/O"],
+            &["B-PER I-PER I-PER O"],
+        ),
+        (
+            &["Ahmad/B-PER Al/B-PER Shara/I-PER spoke/O"],
+            &["B-PER I-PER I-PER O"],
+        ),
+        // A particle between a person and a place is left alone.
+        (&["Ali/B-PER al/O Basra/B-LOC"], &["B-PER O B-LOC"]),
+        // A capitalised word tagged elsewhere in the document gets that type...
+        (
+            &[
+                "Talks/O with/O Nordbank/B-ORG ended/O",
+                "Later/O Nordbank/O said/O",
+            ],
+            &["O O B-ORG O", "O B-ORG O"],
+        ),
+        // ...but not as the first word of a sentence, nor next to a tagged word.
+        (
+            &[
+                "Nordbank/B-ORG fell/O",
+                "Nordbank/O rose/O",
+                "in/O Nordbank/O Oslo/B-LOC",
+            ],
+            &["B-ORG O", "O O", "O O B-LOC"],
+        ),
+    ];
+    for (sents, want) in table {
+        let doc: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| {
+                s.split(' ')
+                    .map(|x| x.split('/').next().unwrap_or(""))
+                    .collect()
+            })
+            .collect();
+        let mut tagged: Vec<Vec<(Tag, f32)>> = sents
+            .iter()
+            .map(|s| {
+                s.split(' ')
+                    .map(|x| {
+                        (
+                            Tag::parse(x.split('/').nth(1).unwrap_or("O")).unwrap_or(Tag::O),
+                            1.0,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        gloss_core::ner::consistency::apply(&doc, &mut tagged);
+        let got: Vec<String> = tagged
+            .iter()
+            .map(|s| s.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            got,
+            want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{sents:?}"
+        );
+    }
+}
+
+#[test]
+fn u64_map_inserts_finds_and_grows() {
+    let mut m: gloss_core::ner::hash::U64Map<u32> = Default::default();
+    for k in 0..5000u64 {
+        m.insert(k.wrapping_mul(0x9e37_79b9_7f4a_7c15), k as u32);
+    }
+    assert_eq!(m.len(), 5000);
+    for k in 0..5000u64 {
+        assert_eq!(m.get(k.wrapping_mul(0x9e37_79b9_7f4a_7c15)), Some(k as u32));
+    }
+    assert_eq!(m.get(12345), None);
+    // Key 0 is a valid key too.
+    m.insert(0, 7);
+    assert_eq!(m.get(0), Some(7));
+}

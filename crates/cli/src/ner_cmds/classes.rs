@@ -90,7 +90,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    drop(add_line);
     drop(ids);
 
     // 2. Vocabulary and contexts: most frequent first, ties by the word itself.

@@ -42,7 +42,8 @@ pub fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Open-addressing map from non-zero u64 keys (already well mixed) to small values.
+/// Open-addressing map from u64 keys (already well mixed) to small values. Keys 0 and 1 share
+/// a slot (0 marks empty slots); for hash keys that collision is negligible.
 #[derive(Clone, Debug, Default)]
 pub struct U64Map<V: Copy + Default> {
     keys: Vec<u64>,

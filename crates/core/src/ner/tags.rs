@@ -36,10 +36,10 @@ impl Tag {
         (self.0 > 0).then(|| (self.0 as usize - 1) / 2)
     }
     pub fn is_begin(self) -> bool {
-        self.0 > 0 && self.0 % 2 == 1
+        self.0 & 1 == 1
     }
     pub fn is_inside(self) -> bool {
-        self.0 > 0 && self.0 % 2 == 0
+        self.0 > 0 && self.0 & 1 == 0
     }
     pub fn label(self) -> Option<Label> {
         self.ty().and_then(|t| TYPES.get(t).copied())
