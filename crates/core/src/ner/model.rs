@@ -344,33 +344,40 @@ impl Model {
 
 /// Non-zero weight rows in an open-addressing table keyed by row id. Why not a dense array:
 /// after pruning only a few percent of the `1 << hash_bits` rows are non-zero, and a compact
-/// table stays in cache (tagging speed is bound by these lookups).
+/// table stays in cache (tagging speed is bound by these lookups). Keys and rows live in
+/// separate arrays: most lookups are misses (features never seen in training), and those touch
+/// only the key array, which fits in L2.
 #[derive(Clone, Debug, Default)]
 pub struct RowTable {
-    /// Row id + 1 (0 = empty slot) and the row.
-    slots: Vec<(u32, [i16; N_TAGS])>,
+    /// Row id + 1 per slot (0 = empty).
+    keys: Vec<u32>,
+    rows: Vec<[i16; N_TAGS]>,
     mask: usize,
     len: usize,
 }
 
 impl RowTable {
-    pub fn new(rows: impl ExactSizeIterator<Item = (u32, [i16; N_TAGS])>) -> RowTable {
+    pub fn new(entries: impl ExactSizeIterator<Item = (u32, [i16; N_TAGS])>) -> RowTable {
         // Load factor at most 0.5: misses (most lookups) end after a probe or two.
-        let cap = (rows.len() * 2 + 2).next_power_of_two();
+        let cap = (entries.len() * 2 + 2).next_power_of_two();
         let mut t = RowTable {
-            slots: vec![(0, [0; N_TAGS]); cap],
+            keys: vec![0; cap],
+            rows: vec![[0; N_TAGS]; cap],
             mask: cap - 1,
             len: 0,
         };
-        for (id, row) in rows {
+        for (id, row) in entries {
             let key = id.wrapping_add(1);
             let mut i = id as usize & t.mask;
-            while let Some(slot) = t.slots.get_mut(i) {
-                if slot.0 == 0 || slot.0 == key {
-                    if slot.0 == 0 {
+            while let Some(k) = t.keys.get_mut(i) {
+                if *k == 0 || *k == key {
+                    if *k == 0 {
                         t.len += 1;
                     }
-                    *slot = (key, row);
+                    *k = key;
+                    if let Some(r) = t.rows.get_mut(i) {
+                        *r = row;
+                    }
                     break;
                 }
                 i = (i + 1) & t.mask;
@@ -385,11 +392,11 @@ impl RowTable {
         let key = id.wrapping_add(1);
         let mut i = id as usize & self.mask;
         loop {
-            let slot = self.slots.get(i)?;
-            if slot.0 == key {
-                return Some(&slot.1);
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.rows.get(i);
             }
-            if slot.0 == 0 {
+            if k == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
