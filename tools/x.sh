@@ -52,12 +52,15 @@ PY
   log "server on port $1 did not start"; return 1
 }
 
+# run_e2e SCRIPT [ARGS...]: serve the release build under its strict CSP and run one
+# Playwright script against it.
 run_e2e() {
-  local port=8181
+  local port=8181 script=$1; shift
   serve_dist "$port" || return 1
   local rc=0
-  GLOSS_URL="http://127.0.0.1:$port/" OUT_DIR="$OUT_DIR" node "$ROOT/tests/e2e/app.e2e.mjs" || rc=$?
+  GLOSS_URL="http://127.0.0.1:$port/" OUT_DIR="$OUT_DIR" node "$ROOT/tests/e2e/$script" "$@" || rc=$?
   kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
   return $rc
 }
 
@@ -66,7 +69,8 @@ run_tests() {
   suite native cargo cargo test --no-fail-fast --workspace --exclude gloss-app
   suite browser cargo wasm-pack test --headless --chrome --mode no-install -- -p gloss-app
   suite release plain bash -c 'trunk build --release --offline && python3 tools/size.py dist --check'
-  suite e2e plain run_e2e
+  suite e2e plain run_e2e app.e2e.mjs
+  suite xss plain run_e2e xss.e2e.mjs
   echo
   if [ ${#SUITES_FAILED[@]} -gt 0 ]; then log "failed suites: ${SUITES_FAILED[*]}"; fi
   echo "$PASSED passed, $FAILED failed"

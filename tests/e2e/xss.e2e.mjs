@@ -67,7 +67,8 @@ const POKE = () => {
   }
 };
 
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
+// Paragraph breaks render as separate blocks, so text is compared with all whitespace removed.
+const squash = (s) => s.replace(/\s+/g, '');
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
