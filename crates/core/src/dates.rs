@@ -454,27 +454,7 @@ fn year_phrase(c: &Cursor) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::{Sentence, Token};
-
-    fn tok(text: &str) -> Tokenized {
-        let mut tokens = Vec::new();
-        let mut pos = 0;
-        for w in text.split_whitespace() {
-            let at = text[pos..].find(w).map_or(pos, |i| i + pos);
-            tokens.push(Token {
-                span: Span::new(at, at + w.len()),
-            });
-            pos = at + w.len();
-        }
-        let n = tokens.len();
-        Tokenized {
-            tokens,
-            sentences: vec![Sentence {
-                span: Span::new(0, text.len()),
-                tokens: 0..n,
-            }],
-        }
-    }
+    use crate::tokenize::whitespace_tokens as tok;
 
     #[test]
     fn bare_numbers_are_not_years() {

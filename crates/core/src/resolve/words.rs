@@ -174,27 +174,7 @@ pub fn words_in(words: &[Word], span: Span) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::{Sentence, Token};
-
-    fn ws_tok(text: &str) -> Tokenized {
-        let mut tokens = Vec::new();
-        let mut pos = 0;
-        for w in text.split_whitespace() {
-            let at = text[pos..].find(w).map_or(pos, |i| i + pos);
-            tokens.push(Token {
-                span: Span::new(at, at + w.len()),
-            });
-            pos = at + w.len();
-        }
-        let n = tokens.len();
-        Tokenized {
-            tokens,
-            sentences: vec![Sentence {
-                span: Span::new(0, text.len()),
-                tokens: 0..n,
-            }],
-        }
-    }
+    use crate::tokenize::whitespace_tokens as ws_tok;
 
     #[test]
     fn splits_edges_not_insides() {

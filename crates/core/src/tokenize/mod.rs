@@ -191,3 +191,18 @@ mod tests {
         assert_eq!(got, ["aé"]);
     }
 }
+
+/// One sentence of whitespace-separated tokens: lets stage unit tests pick their own token
+/// boundaries without depending on the real tokenizer's rules.
+#[cfg(test)]
+pub(crate) fn whitespace_tokens(text: &str) -> Tokenized {
+    let mut tokens = Vec::new();
+    let mut pos = 0;
+    for w in text.split_whitespace() {
+        let at = text[pos..].find(w).map_or(pos, |i| i + pos);
+        tokens.push(Token { span: Span::new(at, at + w.len()) });
+        pos = at + w.len();
+    }
+    let n = tokens.len();
+    Tokenized { tokens, sentences: vec![Sentence { span: Span::new(0, text.len()), tokens: 0..n }] }
+}
