@@ -6,27 +6,50 @@
 //!
 //! Invariants:
 //! - Same input → same output: the start is a sunflower spiral in caller order (most
-//!   connected first), followed by a fixed number of Fruchterman–Reingold steps with a
-//!   cooling schedule; coincident nodes are split along a direction derived from their indices.
+//!   connected first), followed by a fixed number of stress-majorization sweeps; coincident
+//!   nodes are split along a direction derived from their indices.
 //! - Every node centre lies inside the viewBox, at least [`MARGIN_X`] / [`MARGIN_Y`] from its
-//!   edges, and no two centres are closer than [`MIN_GAP`] whenever the box has room for that.
+//!   edges, and no two centres are inside each other's gap ellipse ([`GAP_X`] × [`GAP_Y`])
+//!   whenever the box has room for that.
 //! - All outputs are finite numbers, whatever the input (empty graphs, self-loops, edges to
 //!   missing nodes are ignored).
 
-/// The SVG viewBox: the graph is drawn in this coordinate system and scales to the sidebar.
+/// The SVG viewBox width: the graph is drawn in this coordinate system and scales to the
+/// sidebar. Its height grows with the node count ([`view_height`]) so a pair of names does not
+/// float in a large empty box.
 pub const VIEW_W: f64 = 320.0;
-pub const VIEW_H: f64 = 280.0;
 /// Nominal radius of a node's shape.
 pub const NODE_R: f64 = 10.0;
 /// Room for a node's label (below it) and shape at the sides and top/bottom of the box.
-pub const MARGIN_X: f64 = 26.0;
+pub const MARGIN_X: f64 = 30.0;
 pub const MARGIN_Y: f64 = 18.0;
-/// Minimum distance between two node centres: two shapes plus room for a label line.
-pub const MIN_GAP: f64 = 2.0 * NODE_R + 22.0;
-/// Force-directed steps; fixed so the result never depends on timing.
-pub const ITERATIONS: usize = 240;
+/// Two node centres must lie outside an ellipse of these full axes around each other: a
+/// label line is much wider than it is tall, so neighbours side by side need more room than
+/// neighbours above and below.
+pub const GAP_X: f64 = 66.0;
+pub const GAP_Y: f64 = 38.0;
+/// Stress-majorization sweeps; fixed so the result never depends on timing.
+pub const ITERATIONS: usize = 200;
+/// The longest one graph step (an edge) may be drawn, in viewBox units.
+pub const MAX_EDGE: f64 = 130.0;
 /// Estimated width of one label character at the graph's font size (for keeping labels inside).
-pub const CHAR_W: f64 = 5.6;
+pub const CHAR_W: f64 = 6.2;
+
+/// The viewBox height for `n` nodes (a fixed step function: same count, same box).
+pub fn view_height(n: usize) -> f64 {
+    match n {
+        0..=2 => 130.0,
+        3..=4 => 190.0,
+        5..=8 => 250.0,
+        9..=14 => 400.0,
+        _ => 480.0,
+    }
+}
+
+/// How far apart `a` and `b` are in units of the gap ellipse (≥ 1: no overlap).
+pub fn gap_distance(a: Point, b: Point) -> f64 {
+    (((a.x - b.x) / GAP_X).powi(2) + ((a.y - b.y) / GAP_Y).powi(2)).sqrt()
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -40,81 +63,120 @@ impl Point {
     }
 }
 
-/// Positions for `n` nodes joined by `edges` (pairs of node indices, direction ignored).
-/// Put the most connected nodes first: they start near the centre.
+/// Positions for `n` nodes joined by `edges` (pairs of node indices, direction ignored),
+/// inside `VIEW_W` × [`view_height`]`(n)`. Put the most connected nodes first: they start
+/// near the centre.
+///
+/// Stress majorization: nodes move so that their distances match the graph's shortest-path
+/// distances (chains come out as lines, stars as wheels, clusters stay together), from a
+/// sunflower start and for a fixed number of sweeps; then the drawing is fitted to the box
+/// and overlapping neighbours are pushed apart.
 pub fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<Point> {
-    let centre = Point::new(VIEW_W / 2.0, VIEW_H / 2.0);
+    let h = view_height(n);
     if n == 0 {
         return Vec::new();
     }
     if n == 1 {
-        return vec![centre];
+        return vec![Point::new(VIEW_W / 2.0, h / 2.0)];
     }
-    let edges: Vec<(usize, usize)> = edges
-        .iter()
-        .copied()
-        .filter(|&(a, b)| a != b && a < n && b < n)
-        .collect();
-    let inner_w = VIEW_W - 2.0 * MARGIN_X;
-    let inner_h = VIEW_H - 2.0 * MARGIN_Y;
-    // Ideal edge length for the available area (Fruchterman–Reingold's k).
-    let k = (inner_w * inner_h / n as f64).sqrt() * 0.8;
+    let dist = path_lengths(n, edges);
 
     // Sunflower start: evenly spread, most connected (first) in the middle.
     let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
-    let spread = k * 0.6;
     let mut pos: Vec<Point> = (0..n)
         .map(|i| {
-            let r = spread * ((i as f64) + 0.5).sqrt();
+            let r = 0.8 * ((i as f64) + 0.5).sqrt();
             let t = i as f64 * golden;
-            Point::new(centre.x + r * t.cos(), centre.y + r * t.sin())
+            Point::new(r * t.cos(), r * t.sin())
         })
         .collect();
 
-    let mut disp = vec![Point::new(0.0, 0.0); n];
-    let start_temp = inner_w / 6.0;
-    for step in 0..ITERATIONS {
-        for d in disp.iter_mut() {
-            *d = Point::new(0.0, 0.0);
-        }
+    for _ in 0..ITERATIONS {
         for i in 0..n {
-            for j in (i + 1)..n {
-                let (dx, dy, dist) = delta(pos[i], pos[j], i, j);
-                let f = k * k / dist;
-                let (fx, fy) = (dx / dist * f, dy / dist * f);
-                disp[i].x += fx;
-                disp[i].y += fy;
-                disp[j].x -= fx;
-                disp[j].y -= fy;
+            let (mut sx, mut sy, mut sw) = (0.0, 0.0, 0.0);
+            for j in 0..n {
+                if i == j {
+                    continue;
+                }
+                let d = dist[i * n + j];
+                let w = 1.0 / (d * d);
+                let (dx, dy, len) = delta(pos[i], pos[j], i, j);
+                sx += w * (pos[j].x + d * dx / len);
+                sy += w * (pos[j].y + d * dy / len);
+                sw += w;
             }
-        }
-        for &(a, b) in &edges {
-            let (dx, dy, dist) = delta(pos[a], pos[b], a, b);
-            let f = dist * dist / k;
-            let (fx, fy) = (dx / dist * f, dy / dist * f);
-            disp[a].x -= fx;
-            disp[a].y -= fy;
-            disp[b].x += fx;
-            disp[b].y += fy;
-        }
-        // Gravity keeps separate components from drifting apart.
-        for (p, d) in pos.iter().zip(disp.iter_mut()) {
-            d.x += (centre.x - p.x) * 0.06 * k / 10.0;
-            d.y += (centre.y - p.y) * 0.06 * k / 10.0;
-        }
-        let temp = start_temp * (1.0 - step as f64 / ITERATIONS as f64) + 0.5;
-        for (p, d) in pos.iter_mut().zip(disp.iter()) {
-            let len = (d.x * d.x + d.y * d.y).sqrt();
-            if len > 1e-9 {
-                let m = len.min(temp);
-                p.x += d.x / len * m;
-                p.y += d.y / len * m;
+            if sw > 0.0 {
+                pos[i] = Point::new(sx / sw, sy / sw);
             }
         }
     }
-    fit(&mut pos);
-    separate(&mut pos);
+    turn_to_diagonal(&mut pos, h);
+    fit(&mut pos, h);
+    separate(&mut pos, h);
     pos
+}
+
+/// Rotate the drawing so its longest extent (principal axis) runs along the box's diagonal:
+/// a long chain then gets the most room, whichever way the sweeps happened to leave it.
+fn turn_to_diagonal(pos: &mut [Point], h: f64) {
+    let n = pos.len() as f64;
+    let (mx, my) = (
+        pos.iter().map(|p| p.x).sum::<f64>() / n,
+        pos.iter().map(|p| p.y).sum::<f64>() / n,
+    );
+    let (mut cxx, mut cyy, mut cxy) = (0.0, 0.0, 0.0);
+    for p in pos.iter() {
+        let (dx, dy) = (p.x - mx, p.y - my);
+        cxx += dx * dx;
+        cyy += dy * dy;
+        cxy += dx * dy;
+    }
+    let axis = 0.5 * (2.0 * cxy).atan2(cxx - cyy);
+    let target = (h - 2.0 * MARGIN_Y).atan2(VIEW_W - 2.0 * MARGIN_X);
+    let (sin, cos) = (target - axis).sin_cos();
+    for p in pos.iter_mut() {
+        let (dx, dy) = (p.x - mx, p.y - my);
+        *p = Point::new(dx * cos - dy * sin, dx * sin + dy * cos);
+    }
+}
+
+/// All-pairs shortest path lengths (breadth-first, `n` × `n`, row-major). Nodes in different
+/// components are put one step further apart than the longest path, so components sit side
+/// by side instead of on top of each other.
+fn path_lengths(n: usize, edges: &[(usize, usize)]) -> Vec<f64> {
+    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in edges {
+        if a != b && a < n && b < n {
+            adj[a].push(b);
+            adj[b].push(a);
+        }
+    }
+    let mut dist = vec![f64::INFINITY; n * n];
+    let mut queue = std::collections::VecDeque::new();
+    for s in 0..n {
+        dist[s * n + s] = 0.0;
+        queue.push_back(s);
+        while let Some(u) = queue.pop_front() {
+            let du = dist[s * n + u];
+            for &v in &adj[u] {
+                if dist[s * n + v].is_infinite() {
+                    dist[s * n + v] = du + 1.0;
+                    queue.push_back(v);
+                }
+            }
+        }
+    }
+    let longest = dist
+        .iter()
+        .copied()
+        .filter(|d| d.is_finite())
+        .fold(1.0, f64::max);
+    for d in dist.iter_mut() {
+        if d.is_infinite() {
+            *d = (longest * 0.35).max(1.0) + 1.0;
+        }
+    }
+    dist
 }
 
 /// Vector from `b` to `a` and its length; coincident points get a fixed index-based split.
@@ -130,8 +192,9 @@ fn delta(a: Point, b: Point, i: usize, j: usize) -> (f64, f64, f64) {
     (dx, dy, dist)
 }
 
-/// Scale and centre the drawing into the inner box, keeping its aspect ratio.
-fn fit(pos: &mut [Point]) {
+/// Scale and centre the drawing into the inner box: uniformly first, then the other axis
+/// may stretch further (up to 2.5×) to use the space; one graph step never exceeds [`MAX_EDGE`].
+fn fit(pos: &mut [Point], h: f64) {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for p in pos.iter() {
         x0 = x0.min(p.x);
@@ -140,41 +203,45 @@ fn fit(pos: &mut [Point]) {
         y1 = y1.max(p.y);
     }
     let inner_w = VIEW_W - 2.0 * MARGIN_X;
-    let inner_h = VIEW_H - 2.0 * MARGIN_Y;
-    let (w, h) = ((x1 - x0).max(1e-6), (y1 - y0).max(1e-6));
-    // Small graphs should not be blown up to the corners.
-    let scale = (inner_w / w).min(inner_h / h).min(1.6);
+    let inner_h = h - 2.0 * MARGIN_Y;
+    let (bw, bh) = ((x1 - x0).max(1e-6), (y1 - y0).max(1e-6));
+    let (fx, fy) = (inner_w / bw, inner_h / bh);
+    let uniform = fx.min(fy).min(MAX_EDGE);
+    let sx = fx.min(uniform * 2.5).min(MAX_EDGE);
+    let sy = fy.min(uniform * 2.5).min(MAX_EDGE);
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     for p in pos.iter_mut() {
-        p.x = VIEW_W / 2.0 + (p.x - cx) * scale;
-        p.y = VIEW_H / 2.0 + (p.y - cy) * scale;
-        clamp(p);
+        p.x = VIEW_W / 2.0 + (p.x - cx) * sx;
+        p.y = h / 2.0 + (p.y - cy) * sy;
+        clamp(p, h);
     }
 }
 
-fn clamp(p: &mut Point) {
+fn clamp(p: &mut Point, h: f64) {
     p.x = p.x.clamp(MARGIN_X, VIEW_W - MARGIN_X);
-    p.y = p.y.clamp(MARGIN_Y, VIEW_H - MARGIN_Y);
+    p.y = p.y.clamp(MARGIN_Y, h - MARGIN_Y);
 }
 
-/// Push overlapping nodes apart, pairwise, until no pair is closer than [`MIN_GAP`] (or the
-/// passes run out when the box is too crowded).
-fn separate(pos: &mut [Point]) {
+/// Push overlapping nodes apart, pairwise, until no pair is closer than the gap ellipse (or
+/// the passes run out when the box is too crowded).
+fn separate(pos: &mut [Point], h: f64) {
     let n = pos.len();
-    for _ in 0..80 {
+    for _ in 0..120 {
         let mut moved = false;
         for i in 0..n {
             for j in (i + 1)..n {
-                let (dx, dy, dist) = delta(pos[i], pos[j], i, j);
-                if dist < MIN_GAP {
-                    let push = (MIN_GAP - dist) / 2.0 + 0.01;
-                    let (ux, uy) = (dx / dist, dy / dist);
-                    pos[i].x += ux * push;
-                    pos[i].y += uy * push;
-                    pos[j].x -= ux * push;
-                    pos[j].y -= uy * push;
-                    clamp(&mut pos[i]);
-                    clamp(&mut pos[j]);
+                let a = Point::new(pos[i].x / GAP_X, pos[i].y / GAP_Y);
+                let b = Point::new(pos[j].x / GAP_X, pos[j].y / GAP_Y);
+                let (dx, dy, dist) = delta(a, b, i, j);
+                if dist < 1.0 {
+                    let push = (1.0 - dist) / 2.0 + 0.001;
+                    let (ux, uy) = (dx / dist * push * GAP_X, dy / dist * push * GAP_Y);
+                    pos[i].x += ux;
+                    pos[i].y += uy;
+                    pos[j].x -= ux;
+                    pos[j].y -= uy;
+                    clamp(&mut pos[i], h);
+                    clamp(&mut pos[j], h);
                     moved = true;
                 }
             }
@@ -374,15 +441,13 @@ mod tests {
             for p in &pos {
                 assert!(p.x.is_finite() && p.y.is_finite());
                 assert!((MARGIN_X..=VIEW_W - MARGIN_X).contains(&p.x), "n={n} {p:?}");
-                assert!((MARGIN_Y..=VIEW_H - MARGIN_Y).contains(&p.y), "n={n} {p:?}");
+                let h = view_height(n);
+                assert!((MARGIN_Y..=h - MARGIN_Y).contains(&p.y), "n={n} {p:?}");
             }
             for i in 0..n {
                 for j in (i + 1)..n {
-                    let d = dist(pos[i], pos[j]);
-                    assert!(
-                        d >= MIN_GAP - 0.5,
-                        "n={n}: nodes {i} and {j} are {d:.1} apart"
-                    );
+                    let d = gap_distance(pos[i], pos[j]);
+                    assert!(d >= 0.98, "n={n}: nodes {i} and {j} overlap ({d:.2})");
                 }
             }
         }
@@ -411,7 +476,7 @@ mod tests {
     #[test]
     fn hub_of_a_star_is_near_the_centre() {
         let pos = layout(7, &star(7));
-        let centre = Point::new(VIEW_W / 2.0, VIEW_H / 2.0);
+        let centre = Point::new(VIEW_W / 2.0, view_height(7) / 2.0);
         let hub = dist(pos[0], centre);
         let leaves = (1..7)
             .map(|i| dist(pos[i], centre))
@@ -470,9 +535,9 @@ mod tests {
     #[test]
     fn labels_stay_inside_and_are_shortened() {
         let table = [
-            (10.0, 10, 2.0 + 28.0),
+            (10.0, 10, 2.0 + 31.0),
             (VIEW_W / 2.0, 10, VIEW_W / 2.0),
-            (VIEW_W - 5.0, 10, VIEW_W - 2.0 - 28.0),
+            (VIEW_W - 5.0, 10, VIEW_W - 2.0 - 31.0),
         ];
         for (x, chars, want) in table {
             assert!((label_x(x, chars) - want).abs() < 1e-9, "{x} {chars}");

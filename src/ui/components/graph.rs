@@ -14,7 +14,7 @@ pub mod card;
 pub mod list;
 pub mod model;
 
-use crate::ui::graph_layout::{self, Shape, NODE_R, VIEW_H, VIEW_W};
+use crate::ui::graph_layout::{self, Shape, NODE_R, VIEW_W};
 use crate::ui::labels;
 use crate::ui::state::Shared;
 use gloss_core::protocol::{Contract, EntityDto};
@@ -54,7 +54,7 @@ pub fn RelationGraph(props: &RelationGraphProps) -> Html {
 
     let card = selected
         .and_then(|id| by_id.get(id))
-        .map(|e| card::entity_card(contract, e, &name_of, &props.on_select, &props.on_open_doc))
+        .map(|e| card::entity_card(contract, e, &name_of, &props.on_select))
         .unwrap_or_default();
 
     if contract.relations.is_empty() {
@@ -186,6 +186,7 @@ fn num(v: f64) -> String {
 }
 
 fn svg(model: &GraphModel, selected: Option<&str>, on_select: &Callback<String>) -> Html {
+    let view_h = graph_layout::view_height(model.nodes.len());
     let sel = selected.and_then(|id| model.nodes.iter().position(|n| n.id == id));
     let near: HashSet<usize> = sel
         .map(|s| {
@@ -228,7 +229,7 @@ fn svg(model: &GraphModel, selected: Option<&str>, on_select: &Callback<String>)
             let text = graph_layout::short_label(&n.name, model::LABEL_CHARS);
             let lx = graph_layout::label_x(n.at.x, text.chars().count()) - n.at.x;
             // Nodes near the bottom carry their label above, so it stays in the box.
-            let ly = if n.at.y > VIEW_H - 30.0 { -(NODE_R + 5.0) } else { NODE_R + 12.0 };
+            let ly = if n.at.y > view_h - 30.0 { -(NODE_R + 5.0) } else { NODE_R + 12.0 };
             let onclick = {
                 let cb = on_select.clone();
                 let id = n.id.clone();
@@ -269,7 +270,7 @@ fn svg(model: &GraphModel, selected: Option<&str>, on_select: &Callback<String>)
     html! {
         <figure class="graph">
             <svg class={classes!("graph__svg", sel.is_some().then_some("graph__svg--focus"))}
-                viewBox={format!("0 0 {VIEW_W} {VIEW_H}")} role="group" aria-label={summary}>
+                viewBox={format!("0 0 {VIEW_W} {view_h}")} role="group" aria-label={summary}>
                 <defs>
                     <marker id="graph-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7"
                         orient="auto-start-reverse" markerUnits="userSpaceOnUse">

@@ -2,7 +2,7 @@
 //! aliases, roles, mention count, and every relation it takes part in with its evidence
 //! sentence (regardless of the graph's filters: the card is about the entity).
 
-use super::list::{evidence, open_doc_button};
+use super::list::evidence;
 use super::model::kind_text;
 use crate::ui::labels;
 use crate::ui::text::excerpt;
@@ -14,7 +14,6 @@ pub fn entity_card(
     e: &EntityDto,
     name_of: &dyn Fn(&str) -> String,
     on_select: &Callback<String>,
-    on_open_doc: &Callback<usize>,
 ) -> Html {
     let css = labels::css(&e.label);
     let aliases: Vec<&str> = e
@@ -56,7 +55,6 @@ pub fn entity_card(
                         <span class="relation-row__detail">{ detail }</span>
                     }
                     <blockquote class="entity-card__evidence">{ excerpt(&evidence(contract, r), 300) }</blockquote>
-                    { open_doc_button(contract, r, on_open_doc) }
                 </li>
             }
         })

@@ -18,7 +18,7 @@ use std::collections::{BTreeSet, HashMap};
 /// The most nodes the sidebar can draw legibly; the rest stay in the list.
 pub const MAX_NODES: usize = 24;
 /// Node labels longer than this are shortened (the full name is in the node's tooltip).
-pub const LABEL_CHARS: usize = 16;
+pub const LABEL_CHARS: usize = 18;
 
 /// Entity types and relation kinds the reader switched off.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
