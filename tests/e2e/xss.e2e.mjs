@@ -82,11 +82,11 @@ const failures = [];
 try {
   const context = await browser.newContext();
   const offsite = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(url) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
-    offsite.push(u);
-    return route.abort();
+  // Requests are watched, not intercepted: interception would keep the web worker's script from
+  // loading. The page's CSP (connect-src/img-src 'self') and the closed network stop them anyway.
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(url) || u.startsWith('data:') || u.startsWith('blob:'))) offsite.push(u);
   });
   const page = await context.newPage();
   let dialogs = 0;
