@@ -4,6 +4,7 @@
 use crate::ingest::{ingest, Ingested};
 use crate::links::{preview, Preview};
 use crate::ner::{recognize, Mention};
+use crate::relate::context::demonym_countries;
 use crate::relate::{quotes, relations, DocView, Quote, Relation};
 use crate::resolve::{resolve, DocMentions, Entity};
 use crate::tokenize::{tokenize, Tokenized};
@@ -42,6 +43,8 @@ pub struct Workspace {
     pub entities: Vec<Entity>,
     /// `entity_of[d][m]`: entity index of mention `m` of document `d`.
     pub entity_of: Vec<Vec<usize>>,
+    /// (demonym entity, country entity): "Qatari" is related to Qatar, not the same entity.
+    pub related: Vec<(usize, usize)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -128,7 +131,27 @@ pub fn annotate_workspace(articles: &[Article]) -> Workspace {
             .collect();
     }
 
-    Workspace { documents, entities, entity_of, diagnostics }
+    let related = demonym_links(&entities);
+    Workspace { documents, entities, entity_of, related, diagnostics }
+}
+
+/// Each one-word demonym entity ("Qatari", "Syrians") paired with the place entity of its
+/// country, when the workspace has one.
+fn demonym_links(entities: &[Entity]) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
+    for (d, e) in entities.iter().enumerate() {
+        if e.label != Label::Misc || e.name.contains(char::is_whitespace) {
+            continue;
+        }
+        let countries = demonym_countries(&e.name);
+        let country = countries.iter().find_map(|c| {
+            entities.iter().position(|p| p.label == Label::Loc && p.aliases.iter().any(|a| a.to_lowercase() == *c))
+        });
+        if let Some(c) = country {
+            links.push((d, c));
+        }
+    }
+    links
 }
 
 /// Merge model mentions with rule dates: sorted, and where two overlap the model's wins.
@@ -167,4 +190,28 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
         let after = haystack[i + needle.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(label: Label, name: &str) -> Entity {
+        Entity { label, name: name.into(), aliases: vec![name.into()], roles: vec![] }
+    }
+
+    #[test]
+    fn demonyms_relate_to_their_country_only() {
+        let entities = [
+            entity(Label::Misc, "Qatari"),
+            entity(Label::Loc, "Qatar"),
+            entity(Label::Misc, "Syrians"),
+            entity(Label::Loc, "Syria"),
+            entity(Label::Misc, "Turkish"),
+            entity(Label::Misc, "Arab Spring"),
+            entity(Label::Per, "Iranian"),
+        ];
+        // Turkish has no Turkey in the workspace; a multi-word MISC and a person are not demonyms.
+        assert_eq!(demonym_links(&entities), vec![(0, 1), (2, 3)]);
+    }
 }
