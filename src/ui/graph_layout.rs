@@ -1,50 +1,49 @@
 //! Deterministic layout of the relationship graph (pure geometry: no web-sys, no randomness).
 //!
-//! Owns: node positions inside a fixed viewBox, the shape outline of each entity type, the
-//! geometry of each edge (a straight or gently bent quadratic curve, trimmed to the node
-//! outlines so arrowheads touch them) and where labels go.
+//! Owns: node positions inside a viewBox of fixed width ([`VIEW_W`]) and a height that follows
+//! the content, the shape outline of each entity type, the geometry of each edge (a straight
+//! or gently bent quadratic curve, trimmed to the node outlines so arrowheads touch them) and
+//! where labels go.
+//!
+//! Method: each connected component is drawn by stress majorization (distances on screen
+//! follow shortest-path distances: chains come out as lines, stars as wheels), turned so it
+//! fits the sidebar's width, and the components are packed in rows, biggest first.
 //!
 //! Invariants:
-//! - Same input → same output: the start is a sunflower spiral in caller order (most
-//!   connected first), followed by a fixed number of stress-majorization sweeps; coincident
-//!   nodes are split along a direction derived from their indices.
-//! - Every node centre lies inside the viewBox, at least [`MARGIN_X`] / [`MARGIN_Y`] from its
+//! - Same input → same output: sunflower start in caller order (most connected first), a
+//!   fixed number of sweeps; coincident nodes are split along a direction derived from their
+//!   indices.
+//! - Every node centre lies inside the drawing, at least [`MARGIN_X`] / [`MARGIN_Y`] from its
 //!   edges, and no two centres are inside each other's gap ellipse ([`GAP_X`] × [`GAP_Y`])
-//!   whenever the box has room for that.
+//!   whenever the box has room for that (the height is capped at [`MAX_H`]).
 //! - All outputs are finite numbers, whatever the input (empty graphs, self-loops, edges to
 //!   missing nodes are ignored).
 
 /// The SVG viewBox width: the graph is drawn in this coordinate system and scales to the
-/// sidebar. Its height grows with the node count ([`view_height`]) so a pair of names does not
-/// float in a large empty box.
+/// sidebar's width.
 pub const VIEW_W: f64 = 320.0;
+/// Bounds of the drawing's height (a pair of names should not float in a large box; a long
+/// chain should not run forever).
+pub const MIN_H: f64 = 110.0;
+pub const MAX_H: f64 = 640.0;
 /// Nominal radius of a node's shape.
 pub const NODE_R: f64 = 10.0;
 /// Room for a node's label (below it) and shape at the sides and top/bottom of the box.
 pub const MARGIN_X: f64 = 30.0;
-pub const MARGIN_Y: f64 = 18.0;
+pub const MARGIN_Y: f64 = 20.0;
 /// Two node centres must lie outside an ellipse of these full axes around each other: a
 /// label line is much wider than it is tall, so neighbours side by side need more room than
 /// neighbours above and below.
 pub const GAP_X: f64 = 66.0;
 pub const GAP_Y: f64 = 38.0;
+/// One graph step (an edge) on screen, across (room for a label between nodes) and up and
+/// down (room for a label line under a node and the edge's own label).
+pub const STEP_X: f64 = 104.0;
+pub const STEP_Y: f64 = 58.0;
 /// Stress-majorization sweeps; fixed so the result never depends on timing.
 pub const ITERATIONS: usize = 200;
-/// The longest one graph step (an edge) may be drawn, in viewBox units.
-pub const MAX_EDGE: f64 = 130.0;
 /// Estimated width of one label character at the graph's font size (for keeping labels inside).
 pub const CHAR_W: f64 = 6.2;
-
-/// The viewBox height for `n` nodes (a fixed step function: same count, same box).
-pub fn view_height(n: usize) -> f64 {
-    match n {
-        0..=2 => 130.0,
-        3..=4 => 190.0,
-        5..=8 => 250.0,
-        9..=14 => 400.0,
-        _ => 480.0,
-    }
-}
 
 /// How far apart `a` and `b` are in units of the gap ellipse (≥ 1: no overlap).
 pub fn gap_distance(a: Point, b: Point) -> f64 {
@@ -63,25 +62,134 @@ impl Point {
     }
 }
 
-/// Positions for `n` nodes joined by `edges` (pairs of node indices, direction ignored),
-/// inside `VIEW_W` × [`view_height`]`(n)`. Put the most connected nodes first: they start
-/// near the centre.
-///
-/// Stress majorization: nodes move so that their distances match the graph's shortest-path
-/// distances (chains come out as lines, stars as wheels, clusters stay together), from a
-/// sunflower start and for a fixed number of sweeps; then the drawing is fitted to the box
-/// and overlapping neighbours are pushed apart.
-pub fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<Point> {
-    let h = view_height(n);
-    if n == 0 {
-        return Vec::new();
-    }
-    if n == 1 {
-        return vec![Point::new(VIEW_W / 2.0, h / 2.0)];
-    }
-    let dist = path_lengths(n, edges);
+/// Node positions and the height of the viewBox (`0 0 VIEW_W height`) that holds them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawing {
+    pub points: Vec<Point>,
+    pub height: f64,
+}
 
-    // Sunflower start: evenly spread, most connected (first) in the middle.
+/// Lay out `n` nodes joined by `edges` (pairs of node indices, direction ignored). Put the
+/// most connected nodes first: they start near the centre of their component.
+pub fn layout(n: usize, edges: &[(usize, usize)]) -> Drawing {
+    let edges: Vec<(usize, usize)> = edges
+        .iter()
+        .copied()
+        .filter(|&(a, b)| a != b && a < n && b < n)
+        .collect();
+    let inner_w = VIEW_W - 2.0 * MARGIN_X;
+    let mut points = vec![Point::new(VIEW_W / 2.0, MIN_H / 2.0); n];
+
+    // Each component in screen units, its top-left corner at (0, 0), with its size.
+    let mut parts: Vec<(Vec<usize>, Vec<Point>, f64, f64)> = components(n, &edges)
+        .into_iter()
+        .map(|members| {
+            let local: Vec<(usize, usize)> = edges
+                .iter()
+                .filter_map(|&(a, b)| {
+                    let ia = members.iter().position(|&m| m == a)?;
+                    let ib = members.iter().position(|&m| m == b)?;
+                    Some((ia, ib))
+                })
+                .collect();
+            let mut pos = stress(members.len(), &local);
+            orient(&mut pos, inner_w);
+            let (w, h) = normalise(&mut pos, inner_w);
+            (members, pos, w, h)
+        })
+        .collect();
+    // Biggest first (ties: earliest node), so the main story sits on top.
+    parts.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+
+    // Shelf packing: components side by side while they fit the width, then a new row.
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut row_w = f64::MAX;
+    for (k, part) in parts.iter().enumerate() {
+        let w = part.2 + GAP_X;
+        match rows.last_mut() {
+            Some(row) if row_w + w <= inner_w + GAP_X => {
+                row.push(k);
+                row_w += w;
+            }
+            _ => {
+                rows.push(vec![k]);
+                row_w = w;
+            }
+        }
+    }
+    let mut y = 0.0;
+    for row in &rows {
+        let widths: f64 = row.iter().map(|&k| parts[k].2).sum::<f64>()
+            + GAP_X * (row.len().saturating_sub(1)) as f64;
+        let height = row.iter().map(|&k| parts[k].3).fold(0.0, f64::max);
+        let mut x = (inner_w - widths).max(0.0) / 2.0;
+        for &k in row {
+            let (members, pos, w, h) = &parts[k];
+            let dy = (height - h) / 2.0;
+            for (&m, p) in members.iter().zip(pos) {
+                if let Some(slot) = points.get_mut(m) {
+                    *slot = Point::new(MARGIN_X + x + p.x, MARGIN_Y + y + dy + p.y);
+                }
+            }
+            x += w + GAP_X;
+        }
+        y += height + GAP_Y;
+    }
+    let content = (y - GAP_Y).max(0.0);
+    let mut height = content + 2.0 * MARGIN_Y;
+    if height > MAX_H {
+        // Too tall: squeeze vertically (separation below keeps what room it can).
+        let squeeze = (MAX_H - 2.0 * MARGIN_Y) / content.max(1e-6);
+        for p in points.iter_mut() {
+            p.y = MARGIN_Y + (p.y - MARGIN_Y) * squeeze;
+        }
+        height = MAX_H;
+    }
+    if height < MIN_H {
+        let shift = (MIN_H - height) / 2.0;
+        for p in points.iter_mut() {
+            p.y += shift;
+        }
+        height = MIN_H;
+    }
+    separate(&mut points, height);
+    Drawing { points, height }
+}
+
+/// Connected components, each listed in node order, in order of their first node.
+fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in edges {
+        adj[a].push(b);
+        adj[b].push(a);
+    }
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for s in 0..n {
+        if seen[s] {
+            continue;
+        }
+        seen[s] = true;
+        let mut members = vec![s];
+        let mut i = 0;
+        while let Some(&u) = members.get(i) {
+            i += 1;
+            for &v in &adj[u] {
+                if !seen[v] {
+                    seen[v] = true;
+                    members.push(v);
+                }
+            }
+        }
+        members.sort_unstable();
+        out.push(members);
+    }
+    out
+}
+
+/// Stress majorization of one connected component, in graph-step units.
+fn stress(n: usize, edges: &[(usize, usize)]) -> Vec<Point> {
+    let dist = path_lengths(n, edges);
     let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
     let mut pos: Vec<Point> = (0..n)
         .map(|i| {
@@ -90,7 +198,9 @@ pub fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<Point> {
             Point::new(r * t.cos(), r * t.sin())
         })
         .collect();
-
+    if n < 2 {
+        return vec![Point::new(0.0, 0.0); n];
+    }
     for _ in 0..ITERATIONS {
         for i in 0..n {
             let (mut sx, mut sy, mut sw) = (0.0, 0.0, 0.0);
@@ -110,15 +220,16 @@ pub fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<Point> {
             }
         }
     }
-    turn_to_diagonal(&mut pos, h);
-    fit(&mut pos, h);
-    separate(&mut pos, h);
     pos
 }
 
-/// Rotate the drawing so its longest extent (principal axis) runs along the box's diagonal:
-/// a long chain then gets the most room, whichever way the sweeps happened to leave it.
-fn turn_to_diagonal(pos: &mut [Point], h: f64) {
+/// Turn a component so its longest extent (principal axis) runs across when it fits the
+/// width at full step length, and up and down otherwise (the sidebar scrolls, it does not
+/// widen).
+fn orient(pos: &mut [Point], inner_w: f64) {
+    if pos.len() < 2 {
+        return;
+    }
     let n = pos.len() as f64;
     let (mx, my) = (
         pos.iter().map(|p| p.x).sum::<f64>() / n,
@@ -132,17 +243,40 @@ fn turn_to_diagonal(pos: &mut [Point], h: f64) {
         cxy += dx * dy;
     }
     let axis = 0.5 * (2.0 * cxy).atan2(cxx - cyy);
-    let target = (h - 2.0 * MARGIN_Y).atan2(VIEW_W - 2.0 * MARGIN_X);
-    let (sin, cos) = (target - axis).sin_cos();
-    for p in pos.iter_mut() {
-        let (dx, dy) = (p.x - mx, p.y - my);
-        *p = Point::new(dx * cos - dy * sin, dx * sin + dy * cos);
+    let centred: Vec<Point> = pos.iter().map(|p| Point::new(p.x - mx, p.y - my)).collect();
+    let turn = |pos: &mut [Point], by: f64| {
+        let (sin, cos) = by.sin_cos();
+        for (p, c) in pos.iter_mut().zip(&centred) {
+            *p = Point::new(c.x * cos - c.y * sin, c.x * sin + c.y * cos);
+        }
+    };
+    turn(pos, -axis);
+    let span = pos.iter().map(|p| p.x).fold(f64::MIN, f64::max)
+        - pos.iter().map(|p| p.x).fold(f64::MAX, f64::min);
+    if span * STEP_X > inner_w {
+        turn(pos, std::f64::consts::FRAC_PI_2 - axis);
     }
 }
 
-/// All-pairs shortest path lengths (breadth-first, `n` × `n`, row-major). Nodes in different
-/// components are put one step further apart than the longest path, so components sit side
-/// by side instead of on top of each other.
+/// Scale a component to screen units (one step = [`STEP_X`] × [`STEP_Y`], narrowed across to fit the
+/// width), move its top-left corner to (0, 0), and return its width and height.
+fn normalise(pos: &mut [Point], inner_w: f64) -> (f64, f64) {
+    if pos.is_empty() {
+        return (0.0, 0.0);
+    }
+    let x0 = pos.iter().map(|p| p.x).fold(f64::MAX, f64::min);
+    let x1 = pos.iter().map(|p| p.x).fold(f64::MIN, f64::max);
+    let y0 = pos.iter().map(|p| p.y).fold(f64::MAX, f64::min);
+    let y1 = pos.iter().map(|p| p.y).fold(f64::MIN, f64::max);
+    let sx = STEP_X.min(inner_w / (x1 - x0).max(1e-6));
+    for p in pos.iter_mut() {
+        *p = Point::new((p.x - x0) * sx, (p.y - y0) * STEP_Y);
+    }
+    ((x1 - x0) * sx, (y1 - y0) * STEP_Y)
+}
+
+/// All-pairs shortest path lengths within one component (breadth-first, `n` × `n`,
+/// row-major); unreachable pairs (never, for a component) count as one step past the longest.
 fn path_lengths(n: usize, edges: &[(usize, usize)]) -> Vec<f64> {
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(a, b) in edges {
@@ -173,7 +307,7 @@ fn path_lengths(n: usize, edges: &[(usize, usize)]) -> Vec<f64> {
         .fold(1.0, f64::max);
     for d in dist.iter_mut() {
         if d.is_infinite() {
-            *d = (longest * 0.35).max(1.0) + 1.0;
+            *d = longest + 1.0;
         }
     }
     dist
@@ -190,31 +324,6 @@ fn delta(a: Point, b: Point, i: usize, j: usize) -> (f64, f64, f64) {
         dist = 0.01;
     }
     (dx, dy, dist)
-}
-
-/// Scale and centre the drawing into the inner box: uniformly first, then the other axis
-/// may stretch further (up to 2.5×) to use the space; one graph step never exceeds [`MAX_EDGE`].
-fn fit(pos: &mut [Point], h: f64) {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in pos.iter() {
-        x0 = x0.min(p.x);
-        y0 = y0.min(p.y);
-        x1 = x1.max(p.x);
-        y1 = y1.max(p.y);
-    }
-    let inner_w = VIEW_W - 2.0 * MARGIN_X;
-    let inner_h = h - 2.0 * MARGIN_Y;
-    let (bw, bh) = ((x1 - x0).max(1e-6), (y1 - y0).max(1e-6));
-    let (fx, fy) = (inner_w / bw, inner_h / bh);
-    let uniform = fx.min(fy).min(MAX_EDGE);
-    let sx = fx.min(uniform * 2.5).min(MAX_EDGE);
-    let sy = fy.min(uniform * 2.5).min(MAX_EDGE);
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    for p in pos.iter_mut() {
-        p.x = VIEW_W / 2.0 + (p.x - cx) * sx;
-        p.y = h / 2.0 + (p.y - cy) * sy;
-        clamp(p, h);
-    }
 }
 
 fn clamp(p: &mut Point, h: f64) {
@@ -436,12 +545,14 @@ mod tests {
     #[test]
     fn nodes_fit_the_box_and_do_not_overlap() {
         for (n, edges) in cases() {
-            let pos = layout(n, &edges);
+            let drawing = layout(n, &edges);
+            let pos = drawing.points;
             assert_eq!(pos.len(), n);
             for p in &pos {
                 assert!(p.x.is_finite() && p.y.is_finite());
                 assert!((MARGIN_X..=VIEW_W - MARGIN_X).contains(&p.x), "n={n} {p:?}");
-                let h = view_height(n);
+                let h = drawing.height;
+                assert!((MIN_H..=MAX_H).contains(&h));
                 assert!((MARGIN_Y..=h - MARGIN_Y).contains(&p.y), "n={n} {p:?}");
             }
             for i in 0..n {
@@ -457,7 +568,7 @@ mod tests {
     fn connected_nodes_sit_closer_than_unconnected_ones() {
         // Two triangles: the mean distance within a triangle beats the mean across.
         let edges = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)];
-        let pos = layout(6, &edges);
+        let pos = layout(6, &edges).points;
         let within: f64 = edges
             .iter()
             .map(|&(a, b)| dist(pos[a], pos[b]))
@@ -475,8 +586,9 @@ mod tests {
 
     #[test]
     fn hub_of_a_star_is_near_the_centre() {
-        let pos = layout(7, &star(7));
-        let centre = Point::new(VIEW_W / 2.0, view_height(7) / 2.0);
+        let drawing = layout(7, &star(7));
+        let pos = drawing.points;
+        let centre = Point::new(VIEW_W / 2.0, drawing.height / 2.0);
         let hub = dist(pos[0], centre);
         let leaves = (1..7)
             .map(|i| dist(pos[i], centre))

@@ -186,7 +186,7 @@ fn num(v: f64) -> String {
 }
 
 fn svg(model: &GraphModel, selected: Option<&str>, on_select: &Callback<String>) -> Html {
-    let view_h = graph_layout::view_height(model.nodes.len());
+    let view_h = model.height;
     let sel = selected.and_then(|id| model.nodes.iter().position(|n| n.id == id));
     let near: HashSet<usize> = sel
         .map(|s| {
@@ -270,7 +270,7 @@ fn svg(model: &GraphModel, selected: Option<&str>, on_select: &Callback<String>)
     html! {
         <figure class="graph">
             <svg class={classes!("graph__svg", sel.is_some().then_some("graph__svg--focus"))}
-                viewBox={format!("0 0 {VIEW_W} {view_h}")} role="group" aria-label={summary}>
+                viewBox={format!("0 0 {VIEW_W} {}", num(view_h))} role="group" aria-label={summary}>
                 <defs>
                     <marker id="graph-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7"
                         orient="auto-start-reverse" markerUnits="userSpaceOnUse">

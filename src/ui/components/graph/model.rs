@@ -103,6 +103,8 @@ pub struct GraphModel {
     pub shown: Vec<usize>,
     /// Entities with a shown relation that did not fit in the drawing.
     pub left_out: usize,
+    /// Height of the viewBox (`0 0 VIEW_W height`).
+    pub height: f64,
 }
 
 /// Build the graph for `contract` under `filters`.
@@ -176,7 +178,8 @@ pub fn build(contract: &Contract, filters: &Filters) -> GraphModel {
         }
     }
     let undirected: Vec<(usize, usize)> = directed.iter().map(|(p, _)| *p).collect();
-    let at = graph_layout::layout(ids.len(), &undirected);
+    let drawing = graph_layout::layout(ids.len(), &undirected);
+    let at = &drawing.points;
     let nodes: Vec<Node> = ids
         .iter()
         .zip(at.iter())
@@ -207,6 +210,7 @@ pub fn build(contract: &Contract, filters: &Filters) -> GraphModel {
         edges,
         shown,
         left_out,
+        height: drawing.height,
     }
 }
 
