@@ -280,10 +280,12 @@ fn recognize_modern_wire_sentences() {
             &[("Ahmad Al Shara", Per), ("Mohammed bin Salman", Per), ("Riyadh", Loc)],
         ),
         (
-            // The full name "Hayat Tahrir al-Sham" is still tagged PER (a known gap); its
-            // acronym and the people and places around it are found.
             "Hayat Tahrir al-Sham (HTS) fighters, once led by Abu Mohammed al-Jawlani, entered Aleppo.",
             &[("HTS", Org), ("Abu Mohammed al-Jawlani", Per), ("Aleppo", Loc)],
+        ),
+        (
+            "Militants of Jabhat Fateh al-Sham and Al Qaeda fought near Idlib, Al Arabiya reported.",
+            &[("Al Qaeda", Org), ("Idlib", Loc)],
         ),
         (
             "NATO foreign ministers will meet in Brussels next week, a spokesman for the alliance said.",
@@ -364,6 +366,26 @@ fn consistency_joins_particles_and_fills_from_document() {
         ),
         // A particle between a person and a place is left alone.
         (&["Ali/B-PER al/O Basra/B-LOC"], &["B-PER O B-LOC"]),
+        // A person chunk with an Arabic group head anywhere is a group...
+        (
+            &["Jaish/B-PER al-Adl/I-PER claimed/O it/O", "fighters/O of/O Al/B-PER Shabaab/I-PER"],
+            &["B-ORG I-ORG O O", "O O B-ORG I-ORG"],
+        ),
+        (&["Hay'at/B-PER Tahrir/I-PER al-Sham/I-PER"], &["B-ORG I-ORG I-ORG"]),
+        (&["backed/O by/O Hezbollah/B-PER"], &["O O B-ORG"]),
+        // ...but a name with Abu/bin stays a person, and so do plain names.
+        (
+            &["Abu/B-PER Ansar/I-PER al-Masri/I-PER", "Osama/B-PER bin/I-PER Qaeda/I-PER"],
+            &["B-PER I-PER I-PER", "B-PER I-PER I-PER"],
+        ),
+        (&["Omar/B-PER al-Hassan/I-PER spoke/O"], &["B-PER I-PER O"]),
+        // An English group head counts only as the last word of a longer name.
+        (
+            &["Oromo/B-PER Liberation/I-PER Front/I-PER", "Army/B-PER Smith/I-PER", "Front/B-PER"],
+            &["B-ORG I-ORG I-ORG", "B-PER I-PER", "B-PER"],
+        ),
+        // Other types are left alone.
+        (&["Hizb/B-MISC ut-Tahrir/I-MISC"], &["B-MISC I-MISC"]),
         // A capitalised word tagged elsewhere in the document gets that type...
         (
             &[
