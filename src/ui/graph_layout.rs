@@ -31,6 +31,10 @@ pub const NODE_R: f64 = 10.0;
 /// Room for a node's label (below it) and shape at the sides and top/bottom of the box.
 pub const MARGIN_X: f64 = 30.0;
 pub const MARGIN_Y: f64 = 20.0;
+/// Below the lowest node: its label line.
+pub const MARGIN_BOTTOM: f64 = 34.0;
+/// Where a node's label baseline sits below its centre.
+pub const LABEL_DROP: f64 = NODE_R + 12.0;
 /// Two node centres must lie outside an ellipse of these full axes around each other: a
 /// label line is much wider than it is tall, so neighbours side by side need more room than
 /// neighbours above and below.
@@ -39,11 +43,11 @@ pub const GAP_Y: f64 = 38.0;
 /// One graph step (an edge) on screen, across (room for a label between nodes) and up and
 /// down (room for a label line under a node and the edge's own label).
 pub const STEP_X: f64 = 104.0;
-pub const STEP_Y: f64 = 58.0;
+pub const STEP_Y: f64 = 64.0;
 /// Stress-majorization sweeps; fixed so the result never depends on timing.
 pub const ITERATIONS: usize = 200;
 /// Estimated width of one label character at the graph's font size (for keeping labels inside).
-pub const CHAR_W: f64 = 6.2;
+pub const CHAR_W: f64 = 6.8;
 
 /// How far apart `a` and `b` are in units of the gap ellipse (≥ 1: no overlap).
 pub fn gap_distance(a: Point, b: Point) -> f64 {
@@ -133,13 +137,14 @@ pub fn layout(n: usize, edges: &[(usize, usize)]) -> Drawing {
             }
             x += w + GAP_X;
         }
-        y += height + GAP_Y;
+        // Rows are a label line further apart than neighbours within a component.
+        y += height + GAP_Y + 14.0;
     }
-    let content = (y - GAP_Y).max(0.0);
-    let mut height = content + 2.0 * MARGIN_Y;
+    let content = (y - GAP_Y - 14.0).max(0.0);
+    let mut height = content + MARGIN_Y + MARGIN_BOTTOM;
     if height > MAX_H {
         // Too tall: squeeze vertically (separation below keeps what room it can).
-        let squeeze = (MAX_H - 2.0 * MARGIN_Y) / content.max(1e-6);
+        let squeeze = (MAX_H - MARGIN_Y - MARGIN_BOTTOM) / content.max(1e-6);
         for p in points.iter_mut() {
             p.y = MARGIN_Y + (p.y - MARGIN_Y) * squeeze;
         }
@@ -328,7 +333,7 @@ fn delta(a: Point, b: Point, i: usize, j: usize) -> (f64, f64, f64) {
 
 fn clamp(p: &mut Point, h: f64) {
     p.x = p.x.clamp(MARGIN_X, VIEW_W - MARGIN_X);
-    p.y = p.y.clamp(MARGIN_Y, h - MARGIN_Y);
+    p.y = p.y.clamp(MARGIN_Y, h - MARGIN_BOTTOM);
 }
 
 /// Push overlapping nodes apart, pairwise, until no pair is closer than the gap ellipse (or
@@ -478,6 +483,21 @@ pub fn edge(a: Point, b: Point, bend: f64, trim_a: f64, trim_b: f64) -> EdgeGeom
         ctrl,
         end,
         label,
+    }
+}
+
+/// Where an edge's label goes and its `text-anchor`: beside a steep edge (so it does not
+/// sit on the label of the node above or below), above a flat one.
+pub fn edge_label_at(g: &EdgeGeom) -> (Point, &'static str) {
+    let (dx, dy) = (g.end.x - g.start.x, g.end.y - g.start.y);
+    if dy.abs() > dx.abs() {
+        if g.label.x > VIEW_W - 70.0 {
+            (Point::new(g.label.x - 5.0, g.label.y + 3.0), "end")
+        } else {
+            (Point::new(g.label.x + 5.0, g.label.y + 3.0), "start")
+        }
+    } else {
+        (Point::new(g.label.x, g.label.y - 4.0), "middle")
     }
 }
 
@@ -645,11 +665,29 @@ mod tests {
     }
 
     #[test]
+    fn edge_labels_sit_beside_steep_edges_and_above_flat_ones() {
+        let p = Point::new;
+        // (from, to, anchor, label left of the midpoint?, label above the midpoint?)
+        let table = [
+            (p(100.0, 40.0), p(110.0, 140.0), "start", false, false),
+            (p(300.0, 40.0), p(290.0, 140.0), "end", true, false),
+            (p(60.0, 100.0), p(200.0, 110.0), "middle", false, true),
+        ];
+        for (a, b, anchor, left, above) in table {
+            let g = edge(a, b, 0.0, 0.0, 0.0);
+            let (at, got) = edge_label_at(&g);
+            assert_eq!(got, anchor, "{a:?} {b:?}");
+            assert_eq!(at.x < g.label.x, left, "{a:?} {b:?}");
+            assert_eq!(at.y < g.label.y, above, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
     fn labels_stay_inside_and_are_shortened() {
         let table = [
-            (10.0, 10, 2.0 + 31.0),
+            (10.0, 10, 2.0 + 34.0),
             (VIEW_W / 2.0, 10, VIEW_W / 2.0),
-            (VIEW_W - 5.0, 10, VIEW_W - 2.0 - 31.0),
+            (VIEW_W - 5.0, 10, VIEW_W - 2.0 - 34.0),
         ];
         for (x, chars, want) in table {
             assert!((label_x(x, chars) - want).abs() < 1e-9, "{x} {chars}");

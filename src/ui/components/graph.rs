@@ -205,14 +205,15 @@ fn svg(model: &GraphModel, selected: Option<&str>, on_select: &Callback<String>)
         .map(|e| {
             let active = sel.is_some_and(|s| e.from == s || e.to == s);
             let label = e.label();
+            let (label_at, anchor) = graph_layout::edge_label_at(&e.geom);
             let (from, to) = (&model.nodes[e.from], &model.nodes[e.to]);
             let marker = if active { "url(#graph-arrow-active)" } else { "url(#graph-arrow)" };
             html! {
                 <g class={classes!("graph-edge", active.then_some("graph-edge--active"))}
                     data-source={from.id.clone()} data-target={to.id.clone()} data-kinds={e.kinds.join(" ")}>
                     <path class="graph-edge__line" d={e.geom.path()} marker-end={marker} />
-                    <text class="graph-edge__label" x={num(e.geom.label.x)} y={num(e.geom.label.y + 3.0)}
-                        text-anchor="middle">{ label }</text>
+                    <text class="graph-edge__label" x={num(label_at.x)} y={num(label_at.y)}
+                        text-anchor={anchor}>{ label }</text>
                 </g>
             }
         })
@@ -228,8 +229,7 @@ fn svg(model: &GraphModel, selected: Option<&str>, on_select: &Callback<String>)
             let css = labels::css(n.label);
             let text = graph_layout::short_label(&n.name, model::LABEL_CHARS);
             let lx = graph_layout::label_x(n.at.x, text.chars().count()) - n.at.x;
-            // Nodes near the bottom carry their label above, so it stays in the box.
-            let ly = if n.at.y > view_h - 30.0 { -(NODE_R + 5.0) } else { NODE_R + 12.0 };
+            let ly = graph_layout::LABEL_DROP;
             let onclick = {
                 let cb = on_select.clone();
                 let id = n.id.clone();
