@@ -660,7 +660,7 @@ mod tests {
         let g = edge(a, a, 10.0, 10.0, 10.0);
         assert!(g
             .path()
-            .split(|c: char| c == ' ' || c == 'M' || c == 'Q')
+            .split([' ', 'M', 'Q'])
             .all(|t| t.is_empty() || t.parse::<f64>().is_ok()));
     }
 
