@@ -98,6 +98,17 @@ pub fn annotate_workspace(articles: &[Article]) -> Workspace {
     let entities = resolution.entities;
     let entity_of = resolution.entity_of;
 
+    // A mention is shown with its entity's label (one chip colour per entity); dates keep theirs.
+    for (doc, of) in documents.iter_mut().zip(&entity_of) {
+        for (m, &e) in doc.mentions.iter_mut().zip(of) {
+            if let Some(ent) = entities.get(e) {
+                if m.label != Label::Date && ent.label != Label::Date {
+                    m.label = ent.label;
+                }
+            }
+        }
+    }
+
     for (d, doc) in documents.iter_mut().enumerate() {
         let empty = Vec::new();
         let of = entity_of.get(d).unwrap_or(&empty);

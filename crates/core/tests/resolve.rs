@@ -382,3 +382,70 @@ fn nicknames_and_double_surnames() {
     assert_ne!(e("Ovidio Guzman", 0), e("Joaquin \"El Chapo\" Guzman", 0));
     assert_eq!(res.entities[e("El Chapo", 1)].name, "Joaquin \"El Chapo\" Guzman");
 }
+
+/// A person's full name the recognizer labelled otherwise joins its surname mentions, and the
+/// entity takes one label by vote (PER favoured for a person-shaped name); a relative with the
+/// same surname stays apart, and place names of the same shape stay places.
+#[test]
+fn cross_label_names_vote_one_label() {
+    // (text, marks, pairs that must share an entity, pairs that must not, (mention, label))
+    type LabelCase<'a> = (
+        &'a str,
+        &'a [(&'a str, usize, Label)],
+        &'a [((&'a str, usize), (&'a str, usize))],
+        &'a [((&'a str, usize), (&'a str, usize))],
+        (&'a str, usize, Label),
+    );
+    let cases: &[LabelCase] = &[
+        (
+            "Protesters toppled Karim el-Haddad in March. Haddad fled abroad within days.",
+            &[("Karim el-Haddad", 0, Loc), ("March", 0, Misc), ("Haddad", 1, Per)],
+            &[(("Karim el-Haddad", 0), ("Haddad", 1))],
+            &[(("Karim el-Haddad", 0), ("March", 0))],
+            ("Karim el-Haddad", 0, Per),
+        ),
+        (
+            "Crowds cheered the fall of Samir al-Khatib. His late father Nabil al-Khatib ruled before him. Mr Al Khatib has not been seen since.",
+            &[("Samir al-Khatib", 0, Loc), ("Nabil al-Khatib", 0, Per), ("Mr Al Khatib", 0, Per)],
+            &[(("Samir al-Khatib", 0), ("Mr Al Khatib", 0))],
+            &[(("Samir al-Khatib", 0), ("Nabil al-Khatib", 0))],
+            ("Samir al-Khatib", 0, Per),
+        ),
+        (
+            "Aid trucks crossed at Bab al-Salam on Friday. Officials at Bab al-Salam counted them.",
+            &[("Bab al-Salam", 0, Loc), ("Bab al-Salam", 1, Loc)],
+            &[(("Bab al-Salam", 0), ("Bab al-Salam", 1))],
+            &[],
+            ("Bab al-Salam", 1, Loc),
+        ),
+        (
+            // Confidence-weighted: two sure LOC votes outweigh one unsure ORG vote.
+            "The EU and Norway agreed. Norway said so. Norway will pay.",
+            &[("EU", 0, Org), ("Norway", 0, Loc), ("Norway", 1, Org), ("Norway", 2, Loc)],
+            &[(("Norway", 0), ("Norway", 1))],
+            &[(("EU", 0), ("Norway", 0))],
+            ("Norway", 1, Loc),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, marks, same, apart, (needle, nth, label)) in cases {
+        let docs = [doc(text, marks)];
+        let res = run(&docs);
+        let e = |n: &str, k: usize| entity(&docs, &res, 0, n, k);
+        for ((a, i), (b, j)) in *same {
+            if e(a, *i) != e(b, *j) {
+                failures.push(format!("{text}: {a} and {b} should be one entity"));
+            }
+        }
+        for ((a, i), (b, j)) in *apart {
+            if e(a, *i) == e(b, *j) {
+                failures.push(format!("{text}: {a} and {b} must stay apart"));
+            }
+        }
+        let got = res.entities[e(needle, *nth)].label;
+        if got != *label {
+            failures.push(format!("{text}: {needle} entity is {got:?}, want {label:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

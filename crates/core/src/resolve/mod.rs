@@ -87,12 +87,21 @@ struct Prepared {
     national: Option<(String, String)>,
     /// Right after "the" ("the Houthis", "the Kennedys"): a group, not a surname.
     after_the: bool,
+    /// Recognizer confidence in [0, 1].
+    score: f32,
+    /// Labelled otherwise but shaped like a person's name: given name, particle, surname
+    /// ("Bashar al-Assad" read as a place after "toppled").
+    person_shaped: bool,
 }
 
 /// An entity under construction.
 #[derive(Default)]
 struct Cluster {
     votes: [usize; 5],
+    /// Confidence-weighted votes: the entity's label.
+    weights: [f32; 5],
+    /// Some name of it is person-shaped (see [`Prepared::person_shaped`]).
+    person_shaped: bool,
     first_label: Option<Label>,
     /// (form, key word count, is acronym, order seen)
     forms: Vec<(String, usize, bool, usize)>,
@@ -171,6 +180,10 @@ impl Resolver {
             for (x, y) in r.votes.iter_mut().zip(moved.votes) {
                 *x += y;
             }
+            for (x, y) in r.weights.iter_mut().zip(moved.weights) {
+                *x += y;
+            }
+            r.person_shaped |= moved.person_shaped;
             r.forms.extend(moved.forms);
             r.full_names.extend(moved.full_names);
             r.roles.extend(moved.roles);
@@ -211,10 +224,20 @@ impl Resolver {
             if let Some(v) = cl.votes.get_mut(label_slot(p.label)) {
                 *v += 1;
             }
+            if let Some(w) = cl.weights.get_mut(label_slot(p.label)) {
+                *w += if p.score.is_finite() {
+                    p.score.clamp(0.05, 1.0)
+                } else {
+                    1.0
+                };
+            }
+            cl.person_shaped |= p.person_shaped;
             cl.first_label.get_or_insert(p.label);
             cl.forms
                 .push((p.name.clone(), p.words.len(), p.acronym.is_some(), order));
-            if p.label == Label::Per && p.words.len() >= 2 && p.acronym.is_none() {
+            // A person-shaped name under another label is indexed too, so its surname finds
+            // it ("Assad" after "toppled Bashar al-Assad"); the entity's label is voted.
+            if (p.label == Label::Per || p.person_shaped) && p.words.len() >= 2 && p.acronym.is_none() {
                 // Salience follows how a person was introduced: as a relative or not.
                 if cl.full_names.is_empty() {
                     cl.kin_only = p.kin;
@@ -263,7 +286,9 @@ impl Resolver {
 
     /// Root clusters holding a longer full person name that ends with `words`.
     fn suffix_candidates(&mut self, words: &[String]) -> Vec<usize> {
-        let Some(last) = words.last() else { return Vec::new() };
+        let Some(last) = words.last() else {
+            return Vec::new();
+        };
         let ids = self.by_last.get(last).cloned().unwrap_or_default();
         let roots = self.roots(&ids);
         roots
@@ -279,7 +304,9 @@ impl Resolver {
     /// Root clusters holding a full name compatible with the multi-word name `words`: same
     /// first and last word, one's words contained in order in the other's.
     fn fullname_candidates(&mut self, words: &[String]) -> Vec<usize> {
-        let Some(last) = words.last() else { return Vec::new() };
+        let Some(last) = words.last() else {
+            return Vec::new();
+        };
         let ids = self.by_last.get(last).cloned().unwrap_or_default();
         let roots = self.roots(&ids);
         roots
@@ -384,6 +411,8 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
             after_the,
             national: None,
             nickname: None,
+            score: m.score,
+            person_shaped: false,
         };
     }
     let lex = acronyms::lexicon_name(&name);
@@ -427,6 +456,14 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         (None, Some(l)) => format!("name:{}", names::name_key_words(l).join(" ")),
         (None, None) => format!("name:{}", words.join(" ")),
     };
+    // Places and other names only: a group so shaped ("Ansar al-Islam") is usually rightly
+    // called a group.
+    let person_shaped = matches!(m.label, Label::Loc | Label::Misc)
+        && acronym.is_none()
+        && lex.is_none()
+        && national.is_none()
+        && words.len() == 2
+        && is_person_shaped(&split);
     Prepared {
         label: m.label,
         name,
@@ -440,6 +477,23 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         after_the,
         national,
         nickname,
+        score: m.score,
+        person_shaped,
+    }
+}
+
+/// Given name, particle, surname, all three capitalised but the particle: "Bashar al-Assad",
+/// "Omar El Hassan".
+fn is_person_shaped(split: &[&str]) -> bool {
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    match split {
+        [given, particle, surname] => {
+            cap(given)
+                && cap(surname)
+                && !names::is_particle(&names::fold(given))
+                && names::is_particle(&names::fold(particle))
+        }
+        _ => false,
     }
 }
 
@@ -694,7 +748,9 @@ fn join_lone_acronyms(rs: &mut Resolver) {
         if rs.find(j) != j {
             continue;
         }
-        let Some(o) = rs.clusters.get(j) else { continue };
+        let Some(o) = rs.clusters.get(j) else {
+            continue;
+        };
         if o.votes[label_slot(Label::Date)] > 0 {
             continue;
         }
@@ -714,7 +770,9 @@ fn join_lone_acronyms(rs: &mut Resolver) {
         if rs.find(i) != i {
             continue;
         }
-        let Some(c) = rs.clusters.get(i) else { continue };
+        let Some(c) = rs.clusters.get(i) else {
+            continue;
+        };
         if c.forms.is_empty() || !c.forms.iter().all(|f| f.2) || c.votes[label_slot(Label::Per)] > 0 {
             continue;
         }
@@ -806,17 +864,28 @@ fn finish(mut rs: Resolver, assigned: Vec<Vec<usize>>) -> Resolution {
     Resolution { entities, entity_of }
 }
 
-fn to_entity(c: &Cluster) -> Entity {
-    let max = c.votes.iter().copied().max().unwrap_or(0);
+/// The label by confidence-weighted vote of the mentions, ties to the first mention's label;
+/// a person-shaped name any mention calls a person counts one more vote for PER.
+fn entity_label(c: &Cluster) -> Label {
+    let mut w = c.weights;
+    let per = label_slot(Label::Per);
+    if c.person_shaped && c.votes.get(per).is_some_and(|&v| v > 0) {
+        if let Some(x) = w.get_mut(per) {
+            *x += 1.0;
+        }
+    }
+    let max = w.iter().copied().fold(0.0_f32, f32::max);
     let first = c.first_label.unwrap_or(Label::Misc);
-    let label = if c.votes.get(label_slot(first)).copied() == Some(max) {
+    let top = |l: Label| w.get(label_slot(l)).is_some_and(|&x| x >= max - 1e-4);
+    if top(first) {
         first
     } else {
-        Label::ALL
-            .into_iter()
-            .find(|l| c.votes.get(label_slot(*l)).copied() == Some(max))
-            .unwrap_or(first)
-    };
+        Label::ALL.into_iter().find(|l| top(*l)).unwrap_or(first)
+    }
+}
+
+fn to_entity(c: &Cluster) -> Entity {
+    let label = entity_label(c);
     let name = c
         .forms
         .iter()
