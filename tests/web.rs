@@ -52,6 +52,7 @@ fn entity(id: &str, label: &str, name: &str) -> EntityDto {
         name: name.into(),
         aliases: vec![name.into()],
         roles: vec![],
+        related: vec![],
     }
 }
 

@@ -40,6 +40,7 @@ fn entity(id: &str, label: &str, name: &str, aliases: &[&str], roles: &[&str]) -
         name: name.into(),
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         roles: roles.iter().map(|r| r.to_string()).collect(),
+        related: vec![],
     }
 }
 
@@ -102,7 +103,7 @@ fn contract() -> Shared<Contract> {
             entity("o1", "ORG", "Northern Front", &["the Front"], &[]),
             entity("l1", "LOC", "Kassala", &[], &[]),
             entity("l2", "LOC", "Port Sudan", &[], &[]),
-            entity("m1", "MISC", "Eastern Bloc", &[], &[]),
+            EntityDto { related: vec!["l1".into()], ..entity("m1", "MISC", "Eastern Bloc", &[], &[]) },
             entity("d1", "DATE", "Monday", &[], &[]),
         ],
         relations: vec![
@@ -512,6 +513,18 @@ async fn the_entity_card_shows_aliases_roles_and_evidence() {
     click(&one(&card, ".entity-card__close"));
     settle().await;
     assert!(all(&root, ".entity-card").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn related_entities_show_on_both_cards() {
+    for (selected, other, other_name) in [("m1", "l1", "Kassala"), ("l1", "m1", "Eastern Bloc")] {
+        let root = mount(Some(selected)).await;
+        let related = one(&one(&root, ".entity-card"), ".entity-card__related");
+        assert_eq!(text(&related), other_name);
+        click(&one(&related, &format!(".entity-card__other[data-entity='{other}']")));
+        settle().await;
+        assert_eq!(take_emitted(), [other]);
+    }
 }
 
 #[wasm_bindgen_test]

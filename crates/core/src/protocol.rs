@@ -102,6 +102,9 @@ pub struct EntityDto {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Entities related without being the same: a demonym's country ("Qatari" → Qatar's id).
+    #[serde(default)]
+    pub related: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -207,6 +210,7 @@ impl Contract {
                 name: e.name.clone(),
                 aliases: e.aliases.clone(),
                 roles: e.roles.clone(),
+                related: ws.related.iter().filter(|&&(from, _)| from == i).map(|&(_, to)| entity_id(to)).collect(),
             })
             .collect();
         let relations = ws

@@ -67,6 +67,7 @@ fn entity(id: &str, label: &str, name: &str, aliases: &[&str], roles: &[&str]) -
         name: name.into(),
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         roles: roles.iter().map(|s| s.to_string()).collect(),
+        related: vec![],
     }
 }
 

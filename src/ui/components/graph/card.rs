@@ -59,6 +59,13 @@ pub fn entity_card(
             }
         })
         .collect();
+    // Related, not the same: a demonym and its country, shown on both cards.
+    let related: Vec<&str> = contract
+        .entities
+        .iter()
+        .filter(|o| e.related.contains(&o.id) || o.related.contains(&e.id))
+        .map(|o| o.id.as_str())
+        .collect();
     let has_relations = contract
         .relations
         .iter()
@@ -84,6 +91,16 @@ pub fn entity_card(
                 }
                 if !e.roles.is_empty() {
                     <dt>{ "Roles" }</dt><dd class="entity-card__roles">{ e.roles.join(" · ") }</dd>
+                }
+                if !related.is_empty() {
+                    <dt>{ "Related" }</dt>
+                    <dd class="entity-card__related">
+                        { for related.iter().map(|id| html! {
+                            <button type="button" class="entity-card__other" data-entity={id.to_string()} onclick={select(id)}>
+                                { name_of(id) }
+                            </button>
+                        }) }
+                    </dd>
                 }
                 <dt>{ "Mentions" }</dt><dd>{ mentions_text }</dd>
             </dl>

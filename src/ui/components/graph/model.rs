@@ -257,6 +257,7 @@ mod tests {
             name: name.into(),
             aliases: vec![],
             roles: vec![],
+            related: vec![],
         }
     }
 
