@@ -384,6 +384,22 @@ fn consistency_joins_particles_and_fills_from_document() {
             &["Oromo/B-PER Liberation/I-PER Front/I-PER", "Army/B-PER Smith/I-PER", "Front/B-PER"],
             &["B-ORG I-ORG I-ORG", "B-PER I-PER", "B-PER"],
         ),
+        // An untagged Arabic group head before a chunk opens it, as a group.
+        (
+            &["with/O Jabhat/O Al/B-PER Nusra/I-PER fighters/O", "Harakat/O Ahrar/B-ORG al-Sham/I-ORG"],
+            &["O B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG"],
+        ),
+        // Quote marks and brackets at a chunk's edges are not part of the name.
+        (
+            &["“/B-ORG Sanctions/I-ORG Office/I-ORG said/O", "Gaza/B-LOC ,/I-LOC ”/I-LOC", "“/B-MISC ”/I-MISC"],
+            &["O B-ORG I-ORG O", "B-LOC O O", "O O"],
+        ),
+        // ...while brackets and apostrophes may end one, as in CoNLL.
+        (
+            &["Ajax/B-ORG (/I-ORG Amsterdam/I-ORG )/I-ORG", "Peoples/B-ORG '/I-ORG"],
+            &["B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG"],
+        ),
+        (&["Procter/B-ORG &/I-ORG Gamble/I-ORG"], &["B-ORG I-ORG I-ORG"]),
         // Other types are left alone.
         (&["Hizb/B-MISC ut-Tahrir/I-MISC"], &["B-MISC I-MISC"]),
         // A capitalised word tagged elsewhere in the document gets that type...

@@ -78,6 +78,12 @@ fn tokens_table() {
             "“We will go,” he said.",
             &["“", "We", "will", "go", ",", "”", "he", "said", "."],
         ),
+        // An opening curly quote is its own token after a space, a newline or a dash too.
+        (
+            "said: “Talks resumed.\n“Sanctions stay” —“Ceasefire",
+            &["said", ":", "“", "Talks", "resumed", ".", "“", "Sanctions", "stay", "”", "—", "“", "Ceasefire"],
+        ),
+        ("‘Operation Dawn’ began", &["‘", "Operation", "Dawn", "’", "began"]),
         (
             "\"Hello,\" she said",
             &["\"", "Hello", ",", "\"", "she", "said"],

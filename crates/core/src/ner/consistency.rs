@@ -14,6 +14,11 @@
 //!   news has few such names, so the model reads "Al X" as a person. Names with "Abu"/"bin"/
 //!   "ibn" are people's and stay PER.
 //!
+//!   A capitalised Arabic group head the model left untagged right before a chunk opens it
+//!   as a group ("Jabhat" + "Al Nusra").
+//! - Edge punctuation: a quote mark or comma at either edge of a chunk is not part of the
+//!   name (“Reuters).
+//!
 //! Invariant: the output is valid IOB2 if the input is.
 
 use super::hash::{self, U64Map};
@@ -33,68 +38,28 @@ const CAP_PARTICLES: &[&str] = &[
 ];
 
 /// Head words (lowercase, apostrophes dropped, "al-" cut) of transliterated Arabic group
-/// names, and a few one-word group names built on them.
+/// names: "Jabhat ...", "Hizb ...", "Kataib ...".
+#[rustfmt::skip]
 const ARABIC_ORG_HEADS: &[&str] = &[
-    "hayat",
-    "haya",
-    "hayaat",
-    "jabhat",
-    "jabha",
-    "harakat",
-    "haraka",
-    "hizb",
-    "hezb",
-    "jaish",
-    "jaysh",
-    "liwa",
-    "ansar",
-    "tanzim",
-    "majlis",
-    "saraya",
-    "kataib",
-    "kataeb",
-    "qaeda",
-    "qaida",
-    "jamaat",
-    "jamaa",
-    "jamaah",
-    "jemaah",
-    "hezbollah",
-    "hizbollah",
-    "hizbullah",
-    "hizballah",
-    "nusra",
-    "shabaab",
-    "shabab",
-    "jazeera",
-    "arabiya",
+    "hayat", "haya", "hayaat", "jabhat", "jabha", "harakat", "haraka", "hizb", "hezb", "jaish",
+    "jaysh", "liwa", "ansar", "tanzim", "majlis", "saraya", "kataib", "kataeb", "jamaat", "jamaa",
+    "jamaah", "jemaah",
+];
+
+/// Words that make a transliterated Arabic name a group's wherever they stand ("Al Qaeda",
+/// "Al Shabaab", "Hezbollah", "Al Jazeera").
+#[rustfmt::skip]
+const ARABIC_ORG_NAMES: &[&str] = &[
+    "qaeda", "qaida", "hezbollah", "hizbollah", "hizbullah", "hizballah", "nusra", "shabaab",
+    "shabab", "jazeera", "arabiya",
 ];
 
 /// English heads that make a multi-word name a group when they are its last word.
+#[rustfmt::skip]
 const ENGLISH_ORG_HEADS: &[&str] = &[
-    "front",
-    "army",
-    "brigade",
-    "brigades",
-    "movement",
-    "party",
-    "forces",
-    "council",
-    "network",
-    "agency",
-    "corporation",
-    "committee",
-    "organisation",
-    "organization",
-    "ministry",
-    "militia",
-    "alliance",
-    "federation",
-    "association",
-    "institute",
-    "foundation",
-    "union",
-    "group",
+    "front", "army", "brigade", "brigades", "movement", "party", "forces", "council", "network",
+    "agency", "corporation", "committee", "organisation", "organization", "ministry", "militia",
+    "alliance", "federation", "association", "institute", "foundation", "union", "group",
 ];
 
 /// Words that mark a person's name ("Abu Bakr", "Osama bin Laden").
@@ -106,7 +71,9 @@ const ORG: usize = 1;
 /// Adjust `tagged` (tags and margins per sentence of `doc`) in place.
 pub fn apply(doc: &[Vec<&str>], tagged: &mut [Vec<(Tag, f32)>]) {
     for (words, tags) in doc.iter().zip(tagged.iter_mut()) {
+        trim_edge_punctuation(words, tags);
         join_particles(words, tags);
+        head_opens_chunk(words, tags);
         groups_from_heads(words, tags);
     }
     fill_from_document(doc, tagged);
@@ -157,6 +124,76 @@ fn fold(w: &str) -> String {
     lower
 }
 
+/// A token of quote marks or commas: never the edge of a name. Brackets, periods and
+/// apostrophes are kept: CoNLL names end with them ("... ( Amsterdam )", "Inc .", "Peoples '").
+fn is_edge_junk(w: &str, at_start: bool) -> bool {
+    let junk = |c: char| {
+        matches!(c, '"' | ',' | ';')
+            || if at_start {
+                matches!(c, '“' | '‘' | '«' | '‹' | '„')
+            } else {
+                matches!(c, '”' | '»' | '›')
+            }
+    };
+    !w.is_empty() && w.chars().all(junk)
+}
+
+/// Drop quote marks and commas from the edges of every chunk.
+fn trim_edge_punctuation(words: &[&str], tags: &mut [(Tag, f32)]) {
+    let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
+    for c in chunks(&ts) {
+        let junk =
+            |k: usize, at_start: bool| words.get(k).is_some_and(|w| is_edge_junk(w, at_start));
+        let (mut s, mut e) = (c.start, c.end);
+        while s < e && junk(s, true) {
+            s += 1;
+        }
+        while e > s && junk(e - 1, false) {
+            e -= 1;
+        }
+        if (s, e) == (c.start, c.end) {
+            continue;
+        }
+        for (k, t) in tags.iter_mut().enumerate().take(c.end).skip(c.start) {
+            t.0 = if k < s || k >= e {
+                Tag::O
+            } else if k == s {
+                Tag::begin(c.ty)
+            } else {
+                Tag::inside(c.ty)
+            };
+        }
+    }
+}
+
+/// An untagged capitalised Arabic group head right before a chunk joins it, as a group.
+fn head_opens_chunk(words: &[&str], tags: &mut [(Tag, f32)]) {
+    for i in 0..words.len().saturating_sub(1) {
+        let Some(w) = words.get(i) else { continue };
+        let head =
+            w.starts_with(char::is_uppercase) && ARABIC_ORG_HEADS.contains(&fold(w).as_str());
+        let next = tags.get(i + 1).map(|t| t.0);
+        if !head || tags.get(i).map(|t| t.0) != Some(Tag::O) || !next.is_some_and(Tag::is_begin) {
+            continue;
+        }
+        let Some(ty) = next.and_then(Tag::ty) else {
+            continue;
+        };
+        if let Some(t) = tags.get_mut(i) {
+            t.0 = Tag::begin(ORG);
+        }
+        let mut j = i + 1;
+        while j < tags.len() {
+            let Some(t) = tags.get_mut(j) else { break };
+            if j > i + 1 && t.0 != Tag::inside(ty) {
+                break;
+            }
+            t.0 = Tag::inside(ORG);
+            j += 1;
+        }
+    }
+}
+
 /// Relabel person chunks that carry a group head word (module doc).
 fn groups_from_heads(words: &[&str], tags: &mut [(Tag, f32)]) {
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
@@ -171,9 +208,9 @@ fn groups_from_heads(words: &[&str], tags: &mut [(Tag, f32)]) {
         if folded.iter().any(|w| PERSON_MARKERS.contains(&w.as_str())) {
             continue;
         }
-        let arabic = folded
-            .iter()
-            .any(|w| ARABIC_ORG_HEADS.contains(&w.as_str()));
+        let arabic = folded.iter().any(|w| {
+            ARABIC_ORG_HEADS.contains(&w.as_str()) || ARABIC_ORG_NAMES.contains(&w.as_str())
+        });
         let english = ws.len() >= 2
             && ws.last().is_some_and(|w| w.starts_with(char::is_uppercase))
             && folded
