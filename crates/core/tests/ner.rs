@@ -470,3 +470,42 @@ fn u64_map_inserts_finds_and_grows() {
     m.insert(0, 7);
     assert_eq!(m.get(0), Some(7));
 }
+
+#[test]
+fn common_openers_are_not_names() {
+    use gloss_core::ner::hash;
+    use gloss_core::ner::lexicon::{WordClasses, WordInfo};
+    // Frequency buckets as the model's word table holds them: lowercase "watch" and
+    // "analysis" are common and rarely capitalised; "Nordbank" is a name.
+    let freq = |w: &str, f: u8| (hash::bytes(w.as_bytes()), WordInfo { class: 0, freq: f });
+    let classes = WordClasses::new([
+        freq("watch", 12),
+        freq("Watch", 6),
+        freq("analysis", 10),
+        freq("Analysis", 8),
+        freq("nordbank", 0),
+        freq("Nordbank", 5),
+    ]);
+    let table: &[(&str, &str)] = &[
+        // A heading-initial imperative after ":" and a sentence-initial common noun: dropped.
+        ("Live/O coverage/O :/O Watch/B-MISC the/O vote/O", "O O O O O O"),
+        ("Watch/B-ORG this/O space/O", "O O O"),
+        // Not far enough ahead of the capitalised form, a name, or a score after it: kept.
+        ("Analysis/B-MISC of/O polls/O", "B-MISC O O"),
+        ("Nordbank/B-ORG said/O", "B-ORG O"),
+        ("Watch/B-ORG 2/O Lyon/B-ORG 1/O", "B-ORG O B-ORG O"),
+        // Mid-sentence, or a person: kept.
+        ("the/O Watch/B-MISC brand/O", "O B-MISC O"),
+        ("Watch/B-PER said/O", "B-PER O"),
+    ];
+    for (sent, want) in table {
+        let words: Vec<&str> = sent.split(' ').map(|x| x.split('/').next().unwrap_or("")).collect();
+        let mut tagged = vec![sent
+            .split(' ')
+            .map(|x| (Tag::parse(x.split('/').nth(1).unwrap_or("O")).unwrap_or(Tag::O), 1.0))
+            .collect::<Vec<_>>()];
+        gloss_core::ner::consistency::apply_with_classes(&[words], &mut tagged, &classes);
+        let got: Vec<&str> = tagged[0].iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(got.join(" "), *want, "{sent}");
+    }
+}

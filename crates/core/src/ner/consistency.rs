@@ -19,9 +19,15 @@
 //! - Edge punctuation: a quote mark or comma at either edge of a chunk is not part of the
 //!   name (“Reuters).
 //!
+//! - Common openers ([`apply_with_classes`]): a one-word MISC or ORG chunk opening a sentence
+//!   or heading ("Follow the latest ...", after ":" or a quote), before a lowercase word,
+//!   whose lowercase form is common
+//!   in news and far more frequent than the capitalised one is a capitalised common word.
+//!
 //! Invariant: the output is valid IOB2 if the input is.
 
 use super::hash::{self, U64Map};
+use super::lexicon::WordClasses;
 use super::tags::{chunks, Tag, N_TYPES};
 
 /// Lowercase particles that may sit inside a person's name.
@@ -67,6 +73,7 @@ const PERSON_MARKERS: &[&str] = &["abu", "bin", "ibn", "bint"];
 
 const PER: usize = 0;
 const ORG: usize = 1;
+const MISC: usize = 3;
 
 /// Adjust `tagged` (tags and margins per sentence of `doc`) in place.
 pub fn apply(doc: &[Vec<&str>], tagged: &mut [Vec<(Tag, f32)>]) {
@@ -77,6 +84,55 @@ pub fn apply(doc: &[Vec<&str>], tagged: &mut [Vec<(Tag, f32)>]) {
         groups_from_heads(words, tags);
     }
     fill_from_document(doc, tagged);
+}
+
+/// [`apply`], then the repairs that need the model's word frequencies.
+pub fn apply_with_classes(
+    doc: &[Vec<&str>],
+    tagged: &mut [Vec<(Tag, f32)>],
+    classes: &WordClasses,
+) {
+    apply(doc, tagged);
+    for (words, tags) in doc.iter().zip(tagged.iter_mut()) {
+        drop_common_openers(words, tags, classes);
+    }
+}
+
+/// Log2 frequency bucket the lowercase form must reach, and its lead over the form as written.
+const OPENER_MIN_LOWER_FREQ: u8 = 8;
+const OPENER_LOWER_LEAD: u8 = 3;
+
+fn drop_common_openers(words: &[&str], tags: &mut [(Tag, f32)], classes: &WordClasses) {
+    let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
+    for c in chunks(&ts) {
+        if c.end != c.start + 1 || !(c.ty == ORG || c.ty == MISC) {
+            continue;
+        }
+        let opens = c.start == 0
+            || words
+                .get(c.start - 1)
+                .is_some_and(|w| matches!(*w, ":" | "“" | "\"" | "‘" | "—" | "–"));
+        let Some(w) = words.get(c.start) else {
+            continue;
+        };
+        let capitalised =
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase);
+        // Followed by a lowercase word, as a verb or noun opening a clause is; a team in a
+        // results table is followed by its score.
+        let clause = words
+            .get(c.end)
+            .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+        if !opens || !capitalised || !clause || w.chars().count() < 3 {
+            continue;
+        }
+        let lower = classes.get(hash::lower(w)).freq;
+        let written = classes.get(hash::bytes(w.as_bytes())).freq;
+        if lower >= OPENER_MIN_LOWER_FREQ && lower >= written.saturating_add(OPENER_LOWER_LEAD) {
+            if let Some(t) = tags.get_mut(c.start) {
+                t.0 = Tag::O;
+            }
+        }
+    }
 }
 
 fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {

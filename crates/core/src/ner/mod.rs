@@ -50,7 +50,7 @@ pub fn model() -> Result<&'static Model, &'static ModelError> {
 /// consistency. Returns tags and per-token confidences in [0, 1].
 pub fn tag_document(m: &Model, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
     let mut tagged = m.tag_doc(doc);
-    consistency::apply(doc, &mut tagged);
+    consistency::apply_with_classes(doc, &mut tagged, &m.classes);
     tagged
 }
 
