@@ -419,6 +419,14 @@ fn cross_label_names_vote_one_label() {
             ("Bab al-Salam", 1, Loc),
         ),
         (
+            // A lone given name is not the family name of a particle name ("Mr Xi" reading).
+            "Tariq Al-Mansouri spoke first. Later Yusuf Al Hamdan met Tariq's envoy, and Tariq said no.",
+            &[("Tariq Al-Mansouri", 0, Per), ("Yusuf Al Hamdan", 0, Per), ("Tariq", 2, Per)],
+            &[],
+            &[(("Tariq Al-Mansouri", 0), ("Tariq", 2))],
+            ("Tariq", 2, Per),
+        ),
+        (
             // Confidence-weighted: two sure LOC votes outweigh one unsure ORG vote.
             "The EU and Norway agreed. Norway said so. Norway will pay.",
             &[("EU", 0, Org), ("Norway", 0, Loc), ("Norway", 1, Org), ("Norway", 2, Loc)],

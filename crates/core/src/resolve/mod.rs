@@ -335,6 +335,18 @@ impl Resolver {
     }
 }
 
+/// Some name of the cluster has a particle between its words ("Al", "bin", "el-").
+fn has_particle_name(c: &Cluster) -> bool {
+    c.forms.iter().any(|f| {
+        let ws = names::split_words(&f.0);
+        ws.len() >= 3
+            && ws.iter().skip(1).any(|w| {
+                let w = names::fold(w);
+                names::is_particle(&w) || matches!(w.as_str(), "bin" | "ibn" | "bint")
+            })
+    })
+}
+
 fn compatible_full(a: &[String], b: &[String]) -> bool {
     if a.first() != b.first() || a.last() != b.last() {
         return false;
@@ -689,8 +701,11 @@ fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
             rs.surname_candidates(&w)
         };
         if cands.is_empty() && !p.royal {
-            // Family name first ("Mr Xi" for Xi Jinping, "Mao" for Mao Ning).
+            // Family name first ("Mr Xi" for Xi Jinping, "Mao" for Mao Ning); a name with a
+            // particle ("Mohammed Al-Khulaifi") puts the given name first, so a lone given
+            // name is not its family name.
             cands = rs.firstname_candidates(&w);
+            cands.retain(|&c| !rs.clusters.get(c).is_some_and(has_particle_name));
         }
         if let Some(c) = rs.best(&cands, doc) {
             return Some(c);
