@@ -87,6 +87,12 @@ def check_resolution(t, name, c):
     if re.search(r"Bashar al[- ]Assad", text, re.I):
         bashar = entities_with(c, r"Bashar al[- ]Assad")
         t.check(f"{name}: Bashar al-Assad is found, as one entity", len(bashar) == 1, str(bashar))
+    if re.search(r"Bashar al[- ]Assad", text, re.I):
+        hafez_ids = entities_with(c, r"Hafez")
+        assad = {m["entity"] for d in c["documents"] for m in d["mentions"]
+                 if re.search(r"Assad$", m["text"]) and m["entity"] not in hafez_ids}
+        t.check(f"{name}: every other Assad mention is Bashar al-Assad", assad == entities_with(c, r"Bashar al[- ]Assad"),
+                str(assad))
     if re.search(r"Hafez", text):
         hafez = entities_with(c, r"Hafez")
         bashar = entities_with(c, r"Bashar")

@@ -67,6 +67,7 @@ run_e2e() {
 run_tests() {
   mkdir -p "$LOG_DIR"
   suite native cargo cargo test --no-fail-fast --workspace --exclude gloss-app
+  suite app-native cargo cargo test -p gloss-app --lib
   suite browser cargo wasm-pack test --headless --chrome --mode no-install -- -p gloss-app
   suite release plain bash -c 'trunk build --release --offline && python3 tools/size.py dist --check'
   suite e2e plain run_e2e app.e2e.mjs
