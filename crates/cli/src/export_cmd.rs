@@ -10,7 +10,7 @@ use crate::annotate::decode;
 use gloss_core::export::{export, import, Format};
 use gloss_core::protocol::Contract;
 use gloss_core::{annotate_workspace, Article};
-use std::io::{Read, Write};
+use std::io::Read;
 
 const USAGE: &str = "usage: gloss export --format FMT [-o OUT] FILE...
   FMT: json, jsonld, webannotation, conll, csv-entities, csv-relations
@@ -65,19 +65,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some(p) if p != "-" => {
             std::fs::write(p, text).map_err(|e| format!("{p}: cannot write: {e}"))
         }
-        _ => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                // A reader that stops early (`| head`) is not an error.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(format!("export: cannot write output: {e}"))
-                }
-                _ => Ok(()),
-            }
-        }
+        _ => crate::annotate::write_stdout("export", &text),
     }
 }
 

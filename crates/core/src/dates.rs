@@ -22,7 +22,8 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-const MONTHS: &[&str] = &[
+/// English month names, lowercase, January first.
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
