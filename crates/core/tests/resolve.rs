@@ -419,6 +419,15 @@ fn cross_label_names_vote_one_label() {
             ("Bab al-Salam", 1, Loc),
         ),
         (
+            // A particle surname the recognizer called MISC is the person who carries it; a
+            // particle name nobody carries ("Al Arabiya") stays apart.
+            "Envoy Salem al-Harthy opened the talks. \"We will stay,\" al-Harthy told Al Arabiya.",
+            &[("Salem al-Harthy", 0, Per), ("al-Harthy", 1, Misc), ("Al Arabiya", 0, Org)],
+            &[(("Salem al-Harthy", 0), ("al-Harthy", 1))],
+            &[(("al-Harthy", 1), ("Al Arabiya", 0))],
+            ("al-Harthy", 1, Per),
+        ),
+        (
             // A lone given name is not the family name of a particle name ("Mr Xi" reading).
             "Tariq Al-Mansouri spoke first. Later Yusuf Al Hamdan met Tariq's envoy, and Tariq said no.",
             &[("Tariq Al-Mansouri", 0, Per), ("Yusuf Al Hamdan", 0, Per), ("Tariq", 2, Per)],

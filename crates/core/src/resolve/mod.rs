@@ -65,6 +65,7 @@ pub struct Resolution {
 }
 
 /// What resolve needs to know about one mention.
+#[derive(Clone)]
 struct Prepared {
     label: Label,
     /// Surface without titles or possessive.
@@ -608,6 +609,16 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
                 .iter()
                 .flat_map(|&g| partners.get(g).map_or(&[][..], Vec::as_slice))
                 .find_map(|&o| mine.get(o).copied().flatten());
+            if partner.is_none() {
+                if let Some(c) = particle_surname(&mut rs, p, di) {
+                    // Read as the surname of that person, it votes as one.
+                    let c = rs.add(c, &Prepared { label: Label::Per, ..p.clone() }, di);
+                    if let Some(slot) = mine.get_mut(mi) {
+                        *slot = Some(c);
+                    }
+                    continue;
+                }
+            }
             let chosen = match partner {
                 Some(c) => Some(c),
                 None => choose(&mut rs, p, di),
@@ -728,6 +739,25 @@ fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
         return rs.best(&cands, doc);
     }
     None
+}
+
+/// A particle and one name word under a label other than PER ("al-Mansouri" read as MISC)
+/// is a surname when a person known by a full name carries it: the recognizer's label loses
+/// to the shape. Groups ("the Houthis") and names without a particle are left alone.
+fn particle_surname(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
+    if p.label == Label::Per || p.after_the || p.acronym.is_some() {
+        return None;
+    }
+    let parts = names::split_words(&p.name);
+    let [particle, _] = parts[..] else {
+        return None;
+    };
+    if !names::is_particle(&names::fold(particle)) {
+        return None;
+    }
+    let word = p.words.first()?.clone();
+    let cands = rs.surname_candidates(&word);
+    rs.best(&cands, doc)
 }
 
 /// "Palestinian Islamic Jihad" and "Islamic Jihad": a group name and the same name after a
