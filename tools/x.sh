@@ -39,17 +39,17 @@ suite() {
 }
 
 serve_dist() { # serve_dist PORT → sets SERVER_PID
-  python3 "$ROOT/tools/serve.py" "$ROOT/dist" "$1" >"$LOG_DIR/serve-$1.log" 2>&1 &
+  local logf="$LOG_DIR/serve-$1.log"
+  python3 "$ROOT/tools/serve.py" "$ROOT/dist" "$1" >"$logf" 2>&1 &
   SERVER_PID=$!
+  # Ready once *our* server says it is serving: a port answered by another process (a second
+  # run on this machine) must not let the tests hit someone else's build.
   for _ in $(seq 1 50); do
-    python3 - "$1" <<'PY' && return 0
-import socket, sys
-s = socket.socket(); s.settimeout(0.2)
-sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 1)
-PY
+    grep -q '^serving' "$logf" 2>/dev/null && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.2
   done
-  log "server on port $1 did not start"; return 1
+  log "server on port $1 did not start: $(tail -n 1 "$logf" 2>/dev/null)"; return 1
 }
 
 # run_e2e SCRIPT [ARGS...]: serve the release build under its strict CSP and run one
