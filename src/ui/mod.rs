@@ -1,6 +1,7 @@
 //! The Yew user interface: state, effects, text layout and components.
 
 pub mod components;
+pub mod entities;
 pub mod fallback;
 pub mod graph_layout;
 pub mod hooks;

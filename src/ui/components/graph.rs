@@ -15,11 +15,12 @@ pub mod list;
 pub mod model;
 
 use crate::ui::graph_layout::{self, Shape, NODE_R, VIEW_W};
+use crate::ui::entities;
 use crate::ui::labels;
 use crate::ui::state::Shared;
-use gloss_core::protocol::{Contract, EntityDto};
+use gloss_core::protocol::Contract;
 use model::{kind_text, Filters, GraphModel};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -38,17 +39,8 @@ pub fn RelationGraph(props: &RelationGraphProps) -> Html {
     let filters = use_state(Filters::default);
     let expanded = use_state(HashSet::<usize>::new);
     let contract = &*props.contract;
-    let by_id: HashMap<&str, &EntityDto> = contract
-        .entities
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
-    let name_of = |id: &str| {
-        by_id
-            .get(id)
-            .map(|e| e.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let by_id = entities::by_id(contract);
+    let name_of = |id: &str| entities::name(&by_id, id);
     let selected = props.selected.as_deref();
     let model = model::build(contract, &filters);
 

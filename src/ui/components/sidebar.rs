@@ -3,6 +3,7 @@
 //! quotes of the article on screen with their speakers.
 
 use crate::ui::components::graph::RelationGraph;
+use crate::ui::entities;
 use crate::ui::labels;
 use crate::ui::state::Shared;
 use crate::ui::text::{excerpt, CpText};
@@ -41,17 +42,8 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let shown_all = use_state(HashSet::<&'static str>::new);
     let contract = &*props.contract;
     let counts = mention_counts(contract);
-    let by_id: HashMap<&str, &EntityDto> = contract
-        .entities
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
-    let name_of = |id: &str| {
-        by_id
-            .get(id)
-            .map(|e| e.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+    let by_id = entities::by_id(contract);
+    let name_of = |id: &str| entities::name(&by_id, id);
     let selected = props.selected.as_deref();
 
     let groups = labels::ORDER.iter().filter_map(|&label| {

@@ -11,8 +11,9 @@
 //!   lists their kinds; a reciprocal pair is drawn as two bent curves.
 
 use crate::ui::graph_layout::{self, EdgeGeom, Point, NODE_R};
+use crate::ui::entities;
 use crate::ui::labels;
-use gloss_core::protocol::{Contract, EntityDto, RelationDto};
+use gloss_core::protocol::{Contract, RelationDto};
 use std::collections::{BTreeSet, HashMap};
 
 /// The most nodes the sidebar can draw legibly; the rest stay in the list.
@@ -29,7 +30,7 @@ pub struct Filters {
 
 impl Filters {
     /// Does relation `r` pass? (Ends missing from the entity table count as MISC.)
-    pub fn shows(&self, r: &RelationDto, by_id: &HashMap<&str, &EntityDto>) -> bool {
+    pub fn shows(&self, r: &RelationDto, by_id: &entities::ById) -> bool {
         let label = |id: &str| {
             by_id
                 .get(id)
@@ -109,11 +110,7 @@ pub struct GraphModel {
 
 /// Build the graph for `contract` under `filters`.
 pub fn build(contract: &Contract, filters: &Filters) -> GraphModel {
-    let by_id: HashMap<&str, &EntityDto> = contract
-        .entities
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
+    let by_id = entities::by_id(contract);
     let shown: Vec<usize> = contract
         .relations
         .iter()
@@ -217,11 +214,7 @@ pub fn build(contract: &Contract, filters: &Filters) -> GraphModel {
 /// Entity types and relation kinds that occur among the relations (for the filter buttons),
 /// in sidebar order and contract order.
 pub fn facets(contract: &Contract) -> (Vec<&'static str>, Vec<String>) {
-    let by_id: HashMap<&str, &EntityDto> = contract
-        .entities
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
+    let by_id = entities::by_id(contract);
     let mut present: BTreeSet<&'static str> = BTreeSet::new();
     let mut kinds: Vec<String> = Vec::new();
     for r in &contract.relations {
@@ -248,7 +241,7 @@ pub fn facets(contract: &Contract) -> (Vec<&'static str>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gloss_core::protocol::OffsetsDto;
+    use gloss_core::protocol::{EntityDto, OffsetsDto};
 
     fn entity(id: &str, label: &str, name: &str) -> EntityDto {
         EntityDto {
