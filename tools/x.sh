@@ -55,7 +55,7 @@ serve_dist() { # serve_dist PORT → sets SERVER_PID
 # run_e2e SCRIPT [ARGS...]: serve the release build under its strict CSP and run one
 # Playwright script against it.
 run_e2e() {
-  local port=8181 script=$1; shift
+  local port=${GLOSS_E2E_PORT:-8181} script=$1; shift
   serve_dist "$port" || return 1
   local rc=0
   GLOSS_URL="http://127.0.0.1:$port/" OUT_DIR="$OUT_DIR" node "$ROOT/tests/e2e/$script" "$@" || rc=$?
