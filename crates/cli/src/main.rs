@@ -6,7 +6,7 @@
 //! gloss tag --conll FILE              append predicted IOB2 tags to a CoNLL file
 //! gloss eval --conll FILE             precision/recall/F1 (conlleval-exact) and tokens/s
 //! gloss train --train F --dev F --out models/ner.bin [options]
-//! gloss bench [FILE]                  native throughput: tokenize, NER, full pipeline
+//! gloss bench [FILE | --print-text]   native throughput: tokenize, NER, full pipeline
 //! ```
 //! Exit status: 0 on success, 2 on bad usage or unreadable input.
 
@@ -22,7 +22,7 @@ const USAGE: &str = "usage:
   gloss tag --conll FILE            append predicted IOB2 tags to a CoNLL file
   gloss eval --conll FILE           precision/recall/F1 per type and tokens/s
   gloss train --train FILE --dev FILE --out FILE [options]
-  gloss bench [FILE]                native throughput figures";
+  gloss bench [FILE | --print-text] native throughput figures (or print the built-in text)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -347,6 +347,10 @@ fn time_it(min_s: f64, mut f: impl FnMut()) -> (f64, &'static str) {
 }
 
 pub fn bench(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("--print-text") {
+        print!("{}", conllio::builtin_bench_text());
+        return Ok(());
+    }
     let text = match args.first() {
         Some(p) => read_text(p)?,
         None => conllio::builtin_bench_text(),
