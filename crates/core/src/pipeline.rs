@@ -5,7 +5,7 @@ use crate::ingest::{ingest, Ingested};
 use crate::links::{preview, Preview};
 use crate::ner::{recognize, Mention};
 use crate::relate::context::demonym_countries;
-use crate::relate::{quotes, relations, DocView, Quote, Relation};
+use crate::relate::{relations_and_quotes, DocView, Quote, Relation};
 use crate::resolve::{resolve, DocMentions, Entity};
 use crate::tokenize::{tokenize, Tokenized};
 use crate::{dates, Diagnostic, Label};
@@ -119,8 +119,7 @@ pub fn annotate_workspace(articles: &[Article]) -> Workspace {
             entity_of: of,
             entities: &entities,
         };
-        doc.relations = relations(&view);
-        doc.quotes = quotes(&view);
+        (doc.relations, doc.quotes) = relations_and_quotes(&view);
     }
 
     let names: Vec<&str> = entities
@@ -166,9 +165,28 @@ fn demonym_links(entities: &[Entity]) -> Vec<(usize, usize)> {
 }
 
 /// Merge model mentions with rule dates: sorted, and where two overlap the model's wins.
+///
+/// Dates never overlap one another (see [`dates::find_dates`]), so each is checked against the
+/// model's mentions only: sorted by start with the running maximum of their ends, one binary
+/// search per date finds whether any of them overlaps it.
 fn merge_mentions(mut names: Vec<Mention>, found_dates: Vec<Mention>) -> Vec<Mention> {
+    let mut spans: Vec<crate::Span> = names.iter().map(|m| m.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let max_end: Vec<usize> = spans
+        .iter()
+        .scan(0, |acc, s| {
+            *acc = (*acc).max(s.end);
+            Some(*acc)
+        })
+        .collect();
     for d in found_dates {
-        if !names.iter().any(|m| m.span.overlaps(d.span)) {
+        // Names starting before the date ends overlap it iff one of them ends after it starts.
+        let before = spans.partition_point(|s| s.start < d.span.end);
+        let overlapped = before
+            .checked_sub(1)
+            .and_then(|k| max_end.get(k))
+            .is_some_and(|&e| e > d.span.start);
+        if !overlapped {
             names.push(d);
         }
     }
