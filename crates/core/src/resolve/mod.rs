@@ -480,7 +480,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         while words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| names::GENERIC_ORG.iter().any(|g| names::phonetic(g) == *w))
+                .is_some_and(|w| names::generic_org_keys().contains(w))
         {
             words.pop();
         }
