@@ -56,40 +56,57 @@ pub fn annotate(source: &str, input: &str) -> Workspace {
 /// Annotate several articles as one workspace: entities are shared across them.
 pub fn annotate_workspace(articles: &[Article]) -> Workspace {
     let mut diagnostics = Vec::new();
-    let mut documents: Vec<Document> = articles
+    let documents: Vec<Document> = articles
         .iter()
         .map(|a| {
-            let ingested = if a.input.len() > DEFAULT_MAX_BYTES {
-                diagnostics.push(Diagnostic::new(
-                    "pipeline",
-                    format!(
-                        "{}: input is {} MB, above the {} MB limit; not annotated",
-                        a.source,
-                        a.input.len() / (1024 * 1024),
-                        DEFAULT_MAX_BYTES / (1024 * 1024)
-                    ),
-                ));
-                Ingested::default()
-            } else {
-                ingest(&a.input)
-            };
-            diagnostics.extend(ingested.diagnostics.iter().cloned());
-            let tok = tokenize(&ingested.text, &ingested.paragraphs);
-            let names = recognize(&ingested.text, &tok);
-            let found_dates = dates::find_dates(&ingested.text, &tok);
-            let mentions = merge_mentions(names, found_dates);
-            Document {
-                source: a.source.clone(),
-                ingested,
-                tok,
-                mentions,
-                previews: Vec::new(),
-                quotes: Vec::new(),
-                relations: Vec::new(),
-            }
+            let ingested = ingest_article(a, &mut diagnostics);
+            recognize_article(&a.source, ingested)
         })
         .collect();
+    finish_workspace(documents, diagnostics)
+}
 
+/// First stage of one article: its clean text (nothing, with a diagnostic, above
+/// [`DEFAULT_MAX_BYTES`]). Ingest diagnostics are appended to `diagnostics`.
+pub fn ingest_article(a: &Article, diagnostics: &mut Vec<Diagnostic>) -> Ingested {
+    let ingested = if a.input.len() > DEFAULT_MAX_BYTES {
+        diagnostics.push(Diagnostic::new(
+            "pipeline",
+            format!(
+                "{}: input is {} MB, above the {} MB limit; not annotated",
+                a.source,
+                a.input.len() / (1024 * 1024),
+                DEFAULT_MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+        Ingested::default()
+    } else {
+        ingest(&a.input)
+    };
+    diagnostics.extend(ingested.diagnostics.iter().cloned());
+    ingested
+}
+
+/// Second stage of one article: sentences, tokens, names and dates.
+pub fn recognize_article(source: &str, ingested: Ingested) -> Document {
+    let tok = tokenize(&ingested.text, &ingested.paragraphs);
+    let names = recognize(&ingested.text, &tok);
+    let found_dates = dates::find_dates(&ingested.text, &tok);
+    let mentions = merge_mentions(names, found_dates);
+    Document {
+        source: source.to_string(),
+        ingested,
+        tok,
+        mentions,
+        previews: Vec::new(),
+        quotes: Vec::new(),
+        relations: Vec::new(),
+    }
+}
+
+/// Last stage, over the whole workspace: entities across documents, relations, quotes and
+/// link previews.
+pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnostic>) -> Workspace {
     let views: Vec<DocMentions> = documents
         .iter()
         .map(|d| DocMentions { text: &d.ingested.text, tok: &d.tok, mentions: &d.mentions })
