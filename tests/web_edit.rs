@@ -139,7 +139,7 @@ async fn paste(root: &Element, input: &str) {
 }
 
 fn chip_texts(root: &Element) -> Vec<String> {
-    all(root, "#article .chip").iter().map(text).collect()
+    all(root, "#article .chip[role=button]").iter().map(text).collect()
 }
 
 #[wasm_bindgen_test]
@@ -154,7 +154,7 @@ async fn corrections_by_keyboard_undo_redo_and_a_reload_restores_them() {
     assert!(before.len() >= 3, "{before:?}");
 
     // Enter on a chip opens its panel with the focus on its first control.
-    let first = all(&root, "#article .chip")[0].clone();
+    let first = all(&root, "#article .chip[role=button]")[0].clone();
     first.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
     key(&first, "Enter");
     wait(10).await;
@@ -206,27 +206,31 @@ async fn corrections_by_keyboard_undo_redo_and_a_reload_restores_them() {
         .starts_with("Undo: Rejected"));
 
     // Change the type of another chip with the panel's buttons.
-    let chip = all(&root, "#article .chip")[0].clone();
+    let chip = all(&root, "#article .chip[role=button]")[0].clone();
     click(&chip);
     settle().await;
     let current = chip.get_attribute("data-label").unwrap();
     let other = if current == "ORG" { "misc" } else { "org" };
     click(&one(&root, &format!(".fix-panel [data-fix=type-{other}]")));
     settle().await;
-    let relabeled = all(&root, "#article .chip")[0]
+    let relabeled = all(&root, "#article .chip[role=button]")[0]
         .get_attribute("data-label")
         .unwrap();
     assert_eq!(relabeled, other.to_uppercase());
-    assert!(all(&root, "#article .chip")[0]
-        .class_list()
-        .contains("chip--confirmed"));
+    let chip0 = all(&root, "#article .chip[role=button]")[0].clone();
+    assert!(
+        chip0.class_list().contains("chip--confirmed"),
+        "{} / {}",
+        chip0.outer_html(),
+        text(&one(&root, ".edit-bar"))
+    );
     // Escape closes the panel and gives the focus back to the chip.
     key(&one(&root, ".fix-panel"), "Escape");
     settle().await;
     assert!(root.query_selector(".fix-panel").unwrap().is_none());
     assert!(focused().is_some_and(|f| f.class_list().contains("chip")));
     let corrected = chip_texts(&root);
-    let labels: Vec<String> = all(&root, "#article .chip")
+    let labels: Vec<String> = all(&root, "#article .chip[role=button]")
         .iter()
         .map(|c| c.get_attribute("data-label").unwrap())
         .collect();
@@ -239,7 +243,7 @@ async fn corrections_by_keyboard_undo_redo_and_a_reload_restores_them() {
     wait(20).await;
     assert_eq!(all(&again, ".tab").len(), 1);
     assert_eq!(chip_texts(&again), corrected);
-    let labels_again: Vec<String> = all(&again, "#article .chip")
+    let labels_again: Vec<String> = all(&again, "#article .chip[role=button]")
         .iter()
         .map(|c| c.get_attribute("data-label").unwrap())
         .collect();
@@ -285,7 +289,7 @@ async fn a_text_selection_can_be_added_as_an_entity() {
     );
     click(&one(&panel, "[data-fix=add-org]"));
     settle().await;
-    let added = all(&root, "#article .chip")
+    let added = all(&root, "#article .chip[role=button]")
         .into_iter()
         .find(|c| text(c) == "Dock workers")
         .expect("new chip");
@@ -324,7 +328,7 @@ async fn full_storage_gives_a_notice_and_keeps_the_work() {
     );
     // Editing still works in memory.
     let n = chip_texts(&root).len();
-    click(&all(&root, "#article .chip")[0]);
+    click(&all(&root, "#article .chip[role=button]")[0]);
     settle().await;
     click(&one(&root, ".fix-panel [data-fix=reject]"));
     settle().await;
