@@ -12,6 +12,8 @@ fn main() {
         // No inline annotator: the page bundle stays free of the model; if the worker cannot
         // start, the worker bundle itself is loaded on the page (ui::fallback).
         inline: None,
+        // The workspace and its corrections survive a reload.
+        store: gloss_app::ui::storage::StoreHandle::local(),
     };
     yew::Renderer::<gloss_app::App>::with_root_and_props(root, props).render();
 }

@@ -11,6 +11,7 @@
 //!   → links (previews built from the URL and the workspace)
 //! pipeline: runs the stages for a workspace of articles (job: the same in steps)
 //! protocol: the versioned JSON contract (serde DTOs); core types convert into it
+//! corrections: editor corrections (accept, reject, retype, add, merge, split) applied to it
 //! ```
 //!
 //! Invariant kept by every stage: a [`Span`] is a half-open range of *byte* offsets into the
@@ -18,6 +19,7 @@
 //! contract) happens in `protocol`; conversion to UTF-16 happens only at the browser edge.
 
 pub mod check;
+pub mod corrections;
 pub mod dates;
 pub mod diag;
 pub mod export;
