@@ -11,6 +11,7 @@
 
 use crate::annotate::ArticleInput;
 use crate::sample::{SAMPLE_HTML, SAMPLE_SOURCE};
+use gloss_core::links::metadata::{apply_all, LinkMetadata};
 use gloss_core::protocol::Contract;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -65,6 +66,17 @@ pub enum Action {
         source: Option<String>,
         input: String,
     },
+    /// Make this article the whole workspace (the embedded annotator's `annotate()`).
+    Replace {
+        source: String,
+        input: String,
+    },
+    /// Metadata the host page gives for a link URL: shown in that link's preview now and
+    /// after every later annotation.
+    SetLinkMetadata {
+        url: String,
+        meta: LinkMetadata,
+    },
     /// Show the sample: switch to its tab, or add it if it is not in the workspace.
     LoadSample,
     SelectTab(usize),
@@ -106,6 +118,8 @@ pub struct AppState {
     pub pastes: usize,
     pub last_run: Option<RunInfo>,
     pub notice: Option<String>,
+    /// Host-provided link metadata, in the order given (applied to every contract shown).
+    pub link_metadata: Rc<Vec<(String, LinkMetadata)>>,
 }
 
 impl AppState {
@@ -120,6 +134,23 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Add { source, input } => self.add(source, input),
+            Action::Replace { source, input } => {
+                if input.trim().is_empty() {
+                    self.add(Some(source), input);
+                    return;
+                }
+                self.articles = Rc::new(Vec::new());
+                self.contract = None;
+                self.selected = None;
+                self.active = 0;
+                self.add(Some(source), input);
+            }
+            Action::SetLinkMetadata { url, meta } => {
+                Rc::make_mut(&mut self.link_metadata).push((url, meta));
+                if let Some(c) = &self.contract {
+                    self.contract = Some(Shared::new(self.with_link_metadata(Contract::clone(c))));
+                }
+            }
             Action::LoadSample => {
                 match self.articles.iter().position(|a| a.source == SAMPLE_SOURCE) {
                     Some(i) => {
@@ -157,7 +188,11 @@ impl AppState {
                 if !self.selected.as_ref().is_some_and(still_there) {
                     self.selected = None;
                 }
-                self.contract = Some(contract);
+                self.contract = Some(if self.link_metadata.is_empty() {
+                    contract
+                } else {
+                    Shared::new(self.with_link_metadata(Contract::clone(&contract)))
+                });
                 self.pending = None;
                 self.last_run = Some(RunInfo { elapsed_ms, engine });
             }
@@ -216,6 +251,13 @@ impl AppState {
         } else {
             self.request();
         }
+    }
+
+    /// `contract` with the host's link metadata applied (what it did not match is ignored:
+    /// the API call that gave it already reported that).
+    fn with_link_metadata(&self, mut contract: Contract) -> Contract {
+        let _unmatched = apply_all(&mut contract, &self.link_metadata);
+        contract
     }
 
     fn request(&mut self) {

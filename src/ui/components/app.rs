@@ -1,6 +1,7 @@
 //! The whole app: header with status, paste box, tabs, the article and the sidebar. Owns the
 //! reducer and the annotator hook; everything below it gets props and callbacks.
 
+use crate::embed::{use_embed, Embed};
 use crate::ui::components::article_view::ArticleView;
 use crate::ui::components::paste_box::{NewArticle, PasteBox};
 use crate::ui::components::sidebar::Sidebar;
@@ -22,6 +23,9 @@ pub struct AppProps {
     /// An annotator linked into the page, used when the worker is off or cannot start.
     #[prop_or_default]
     pub inline: Option<Inline>,
+    /// Set when the app runs inside `<gloss-annotator>`: its link to the JS API and options.
+    #[prop_or_default]
+    pub embed: Option<Embed>,
 }
 
 #[component]
@@ -41,6 +45,8 @@ pub fn App(props: &AppProps) -> Html {
         props.use_worker,
         props.inline,
     );
+    use_embed(props.embed.clone(), state.clone());
+    let paste_box = props.embed.as_ref().is_none_or(|e| e.paste_box);
 
     let on_add = {
         let d = state.dispatcher();
@@ -154,7 +160,9 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <div class="layout">
                 <main class="main">
-                    <PasteBox {on_add} {on_sample} {on_notice} {busy} />
+                    if paste_box {
+                        <PasteBox {on_add} {on_sample} {on_notice} {busy} />
+                    }
                     if let Some(notice) = &state.notice {
                         <p class="notice" role="alert">{ notice }</p>
                     }

@@ -1,0 +1,178 @@
+//! The JS API of `<gloss-annotator>`: `mount` renders the app into a container and returns a
+//! plain object of methods (closures, so the page bundle needs no exported classes):
+//!
+//! - `annotate(htmlOrText, source?)` → `Promise<Contract>`: the article becomes the workspace;
+//!   resolves with the contract shown once annotated, rejects with the reason it could not be.
+//! - `getAnnotations()` → the contract shown (link metadata applied), or `null`.
+//! - `setLinkMetadata(url, {title, description, date})` → `{links, diagnostics}`: how many
+//!   previews it reached now; it is kept and applied to every later annotation too.
+//! - `exportAs(format)` → `string` (json, jsonld, webannotation, conll, csv-entities, csv-relations).
+//! - `destroy()`: unmount.
+//!
+//! Changes show after the app's next render, announced by `gloss:change`.
+
+use crate::embed::bridge::{Embed, EmbedLink};
+use crate::embed::to_js;
+use crate::ui::hooks::Inline;
+use crate::ui::state::Action;
+use crate::worker::set_asset_base;
+use crate::{ui::AppProps, App};
+use gloss_core::export::{export, Format};
+use gloss_core::links::metadata::{apply_link_metadata, LinkMetadata};
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How to mount the embedded app.
+#[derive(Clone)]
+pub struct EmbedOptions {
+    /// `emit(name, detail)`: the element turns it into a DOM event.
+    pub emit: Option<Function>,
+    pub paste_box: bool,
+    pub readonly: bool,
+    /// The folder URL of the bundle's files (ends in `/`).
+    pub asset_base: Option<String>,
+    pub use_worker: bool,
+    /// An annotator linked in (tests); `None` loads the worker bundle when needed.
+    pub inline: Option<Inline>,
+}
+
+impl EmbedOptions {
+    /// Options from the JS object `{emit, pasteBox, readonly, assetBase}`.
+    pub fn from_js(options: &JsValue) -> EmbedOptions {
+        let get = |k: &str| Reflect::get(options, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        EmbedOptions {
+            emit: get("emit").dyn_into::<Function>().ok(),
+            paste_box: get("pasteBox").as_bool().unwrap_or(true),
+            readonly: get("readonly").as_bool().unwrap_or(false),
+            asset_base: get("assetBase").as_string().filter(|b| b.ends_with('/')),
+            use_worker: true,
+            inline: None,
+        }
+    }
+}
+
+/// Mount from JS options (see [`EmbedOptions::from_js`]).
+pub fn mount(container: web_sys::Element, options: &JsValue) -> Result<Object, JsValue> {
+    mount_with(container, EmbedOptions::from_js(options))
+}
+
+/// Render the app into `container` and return its API object.
+pub fn mount_with(container: web_sys::Element, options: EmbedOptions) -> Result<Object, JsValue> {
+    if options.asset_base.is_some() {
+        set_asset_base(options.asset_base.clone());
+    }
+    let link = EmbedLink::new(options.emit.clone());
+    let props = AppProps {
+        use_worker: options.use_worker,
+        with_sample: false,
+        inline: options.inline,
+        embed: Some(Embed {
+            link: link.clone(),
+            paste_box: options.paste_box && !options.readonly,
+            readonly: options.readonly,
+        }),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    link.0.borrow_mut().app = Some(app);
+    api_object(&link)
+}
+
+fn error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+fn method(
+    obj: &Object,
+    name: &str,
+    f: impl Fn(JsValue, JsValue) -> Result<JsValue, JsValue> + 'static,
+) -> Result<(), JsValue> {
+    let f = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(f);
+    Reflect::set(obj, &name.into(), &f.into_js_value()).map(|_| ())
+}
+
+#[derive(serde::Serialize)]
+struct MetadataReport {
+    links: usize,
+    diagnostics: Vec<String>,
+}
+
+fn api_object(link: &EmbedLink) -> Result<Object, JsValue> {
+    let api = Object::new();
+    let l = link.clone();
+    method(&api, "annotate", move |input, source| {
+        let input = input
+            .as_string()
+            .ok_or_else(|| error("annotate() takes the article's HTML or text as a string"))?;
+        if input.trim().is_empty() {
+            return Err(error("annotate(): nothing to annotate"));
+        }
+        let source = source
+            .as_string()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "embedded article".to_string());
+        let link = l.clone();
+        let promise = Promise::new(&mut |resolve, reject| link.wait(resolve, reject));
+        l.dispatch(Action::Replace { source, input });
+        Ok(promise.into())
+    })?;
+    let l = link.clone();
+    method(&api, "getAnnotations", move |_, _| {
+        Ok(l.contract().map(|c| to_js(&*c)).unwrap_or(JsValue::NULL))
+    })?;
+    let l = link.clone();
+    method(&api, "setLinkMetadata", move |url, meta| {
+        let url = url
+            .as_string()
+            .filter(|u| !u.trim().is_empty())
+            .ok_or_else(|| error("setLinkMetadata(url, metadata): url must be a string"))?;
+        let meta: LinkMetadata = if meta.is_undefined() || meta.is_null() {
+            LinkMetadata::default()
+        } else {
+            serde_wasm_bindgen::from_value(meta).map_err(|e| {
+                error(&format!(
+                    "setLinkMetadata: metadata must be {{title, description, date}} strings: {e}"
+                ))
+            })?
+        };
+        let report = match l.contract() {
+            Some(c) => {
+                let out = apply_link_metadata(
+                    &mut gloss_core::protocol::Contract::clone(&c),
+                    &url,
+                    &meta,
+                );
+                MetadataReport {
+                    links: out.links,
+                    diagnostics: out.diagnostics,
+                }
+            }
+            None => MetadataReport {
+                links: 0,
+                diagnostics: Vec::new(),
+            },
+        };
+        l.dispatch(Action::SetLinkMetadata { url, meta });
+        Ok(to_js(&report))
+    })?;
+    let l = link.clone();
+    method(&api, "exportAs", move |format, _| {
+        let name = format.as_string().unwrap_or_default();
+        let format = Format::parse(&name).map_err(|e| error(&e.to_string()))?;
+        let contract = l
+            .contract()
+            .ok_or_else(|| error("exportAs(): nothing has been annotated yet"))?;
+        export(&contract, format)
+            .map(JsValue::from)
+            .map_err(|e| error(&e.to_string()))
+    })?;
+    let l = link.clone();
+    method(&api, "destroy", move |_, _| {
+        let app = l.0.borrow_mut().app.take();
+        if let Some(app) = app {
+            app.destroy();
+        }
+        Ok(JsValue::UNDEFINED)
+    })?;
+    Ok(api)
+}
