@@ -4,10 +4,16 @@
 //!
 //! ```text
 //! main.rs ── renders ui::App
-//! ui::state      AppState + Action: the one pure reducer (articles, tabs, selection, requests)
+//! ui::state      AppState + Action: the one pure reducer (articles, tabs, selection, requests,
+//!                corrections with undo/redo)
+//! ui::edits      corrections per article (content key) and their undo history (pure)
+//! ui::storage    the workspace and corrections in localStorage, versioned; failures reported
+//! ui::persist    effects: save after changes, restore at start, Ctrl+Z / Ctrl+Shift+Z
+//! ui::selection  a text selection in the article → contract offsets, for "add entity"
 //! ui::hooks      effects: send requests to the worker, fall back to the main thread
 //! ui::text       contract offsets (code points) → paragraphs and render segments (pure)
-//! ui::components App, PasteBox, Tabs, ArticleView, Chip, PreviewCard, Sidebar, StatusLine
+//! ui::components App, PasteBox, Tabs, ArticleView, Chip, PreviewCard, Sidebar, StatusLine,
+//!                EditBar, FixPanel
 //! worker         the gloo-worker that runs annotate_workspace off the main thread
 //! bin/worker.rs  registers that worker (Trunk builds it as `gloss-worker`)
 //! ```

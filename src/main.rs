@@ -17,6 +17,8 @@ fn main() {
         // start, the worker bundle itself is loaded on the page (ui::fallback).
         inline: None,
         embed: None,
+        // The workspace and its corrections survive a reload.
+        store: gloss_app::ui::storage::StoreHandle::local(),
     };
     yew::Renderer::<gloss_app::App>::with_root_and_props(root, props).render();
 }

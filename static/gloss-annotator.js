@@ -11,7 +11,8 @@
   }
   var script = document.currentScript;
   var BASE = new URL(".", (script && script.src) || document.baseURI).href;
-  var STYLESHEETS = ["gloss.css", "graph.css", "gloss-embed.css"];
+  // It @imports the app's stylesheets (gloss.css, graph.css, edit.css) from the same folder.
+  var STYLESHEET = "gloss-embed.css";
   var bundle = null;
 
   // The page bundle, fetched and started once for every element on the page.
@@ -71,11 +72,9 @@
       var box = document.createElement("div");
       box.className = "gloss-embed";
       box.hidden = true; // until its stylesheets are in
-      var sheets = STYLESHEETS.map(function (name) {
-        return stylesheet(root, name);
-      });
+      var sheet = stylesheet(root, STYLESHEET);
       root.appendChild(box);
-      Promise.all(sheets)
+      sheet
         .then(function () {
           box.hidden = false;
           return loadBundle();

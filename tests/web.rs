@@ -533,6 +533,7 @@ async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
             with_sample: true,
             inline: Some(Inline(annotate_articles)),
             embed: None,
+            store: None,
         },
     )
     .render();

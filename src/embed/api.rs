@@ -4,9 +4,14 @@
 //! - `annotate(htmlOrText, source?)` → `Promise<Contract>`: the article becomes the workspace;
 //!   resolves with the contract shown once annotated, rejects with the reason it could not be.
 //! - `getAnnotations()` → the contract shown (link metadata applied), or `null`.
+//! - `applyCorrections(list)` → `{applied, unapplied}`: editor corrections
+//!   (`gloss_core::corrections`, documents named by `source`) applied in order to the contract
+//!   shown; those that fit join the workspace's corrections (undoable in the UI), the others
+//!   come back with the reason.
 //! - `setLinkMetadata(url, {title, description, date})` → `{links, diagnostics}`: how many
 //!   previews it reached now; it is kept and applied to every later annotation too.
-//! - `exportAs(format)` → `string` (json, jsonld, webannotation, conll, csv-entities, csv-relations).
+//! - `exportAs(format)` → `string` (json, jsonld, webannotation, conll, csv-entities,
+//!   csv-relations) of the contract shown; `json` is the gloss JSON (with its `corrections`).
 //! - `destroy()`: unmount.
 //!
 //! Changes show after the app's next render, announced by `gloss:change`.
@@ -17,8 +22,10 @@ use crate::ui::hooks::Inline;
 use crate::ui::state::Action;
 use crate::worker::set_asset_base;
 use crate::{ui::AppProps, App};
+use gloss_core::corrections::{apply, export_json, Correction};
 use gloss_core::export::{export, Format};
-use gloss_core::links::metadata::{apply_link_metadata, LinkMetadata};
+use gloss_core::links::metadata::{apply_all, apply_link_metadata, LinkMetadata};
+use gloss_core::protocol::Contract;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -67,6 +74,8 @@ pub fn mount_with(container: web_sys::Element, options: EmbedOptions) -> Result<
         use_worker: options.use_worker,
         with_sample: false,
         inline: options.inline,
+        // The host page's storage is not ours to fill: nothing is saved.
+        store: None,
         embed: Some(Embed {
             link: link.clone(),
             paste_box: options.paste_box && !options.readonly,
@@ -89,6 +98,61 @@ fn method(
 ) -> Result<(), JsValue> {
     let f = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(f);
     Reflect::set(obj, &name.into(), &f.into_js_value()).map(|_| ())
+}
+
+#[derive(serde::Serialize)]
+struct UnappliedReport {
+    correction: Correction,
+    reason: String,
+}
+
+#[derive(serde::Serialize)]
+struct CorrectionsReport {
+    applied: usize,
+    unapplied: Vec<UnappliedReport>,
+}
+
+/// Each correction on the result of those before; the ones that fit are dispatched.
+fn apply_corrections(
+    link: &EmbedLink,
+    list: Vec<Correction>,
+) -> Result<CorrectionsReport, JsValue> {
+    let shown = link
+        .contract()
+        .ok_or_else(|| error("applyCorrections(): nothing has been annotated yet"))?;
+    let mut current = Contract::clone(&shown);
+    let mut report = CorrectionsReport {
+        applied: 0,
+        unapplied: Vec::new(),
+    };
+    for correction in list {
+        let mut result = apply(&current, std::slice::from_ref(&correction));
+        match result.unapplied.pop() {
+            Some(u) => report.unapplied.push(UnappliedReport {
+                correction,
+                reason: u.reason.to_string(),
+            }),
+            None => {
+                current = result.contract;
+                report.applied += 1;
+                link.dispatch(Action::Correct(correction));
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The gloss JSON: the annotation with the host's link metadata, its corrections applied and
+/// listed under `corrections` (as the app's own export writes it).
+fn gloss_json(link: &EmbedLink) -> Option<Result<String, String>> {
+    link.with_state(|s| {
+        let base = s.base.as_ref()?;
+        let mut with_metadata = Contract::clone(base);
+        let _unmatched = apply_all(&mut with_metadata, &s.link_metadata);
+        let corrections = s.edits.sourced(base, &s.articles);
+        Some(export_json(&with_metadata, &corrections).map_err(|e| e.to_string()))
+    })
+    .flatten()
 }
 
 #[derive(serde::Serialize)]
@@ -156,15 +220,25 @@ fn api_object(link: &EmbedLink) -> Result<Object, JsValue> {
         Ok(to_js(&report))
     })?;
     let l = link.clone();
+    method(&api, "applyCorrections", move |list, _| {
+        let list: Vec<Correction> = serde_wasm_bindgen::from_value(list).map_err(|e| {
+            error(&format!("applyCorrections(list): each item must be a correction ({{op, mention, ...}}): {e}"))
+        })?;
+        apply_corrections(&l, list).map(|r| to_js(&r))
+    })?;
+    let l = link.clone();
     method(&api, "exportAs", move |format, _| {
         let name = format.as_string().unwrap_or_default();
         let format = Format::parse(&name).map_err(|e| error(&e.to_string()))?;
         let contract = l
             .contract()
             .ok_or_else(|| error("exportAs(): nothing has been annotated yet"))?;
-        export(&contract, format)
-            .map(JsValue::from)
-            .map_err(|e| error(&e.to_string()))
+        let out = match format {
+            Format::Json => gloss_json(&l)
+                .unwrap_or_else(|| export(&contract, format).map_err(|e| e.to_string())),
+            _ => export(&contract, format).map_err(|e| e.to_string()),
+        };
+        out.map(JsValue::from).map_err(|e| error(&e))
     })?;
     let l = link.clone();
     method(&api, "destroy", move |_, _| {

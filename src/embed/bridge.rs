@@ -78,6 +78,12 @@ impl EmbedLink {
             .and_then(|s| s.contract.clone())
     }
 
+    /// `f` of the app's state at the latest render (`None` before the first).
+    pub fn with_state<R>(&self, f: impl FnOnce(&AppState) -> R) -> Option<R> {
+        let state = self.0.borrow().state.clone();
+        state.map(|s| f(&s))
+    }
+
     /// Whether the app has rendered (and so accepts actions).
     pub fn is_mounted(&self) -> bool {
         self.0.borrow().state.is_some()

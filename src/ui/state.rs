@@ -1,5 +1,6 @@
 //! The app's one reducer. `AppState` holds the workspace (articles in tab order), the latest
-//! contract, the active tab, the selected entity and the annotation request in flight.
+//! contract, the active tab, the selected entity, the annotation request in flight and the
+//! editor's corrections with their undo history (`ui::edits`).
 //! `reduce` is pure: effects (talking to the worker) live in `ui::hooks` and come back as
 //! actions.
 //!
@@ -8,9 +9,15 @@
 //! - A result is applied only if its `seq` is the pending one; late answers are dropped.
 //! - When the contract is present, its documents are in the same order as `articles`, except
 //!   for articles added since the last result (they sit at the end, waiting).
+//! - `contract` is always `base` (the annotation) with the corrections, then the host's link
+//!   metadata (embedded annotator), applied; every change
+//!   to either recomputes it, and `unapplied` lists the corrections that no longer fit.
 
 use crate::annotate::ArticleInput;
 use crate::sample::{SAMPLE_HTML, SAMPLE_SOURCE};
+use crate::ui::edits::{content_key, Edits};
+use crate::ui::storage::{SavedWorkspace, STORAGE_VERSION};
+use gloss_core::corrections::{Correction, Unapplied};
 use gloss_core::links::metadata::{apply_all, LinkMetadata};
 use gloss_core::protocol::Contract;
 use std::ops::Deref;
@@ -101,12 +108,36 @@ pub enum Action {
     },
     /// Tell the user something (a file could not be read, ...).
     Notice(String),
+    /// An editor correction, its documents named by `source` as in the shown contract.
+    Correct(Correction),
+    /// Take back the last correction (Ctrl+Z).
+    Undo,
+    /// Make the last undone correction again (Ctrl+Shift+Z).
+    Redo,
+    /// Corrections saved earlier for the article with content key `key` (not in the undo
+    /// history; ignored when the article already has corrections in memory).
+    RestoreCorrections {
+        key: String,
+        corrections: Vec<Correction>,
+    },
+    /// A gloss JSON file read back: its documents become the workspace's articles (their clean
+    /// text), re-annotated, with its corrections applied.
+    Import {
+        contract: Shared<Contract>,
+        corrections: Vec<Correction>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {
     pub articles: Rc<Vec<ArticleInput>>,
+    /// What is shown: `base` with the corrections applied.
     pub contract: Option<Shared<Contract>>,
+    /// The latest annotation, before corrections.
+    pub base: Option<Shared<Contract>>,
+    pub edits: Edits,
+    /// Corrections that no longer fit the annotation (documents named by source).
+    pub unapplied: Rc<Vec<Unapplied>>,
     pub active: usize,
     pub selected: Option<String>,
     /// True when the selection came from the sidebar (the article then scrolls to it).
@@ -130,6 +161,32 @@ impl AppState {
         s
     }
 
+    /// The workspace saved by an earlier visit; its annotation is requested.
+    pub fn restored(saved: SavedWorkspace) -> Self {
+        let mut s = AppState {
+            articles: Rc::new(saved.articles),
+            pastes: saved.pastes,
+            selected: saved.selected,
+            ..AppState::default()
+        };
+        s.active = saved.active.min(s.articles.len().saturating_sub(1));
+        if !s.articles.is_empty() {
+            s.request();
+        }
+        s
+    }
+
+    /// What storage keeps of this state.
+    pub fn saved(&self) -> SavedWorkspace {
+        SavedWorkspace {
+            version: STORAGE_VERSION,
+            articles: self.articles.to_vec(),
+            active: self.active,
+            selected: self.selected.clone(),
+            pastes: self.pastes,
+        }
+    }
+
     /// Apply one action in place (the pure core of `reduce`).
     pub fn apply(&mut self, action: Action) {
         match action {
@@ -141,15 +198,15 @@ impl AppState {
                 }
                 self.articles = Rc::new(Vec::new());
                 self.contract = None;
+                self.base = None;
+                self.unapplied = Rc::default();
                 self.selected = None;
                 self.active = 0;
                 self.add(Some(source), input);
             }
             Action::SetLinkMetadata { url, meta } => {
                 Rc::make_mut(&mut self.link_metadata).push((url, meta));
-                if let Some(c) = &self.contract {
-                    self.contract = Some(Shared::new(self.with_link_metadata(Contract::clone(c))));
-                }
+                self.recompute();
             }
             Action::LoadSample => {
                 match self.articles.iter().position(|a| a.source == SAMPLE_SOURCE) {
@@ -184,15 +241,8 @@ impl AppState {
                 if self.pending != Some(seq) {
                     return;
                 }
-                let still_there = |id: &String| contract.entities.iter().any(|e| &e.id == id);
-                if !self.selected.as_ref().is_some_and(still_there) {
-                    self.selected = None;
-                }
-                self.contract = Some(if self.link_metadata.is_empty() {
-                    contract
-                } else {
-                    Shared::new(self.with_link_metadata(Contract::clone(&contract)))
-                });
+                self.base = Some(contract);
+                self.recompute();
                 self.pending = None;
                 self.last_run = Some(RunInfo { elapsed_ms, engine });
             }
@@ -203,7 +253,112 @@ impl AppState {
                 }
             }
             Action::Notice(text) => self.notice = Some(text),
+            Action::Correct(c) => self.correct(c),
+            Action::Undo => {
+                if self.edits.undo().is_some() {
+                    self.recompute();
+                }
+            }
+            Action::Redo => {
+                if self.edits.redo().is_some() {
+                    self.recompute();
+                }
+            }
+            Action::RestoreCorrections { key, corrections } => {
+                if !self.edits.knows(&key) && !corrections.is_empty() {
+                    self.edits.set_list(&key, corrections);
+                    self.recompute();
+                }
+            }
+            Action::Import {
+                contract,
+                corrections,
+            } => self.import(&contract, corrections),
         }
+    }
+
+    /// The content key of the article shown as the document named `source`.
+    fn key_of_source(&self, source: &str) -> Option<String> {
+        let docs = &self.contract.as_ref()?.documents;
+        let i = docs.iter().position(|d| d.source == source)?;
+        self.articles.get(i).map(|a| content_key(&a.input))
+    }
+
+    fn correct(&mut self, c: Correction) {
+        let mut keys: Vec<(String, String)> = Vec::new();
+        for m in std::iter::once(c.mention()).chain(c.merge_target()) {
+            match self.key_of_source(&m.document) {
+                Some(key) => keys.push((m.document.clone(), key)),
+                None => return,
+            }
+        }
+        let keyed = c.with_documents(|source| {
+            keys.iter()
+                .find(|(s, _)| s == source)
+                .map(|(_, k)| k.clone())
+                .unwrap_or_default()
+        });
+        self.edits.push(keyed);
+        self.recompute();
+    }
+
+    fn import(&mut self, contract: &Contract, corrections: Vec<Correction>) {
+        let articles: Vec<ArticleInput> = contract
+            .documents
+            .iter()
+            .map(|d| ArticleInput {
+                source: d.source.clone(),
+                input: d.text.clone(),
+            })
+            .collect();
+        if articles.is_empty() {
+            self.notice = Some("That gloss JSON holds no articles.".to_string());
+            return;
+        }
+        let key_of = |source: &str| {
+            articles
+                .iter()
+                .find(|a| a.source == source)
+                .map(|a| content_key(&a.input))
+                .unwrap_or_default()
+        };
+        let mut lists: Vec<(String, Vec<Correction>)> = Vec::new();
+        for c in corrections {
+            let c = c.with_documents(key_of);
+            let key = c.mention().document.clone();
+            match lists.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(c),
+                None => lists.push((key, vec![c])),
+            }
+        }
+        for a in &articles {
+            self.edits.set_list(&content_key(&a.input), Vec::new());
+        }
+        for (key, list) in lists {
+            self.edits.set_list(&key, list);
+        }
+        self.articles = Rc::new(articles);
+        self.active = 0;
+        self.selected = None;
+        self.contract = None;
+        self.base = None;
+        self.unapplied = Rc::default();
+        self.notice = None;
+        self.request();
+    }
+
+    /// `contract` = `base` with the corrections; a selection whose entity went is cleared.
+    fn recompute(&mut self) {
+        let Some(base) = &self.base else {
+            return;
+        };
+        let corrected = self.edits.apply(base, &self.articles);
+        let still_there = |id: &String| corrected.contract.entities.iter().any(|e| &e.id == id);
+        if !self.selected.as_ref().is_some_and(still_there) {
+            self.selected = None;
+        }
+        self.contract = Some(Shared::new(self.with_link_metadata(corrected.contract)));
+        self.unapplied = Rc::new(corrected.unapplied);
     }
 
     fn add(&mut self, source: Option<String>, input: String) {
@@ -228,7 +383,7 @@ impl AppState {
         }
         Rc::make_mut(&mut self.articles).remove(i);
         // Keep the shown contract aligned with the tabs until the new result arrives.
-        if let Some(c) = &self.contract {
+        if let Some(c) = &self.base {
             if i < c.documents.len() {
                 let mut c = Contract::clone(c);
                 c.documents.remove(i);
@@ -238,7 +393,8 @@ impl AppState {
                         r.document -= 1;
                     }
                 }
-                self.contract = Some(Shared::new(c));
+                self.base = Some(Shared::new(c));
+                self.recompute();
             }
         }
         if self.active > i || self.active >= self.articles.len() {
@@ -246,6 +402,8 @@ impl AppState {
         }
         if self.articles.is_empty() {
             self.contract = None;
+            self.base = None;
+            self.unapplied = Rc::default();
             self.pending = None;
             self.selected = None;
         } else {
@@ -256,7 +414,9 @@ impl AppState {
     /// `contract` with the host's link metadata applied (what it did not match is ignored:
     /// the API call that gave it already reported that).
     fn with_link_metadata(&self, mut contract: Contract) -> Contract {
-        let _unmatched = apply_all(&mut contract, &self.link_metadata);
+        if !self.link_metadata.is_empty() {
+            let _unmatched = apply_all(&mut contract, &self.link_metadata);
+        }
         contract
     }
 
@@ -315,3 +475,7 @@ impl Reducible for AppState {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+#[path = "state_corrections_tests.rs"]
+mod corrections_tests;

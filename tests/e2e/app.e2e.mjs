@@ -102,6 +102,48 @@ try {
   await page.keyboard.press('Enter');
   check('Enter on a focused chip activates it', (await page.locator('#article .chip.chip--active').count()) >= 1);
 
+  // Corrections: by keyboard alone, undo/redo keys, confidence marks, a reload restores them,
+  // and the gloss JSON export carries them.
+  await page.keyboard.press('Escape');
+  await page.locator('.fix-panel').waitFor({ state: 'detached', timeout: 2000 }).catch(() => {});
+  const nBefore = await article.locator('.chip').count();
+  const scores = await article.locator('.chip').evaluateAll((els) => els.map((e) => Number(e.dataset.score)));
+  check('every chip carries its model score', scores.every((x) => x >= 0 && x <= 1), JSON.stringify(scores.slice(0, 5)));
+  const unsure = await article.locator('.chip.chip--unsure').count();
+  check('low-confidence chips are marked', unsure === scores.filter((x) => x < 0.75).length, `${unsure}`);
+  const victim = article.locator('.chip').nth(1);
+  const victimText = await victim.textContent();
+  await victim.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.fix-panel').waitFor({ timeout: 5000 });
+  check('Enter on a chip opens its correction panel, focus inside',
+    await page.evaluate(() => !!document.querySelector('.fix-panel')?.contains(document.activeElement)));
+  check('the panel shows the confidence', /model confidence \d+%/.test(await page.locator('.fix-panel').innerText()));
+  await page.screenshot({ path: join(outDir, 'e2e-correct.png') });
+  await page.keyboard.press('ArrowRight');
+  check('arrow keys move to Reject', (await page.evaluate(() => document.activeElement?.dataset.fix)) === 'reject');
+  await page.keyboard.press('Enter');
+  const count = () => article.locator('.chip').count();
+  check('Reject removes the chip', (await count()) === nBefore - 1, `${await count()} vs ${nBefore}`);
+  await page.keyboard.press('Control+z');
+  check('Ctrl+Z undoes it', (await count()) === nBefore);
+  await page.keyboard.press('Control+Shift+z');
+  check('Ctrl+Shift+Z redoes it', (await count()) === nBefore - 1);
+  const tabsNow = await page.locator('.tab').count();
+  await page.reload();
+  await page.waitForFunction(() => /Annotated/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  check('reload restores the tabs', (await page.locator('.tab').count()) === tabsNow);
+  check('reload restores the open tab', (await page.locator('.tab[aria-selected="true"]').innerText()).includes('Jeddah'));
+  check('reload restores the correction', (await count()) === nBefore - 1, `${await count()} vs ${nBefore - 1}`);
+  check('restored corrections are counted', (await page.locator('.edit-bar__count').innerText()).includes('1 correction'));
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click('#export-json')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  check('gloss JSON export carries the correction',
+    exported.version === 1 && exported.corrections?.length === 1 && exported.corrections[0].op === 'reject'
+      && exported.corrections[0].mention.text === victimText, JSON.stringify(exported.corrections));
+  await page.screenshot({ path: join(outDir, 'e2e-restored.png') });
+
   check('no script from the paste ran', dialogs === 0 && !(await page.evaluate(() => window.__xss)));
   check('no network request left the app', offsite.length === 0, offsite.join(' '));
   check('no errors on the page', errors.length === 0, errors.join(' | '));

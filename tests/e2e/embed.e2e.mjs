@@ -17,7 +17,7 @@ mkdirSync(outDir, { recursive: true });
 // The only files the page may load: its own, and gloss's bundle.
 const OWN_FILES = new Set([
   'embed-example.html', 'embed-example.css', 'favicon.svg',
-  'gloss-annotator.js', 'gloss-app.js', 'gloss-app_bg.wasm', 'gloss.css', 'graph.css', 'gloss-embed.css',
+  'gloss-annotator.js', 'gloss-app.js', 'gloss-app_bg.wasm', 'gloss-embed.css', 'gloss.css', 'graph.css', 'edit.css',
   'gloss-worker_loader.js', 'gloss-worker.js', 'gloss-worker_bg.wasm', 'worker-bundle-bridge.js',
 ]);
 const REUTERS = 'https://www.reuters.com/world/americas/colombia-declares-state-emergency-catatumbo-violence-2025-01-20/';
@@ -73,6 +73,8 @@ try {
   check('no paste box with for=', (await host.locator('#paste-input').count()) === 0);
   const articleText = await article.innerText();
   check('article text shown', /Barth Eide/.test(articleText) && /Catatumbo/.test(articleText));
+
+  await page.screenshot({ path: join(outDir, 'embed-example-top.png') });
 
   // gloss:change carries the contract; getAnnotations() returns the same.
   const changes = await page.evaluate(() => window.__events.filter((e) => e.type === 'gloss:change').map((e) => e.detail));
@@ -135,6 +137,28 @@ try {
   check('exportAs("csv-relations") is CSV', /^[a-z_,]+\r?\n?/.test(exports['csv-relations']), exports['csv-relations'].slice(0, 80));
   check('exportAs(unknown) throws', /unknown export format/.test(exports.unknown), exports.unknown);
 
+  // applyCorrections: those that fit change what is shown (and the gloss JSON lists them),
+  // a stale one comes back with its reason.
+  const oslo = () => article.locator('.chip', { hasText: /^Oslo/ }).count();
+  const osloBefore = await oslo();
+  const nChanges2 = await page.evaluate(() => window.__events.filter((e) => e.type === 'gloss:change').length);
+  const corrected = await page.evaluate(() => {
+    const el = document.querySelector('gloss-annotator');
+    const doc = el.getAnnotations().documents[0];
+    const m = doc.mentions.find((x) => x.text === 'Oslo');
+    const ref = { document: doc.source, start: m.start, end: m.end, text: m.text };
+    return el.applyCorrections([{ op: 'reject', mention: ref }, { op: 'reject', mention: { ...ref, text: 'Bergen' } }]);
+  });
+  check('applyCorrections applies what fits and returns the rest with a reason', corrected.applied === 1
+    && corrected.unapplied.length === 1 && /text/.test(corrected.unapplied[0].reason), JSON.stringify(corrected));
+  await page.waitForFunction((n) => window.__events.filter((e) => e.type === 'gloss:change').length > n, nChanges2, { timeout: 5000 }).catch(() => {});
+  check('a rejected mention loses its chip', (await oslo()) === osloBefore - 1, `${osloBefore} → ${await oslo()}`);
+  const edited = parse(await page.evaluate(() => document.querySelector('gloss-annotator').exportAs('json')));
+  check('exportAs("json") carries the corrections', edited?.corrections?.length === 1 && edited.corrections[0].op === 'reject'
+    && edited.documents[0].mentions.filter((x) => x.text === 'Oslo').length === osloBefore - 1, JSON.stringify(edited?.corrections));
+  const badList = await page.evaluate(() => { try { document.querySelector('gloss-annotator').applyCorrections([{ op: 'explode' }]); return 'no error'; } catch (e) { return e.message; } });
+  check('applyCorrections refuses a malformed list', /correction/.test(badList), badList);
+
   // Style isolation: the theme's global rules stay out, gloss's classes stay in.
   const styles = await page.evaluate(() => {
     const root = document.querySelector('gloss-annotator').shadowRoot;
@@ -160,7 +184,12 @@ try {
   check('gloss .sidebar does not restyle the page sidebar', styles.pageSidebarPosition === 'static');
   check('page body keeps its own look', styles.pageBodyBg === 'rgb(255, 253, 248)' && /Georgia/.test(styles.pageBodyFont));
   check('gloss adds no stylesheet to the page', styles.headSheets === 1, String(styles.headSheets));
-  check('stylesheets linked inside the shadow root', styles.shadowSheets.join(',') === 'gloss.css,graph.css,gloss-embed.css', styles.shadowSheets.join(','));
+  check('its stylesheet is linked inside the shadow root', styles.shadowSheets.join(',') === 'gloss-embed.css', styles.shadowSheets.join(','));
+
+  // Every stylesheet of the app page is also in the element (gloss-embed.css @imports them).
+  const appSheets = [...(await (await fetch(url)).text()).matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/?([^"]+)"/g)].map((m) => m[1]);
+  const imported = [...(await (await fetch(url + 'gloss-embed.css')).text()).matchAll(/@import url\("([^"]+)"\)/g)].map((m) => m[1]);
+  check('the element imports every stylesheet of the app', appSheets.length >= 2 && appSheets.every((s) => imported.includes(s)), `${appSheets} vs ${imported}`);
 
   await page.screenshot({ path: join(outDir, 'embed-example.png'), fullPage: true });
 

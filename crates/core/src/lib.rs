@@ -11,12 +11,14 @@
 //!   → links (previews built from the URL and the workspace)
 //! pipeline: runs the stages for a workspace of articles
 //! protocol: the versioned JSON contract (serde DTOs); core types convert into it
+//! corrections: editor corrections (accept, reject, retype, add, merge, split) applied to it
 //! ```
 //!
 //! Invariant kept by every stage: a [`Span`] is a half-open range of *byte* offsets into the
 //! clean text of its document, always on `char` boundaries. Conversion to code points (the JSON
 //! contract) happens in `protocol`; conversion to UTF-16 happens only at the browser edge.
 
+pub mod corrections;
 pub mod dates;
 pub mod diag;
 pub mod export;

@@ -3,13 +3,19 @@
 
 use crate::embed::{use_embed, Embed};
 use crate::ui::components::article_view::ArticleView;
+use crate::ui::components::edit_bar::EditBar;
 use crate::ui::components::paste_box::{NewArticle, PasteBox};
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status_line::StatusLine;
 use crate::ui::components::tabs::{TabInfo, Tabs};
 use crate::ui::hooks::{use_annotator, Inline};
-use crate::ui::state::{Action, AppState};
+use crate::ui::persist::{initial_state, use_persistence, use_undo_keys};
+use crate::ui::state::{Action, AppState, Shared};
+use crate::ui::storage::StoreHandle;
 use crate::ui::text::excerpt;
+use gloss_core::corrections::Correction;
+use gloss_core::protocol::Contract;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,18 +32,26 @@ pub struct AppProps {
     /// Set when the app runs inside `<gloss-annotator>`: its link to the JS API and options.
     #[prop_or_default]
     pub embed: Option<Embed>,
+    /// Where the workspace is saved (the page's localStorage); none: nothing is saved.
+    #[prop_or_default]
+    pub store: Option<StoreHandle>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let with_sample = props.with_sample;
+    let store = props.store.clone();
     let state = use_reducer(move || {
-        if with_sample {
-            AppState::with_sample()
-        } else {
-            AppState::default()
-        }
+        initial_state(store.as_ref(), || {
+            if with_sample {
+                AppState::with_sample()
+            } else {
+                AppState::default()
+            }
+        })
     });
+    use_persistence(&state, props.store.clone());
+    use_undo_keys(state.dispatcher());
     use_annotator(
         state.pending,
         state.articles.clone(),
@@ -47,6 +61,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     use_embed(props.embed.clone(), state.clone());
     let paste_box = props.embed.as_ref().is_none_or(|e| e.paste_box);
+    let readonly = props.embed.as_ref().is_some_and(|e| e.readonly);
 
     let on_add = {
         let d = state.dispatcher();
@@ -115,11 +130,44 @@ pub fn App(props: &AppProps) -> Html {
         .map(|c| c.diagnostics.clone())
         .unwrap_or_default();
 
+    let corrections = Rc::new(
+        state
+            .base
+            .as_ref()
+            .map(|b| state.edits.sourced(b, &state.articles))
+            .unwrap_or_default(),
+    );
+    let on_correct = {
+        let d = state.dispatcher();
+        Callback::from(move |c: Correction| d.dispatch(Action::Correct(c)))
+    };
+    let edit_bar = {
+        let d = state.dispatcher();
+        let on_undo = Callback::from(move |_: ()| d.dispatch(Action::Undo));
+        let d = state.dispatcher();
+        let on_redo = Callback::from(move |_: ()| d.dispatch(Action::Redo));
+        let d = state.dispatcher();
+        let on_import = Callback::from(
+            move |(contract, corrections): (Shared<Contract>, Vec<Correction>)| {
+                d.dispatch(Action::Import {
+                    contract,
+                    corrections,
+                })
+            },
+        );
+        html! {
+            <EditBar next_undo={state.edits.next_undo().map(|c| c.describe())}
+                next_redo={state.edits.next_redo().map(|c| c.describe())}
+                base={state.base.clone()} corrections={corrections.clone()}
+                {on_undo} {on_redo} {on_import} on_notice={on_notice.clone()} />
+        }
+    };
     let main_view = match (&state.contract, state.document(state.active)) {
         (Some(contract), Some(_)) => html! {
             <ArticleView key={state.active} contract={contract.clone()} doc={state.active}
                 selected={state.selected.clone()} scroll_to_selected={state.selected_from_sidebar}
-                on_select={on_chip} />
+                on_select={on_chip} on_correct={(!readonly).then_some(on_correct)} corrections={corrections.clone()}
+                unapplied={state.unapplied.clone()} />
         },
         _ if state.articles.is_empty() => html! {
             <article id="article" class="article article--empty">
@@ -167,6 +215,9 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="notice" role="alert">{ notice }</p>
                     }
                     <Tabs {tabs} active={state.active} on_select={on_tab} {on_close} />
+                    if !state.articles.is_empty() && !readonly {
+                        { edit_bar }
+                    }
                     { main_view }
                     if !diagnostics.is_empty() {
                         <details class="diagnostics">

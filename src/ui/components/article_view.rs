@@ -3,14 +3,22 @@
 //!
 //! Everything is built from the contract as Yew nodes: the article text becomes text nodes,
 //! only http/https/mailto links become `<a>`, anything else is text with a warning badge.
+//!
+//! With `on_correct`, the article is editable: activating a chip opens its correction panel
+//! (`FixPanel`), selecting text offers to add it as an entity, and a small form adds an
+//! entity by typing its text (keyboard alone). Paragraphs carry their code-point range in
+//! `data-start`/`data-end` so a selection maps back to contract offsets (`ui::selection`).
 
 use crate::ui::components::chip::Chip;
+use crate::ui::components::fix_panel::{FixPanel, FixTarget};
 use crate::ui::components::preview_card::PreviewCard;
 use crate::ui::labels;
+use crate::ui::selection::{first_free, locate, read_dom_selection};
 use crate::ui::state::Shared;
 use crate::ui::text::{excerpt, paragraphs, runs, segments, CpText, Piece, Range, Run, Segment};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use gloss_core::corrections::{Correction, Unapplied};
 use gloss_core::links::is_safe_href;
 use gloss_core::protocol::{Contract, DocumentDto, EntityDto, LinkDto};
 use std::cell::RefCell;
@@ -35,6 +43,15 @@ pub struct ArticleViewProps {
     pub scroll_to_selected: bool,
     #[prop_or_default]
     pub on_select: Callback<String>,
+    /// Makes the article editable: corrections made here are emitted.
+    #[prop_or_default]
+    pub on_correct: Option<Callback<Correction>>,
+    /// The workspace's corrections (documents named by source), to mark confirmed chips.
+    #[prop_or_default]
+    pub corrections: Rc<Vec<Correction>>,
+    /// Corrections that no longer fit; those of this document are listed under it.
+    #[prop_or_default]
+    pub unapplied: Rc<Vec<Unapplied>>,
 }
 
 /// The paragraphs of a document cut into render runs; computed once per contract.
@@ -99,6 +116,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let open = use_state(|| None::<usize>);
     let timer = use_mut_ref(|| None::<Timeout>);
     let article_ref = use_node_ref();
+    let body_ref = use_node_ref();
+    let fix = use_state(|| None::<FixTarget>);
     let control = CardControl {
         open: open.clone(),
         timer,
@@ -150,9 +169,26 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .iter()
         .map(|e| (e.id.as_str(), e))
         .collect();
+    let confirmed: HashSet<(usize, usize)> = props
+        .corrections
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Correction::Accept { .. } | Correction::Retype { .. } | Correction::Add { .. }
+            )
+        })
+        .filter(|c| !props.unapplied.iter().any(|u| &u.correction == *c))
+        .map(|c| c.mention())
+        .filter(|m| m.document == doc.source)
+        .map(|m| (m.start, m.end))
+        .collect();
+    let editable = props.on_correct.is_some();
     let ctx = RenderCtx {
         doc,
         cp: CpText::new(&doc.text),
+        confirmed: &confirmed,
+        fix: editable.then_some(&fix),
         entities: &entities,
         selected: props.selected.as_deref(),
         on_select: &props.on_select,
@@ -164,15 +200,88 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
     let mut pars = lay.paragraphs.iter();
     let headline = if lay.headline_first {
-        pars.next()
-            .map(|(_, runs)| html! { <h1 class="article__title">{ ctx.runs(runs) }</h1> })
+        pars.next().map(|((s, e), runs)| {
+            html! { <h1 class="article__title" data-start={s.to_string()} data-end={e.to_string()}>{ ctx.runs(runs) }</h1> }
+        })
     } else {
         doc.title
             .as_ref()
             .map(|t| html! { <h1 class="article__title">{ t }</h1> })
     };
     let body: Html = pars
-        .map(|(_, runs)| html! { <p class="article__p">{ ctx.runs(runs) }</p> })
+        .map(|((s, e), runs)| {
+            html! { <p class="article__p" data-start={s.to_string()} data-end={e.to_string()}>{ ctx.runs(runs) }</p> }
+        })
+        .collect();
+    let editing = match (&props.on_correct, &*fix) {
+        (Some(on_correct), Some(target)) => {
+            let on_close = {
+                let fix = fix.clone();
+                let article_ref = article_ref.clone();
+                Callback::from(move |_| {
+                    focus_in(&article_ref, ".chip--editing");
+                    fix.set(None);
+                })
+            };
+            let on_correct = {
+                let on_correct = on_correct.clone();
+                let fix = fix.clone();
+                Callback::from(move |c: Correction| {
+                    match &c {
+                        // The mention is gone: the focus goes to Undo.
+                        Correction::Reject { .. } => {
+                            fix.set(None);
+                            Timeout::new(0, || focus_by_id("undo")).forget();
+                        }
+                        Correction::Add { mention, .. } => fix.set(Some(FixTarget::Mention {
+                            start: mention.start,
+                            end: mention.end,
+                        })),
+                        _ => {}
+                    }
+                    on_correct.emit(c);
+                })
+            };
+            let target_confirmed = matches!(target, FixTarget::Mention { start, end } if confirmed.contains(&(*start, *end)));
+            html! {
+                <FixPanel contract={props.contract.clone()} doc={props.doc} target={target.clone()}
+                    confirmed={target_confirmed} {on_correct} {on_close} />
+            }
+        }
+        _ => Html::default(),
+    };
+    let on_select_text = {
+        let fix = fix.clone();
+        let body_ref = body_ref.clone();
+        let text = doc.text.clone();
+        let editable = editable;
+        Callback::from(move |_: ()| {
+            if !editable {
+                return;
+            }
+            let Some(body) = body_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            if let Some((par, prefix, selected)) = read_dom_selection(&body) {
+                if let Some((start, end, text)) = locate(&text, par, prefix, &selected) {
+                    fix.set(Some(FixTarget::Selection { start, end, text }));
+                }
+            }
+        })
+    };
+    let onmouseup = {
+        let cb = on_select_text.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let onkeyup = Callback::from(move |e: KeyboardEvent| {
+        if e.shift_key() {
+            on_select_text.emit(())
+        }
+    });
+    let unapplied: Vec<&Unapplied> = props
+        .unapplied
+        .iter()
+        .filter(|u| u.correction.mention().document == doc.source)
         .collect();
     let named = doc
         .mentions
@@ -194,11 +303,25 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <header class="article__head">
                 <p class="article__kicker">{ meta }</p>
                 { headline.unwrap_or_default() }
+                if editable {
+                    <AddEntity contract={props.contract.clone()} doc={props.doc} fix={fix.clone()} />
+                }
             </header>
+            { editing }
             if lay.paragraphs.is_empty() {
                 <p class="article__empty">{ "No article text was found in this input." }</p>
             }
-            <div class="article__body">{ body }</div>
+            <div class="article__body" ref={body_ref} {onmouseup} {onkeyup}>{ body }</div>
+            if !unapplied.is_empty() {
+                <details class="unapplied" open={true}>
+                    <summary>{ format!("Corrections that no longer fit this article · {}", unapplied.len()) }</summary>
+                    <ul>
+                        { for unapplied.iter().map(|u| html! {
+                            <li>{ format!("{} — {}", u.correction.describe(), u.reason) }</li>
+                        }) }
+                    </ul>
+                </details>
+            }
             if !doc.furniture.is_empty() {
                 <details class="furniture">
                     <summary>{ format!("Removed page furniture · {}", count(doc.furniture.len(), "block", "blocks")) }</summary>
@@ -232,10 +355,88 @@ fn scroll_to_active(article: &NodeRef) {
     }
 }
 
+/// Focus the first element matching `selector` inside `root`.
+fn focus_in(root: &NodeRef, selector: &str) {
+    if let Some(el) = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AddEntityProps {
+    contract: Shared<Contract>,
+    doc: usize,
+    fix: UseStateHandle<Option<FixTarget>>,
+}
+
+/// "Add an entity" by typing its text: the first unmarked occurrence opens the add panel.
+#[component]
+fn AddEntity(props: &AddEntityProps) -> Html {
+    let input = use_node_ref();
+    let message = use_state(|| None::<String>);
+    let onsubmit = {
+        let input = input.clone();
+        let message = message.clone();
+        let fix = props.fix.clone();
+        let contract = props.contract.clone();
+        let d = props.doc;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (Some(el), Some(doc)) = (
+                input.cast::<web_sys::HtmlInputElement>(),
+                contract.documents.get(d),
+            ) else {
+                return;
+            };
+            let taken: Vec<(usize, usize)> =
+                doc.mentions.iter().map(|m| (m.start, m.end)).collect();
+            match first_free(&doc.text, &el.value(), &taken) {
+                Some((start, end, text)) => {
+                    message.set(None);
+                    el.set_value("");
+                    fix.set(Some(FixTarget::Selection { start, end, text }));
+                }
+                None => message.set(Some(format!(
+                    "“{}” is not in this article outside the marked entities.",
+                    el.value().trim()
+                ))),
+            }
+        })
+    };
+    html! {
+        <form class="add-entity" {onsubmit}>
+            <label class="add-entity__label">{ "Add an entity " }
+                <input ref={input} type="text" class="add-entity__input" placeholder="text from the article" />
+            </label>
+            <button type="submit" class="add-entity__go">{ "Find" }</button>
+            if let Some(m) = &*message {
+                <span class="add-entity__message" role="status">{ m }</span>
+            }
+        </form>
+    }
+}
+
 /// Everything the render functions need, borrowed for one render.
 struct RenderCtx<'a> {
     doc: &'a DocumentDto,
     cp: CpText<'a>,
+    /// Mentions an editor confirmed, by offsets.
+    confirmed: &'a HashSet<(usize, usize)>,
+    /// The open correction panel's target; `None` when the article is not editable.
+    fix: Option<&'a UseStateHandle<Option<FixTarget>>>,
     entities: &'a HashMap<&'a str, &'a EntityDto>,
     selected: Option<&'a str>,
     on_select: &'a Callback<String>,
@@ -334,12 +535,44 @@ impl RenderCtx<'_> {
             return parts;
         };
         let entity = self.entities.get(m.entity.as_str());
-        let title = entity
-            .filter(|e| e.name.trim() != m.text.trim())
-            .map(|e| AttrValue::from(format!("{} · {}", e.name, labels::noun(&m.label))));
+        let confirmed = self.confirmed.contains(&(m.start, m.end));
+        let confidence = if confirmed {
+            "confirmed".to_string()
+        } else {
+            format!("confidence {}%", (m.score * 100.0).round() as i64)
+        };
+        let title = match entity.filter(|e| e.name.trim() != m.text.trim()) {
+            Some(e) => format!("{} · {} · {confidence}", e.name, labels::noun(&m.label)),
+            None => format!("{} · {confidence}", labels::noun(&m.label)),
+        };
+        let this = FixTarget::Mention {
+            start: m.start,
+            end: m.end,
+        };
+        let editing = self.fix.is_some_and(|f| (**f).as_ref() == Some(&this));
+        let on_activate = match self.fix {
+            None => self.on_select.clone(),
+            Some(fix) => {
+                let fix = fix.clone();
+                let on_select = self.on_select.clone();
+                let was_selected = self.selected == Some(m.entity.as_str());
+                Callback::from(move |id: String| {
+                    // Activating the open chip again closes its panel (and clears the selection).
+                    fix.set(if was_selected && editing {
+                        None
+                    } else {
+                        Some(this.clone())
+                    });
+                    if !(was_selected && !editing) {
+                        on_select.emit(id);
+                    }
+                })
+            }
+        };
         html! {
             <Chip entity={m.entity.clone()} label={m.label.clone()} name={m.text.clone()}
-                active={self.selected == Some(m.entity.as_str())} on_activate={self.on_select.clone()} {title}>
+                active={self.selected == Some(m.entity.as_str())} {on_activate} title={AttrValue::from(title)}
+                score={m.score} {confirmed} {editing}>
                 { parts }
             </Chip>
         }

@@ -4,6 +4,8 @@
 pub mod app;
 pub mod article_view;
 pub mod chip;
+pub mod edit_bar;
+pub mod fix_panel;
 pub mod graph;
 pub mod paste_box;
 pub mod preview_card;

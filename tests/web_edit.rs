@@ -1,0 +1,460 @@
+//! Browser tests of editing: the correction panel driven by mouse and keyboard, undo/redo
+//! keys, adding an entity from a text selection, confidence marks, the workspace restored
+//! from storage, and storage that is full or corrupted (a notice, the work kept, no crash).
+//! `wasm-pack test --headless --chrome --mode no-install -- --test web_edit`.
+#![cfg(target_arch = "wasm32")]
+
+use gloss_app::annotate::annotate_articles;
+use gloss_app::ui::components::article_view::ArticleView;
+use gloss_app::ui::edits::content_key;
+use gloss_app::ui::hooks::Inline;
+use gloss_app::ui::state::Shared;
+use gloss_app::ui::storage::{MemoryStore, Store, StoreHandle, WORKSPACE_KEY};
+use gloss_app::ui::AppProps;
+use gloss_app::App;
+use gloss_core::protocol::{Contract, DocumentDto, EntityDto, MentionDto};
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STORY: &str = "Harbour strike spreads to Valmora
+
+Dock workers in Valmora walked out on Friday, union leader Teodor Brandt said. Brandt met Mayor Ilse Kramer of Valmora on Saturday and the Valmora Port Authority promised new talks.";
+
+const CSS: &str = concat!(
+    include_str!("../static/gloss.css"),
+    include_str!("../static/edit.css")
+);
+
+fn fresh_root() -> Element {
+    let document = gloo::utils::document();
+    if document.get_element_by_id("gloss-edit-css").is_none() {
+        let style = document.create_element("style").expect("style");
+        style.set_id("gloss-edit-css");
+        style.set_text_content(Some(CSS));
+        document
+            .head()
+            .expect("head")
+            .append_child(&style)
+            .expect("append style");
+    }
+    let div = document.create_element("div").expect("div");
+    gloo::utils::body().append_child(&div).expect("append");
+    div
+}
+
+async fn settle() {
+    yew::scheduler::flush().await;
+}
+
+async fn wait(ms: u64) {
+    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+    settle().await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().expect("html element").click();
+}
+
+fn key_with(target: &web_sys::EventTarget, key: &str, ctrl: bool, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&ev).expect("dispatch");
+}
+
+fn key(target: &Element, key: &str) {
+    key_with(target, key, false, false);
+}
+
+fn focused() -> Option<Element> {
+    gloo::utils::document().active_element()
+}
+
+async fn wait_for(root: &Element, selector: &str, needle: &str) -> String {
+    for _ in 0..300 {
+        let found = root
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|s| text(&s))
+            .unwrap_or_default();
+        if found.contains(needle) {
+            return found;
+        }
+        wait(50).await;
+    }
+    panic!("{selector} never said {needle:?}");
+}
+
+fn mount_app(root: &Element, store: Option<StoreHandle>) {
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            use_worker: false,
+            with_sample: false,
+            inline: Some(Inline(annotate_articles)),
+            store,
+        },
+    )
+    .render();
+}
+
+async fn paste(root: &Element, input: &str) {
+    let area: HtmlTextAreaElement = one(root, "#paste-input").dyn_into().expect("textarea");
+    area.set_value(input);
+    area.dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    settle().await;
+    click(&one(root, "#annotate-btn"));
+    settle().await;
+}
+
+fn chip_texts(root: &Element) -> Vec<String> {
+    all(root, "#article .chip[role=button]").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn corrections_by_keyboard_undo_redo_and_a_reload_restores_them() {
+    let store = Rc::new(MemoryStore::default());
+    let root = fresh_root();
+    mount_app(&root, Some(StoreHandle(store.clone())));
+    settle().await;
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+    let before = chip_texts(&root);
+    assert!(before.len() >= 3, "{before:?}");
+
+    // Enter on a chip opens its panel with the focus on its first control.
+    let first = all(&root, "#article .chip[role=button]")[0].clone();
+    first.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    key(&first, "Enter");
+    wait(10).await;
+    let panel = one(&root, ".fix-panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("toolbar"));
+    let f = focused().expect("focus");
+    assert!(panel.contains(Some(&*f)), "focus in the panel");
+    assert_eq!(f.get_attribute("data-fix").as_deref(), Some("accept"));
+    assert!(
+        text(&panel).contains("model confidence"),
+        "{}",
+        text(&panel)
+    );
+    // Arrow keys move along the toolbar.
+    key(&f, "ArrowRight");
+    let f = focused().expect("focus");
+    assert_eq!(f.get_attribute("data-fix").as_deref(), Some("reject"));
+    // Reject (keyboard: Enter on a button is a click).
+    click(&f);
+    settle().await;
+    let after = chip_texts(&root);
+    assert_eq!(after.len(), before.len() - 1, "{after:?}");
+    assert!(
+        root.query_selector(".fix-panel").unwrap().is_none(),
+        "the panel closes"
+    );
+    let key_name = format!("gloss.corrections.{}", content_key(STORY));
+    let saved = store.get(&key_name).unwrap().expect("corrections saved");
+    assert!(saved.contains("\"op\":\"reject\""), "{saved}");
+
+    // Ctrl+Z / Ctrl+Shift+Z anywhere outside a text field.
+    let doc: web_sys::EventTarget = gloo::utils::document().into();
+    key_with(&doc, "z", true, false);
+    settle().await;
+    assert_eq!(chip_texts(&root), before);
+    assert_eq!(
+        store.get(&key_name).unwrap(),
+        None,
+        "an undone list is removed"
+    );
+    key_with(&doc, "Z", true, true);
+    settle().await;
+    assert_eq!(chip_texts(&root), after);
+    // The undo button says what it would undo.
+    let undo = one(&root, "#undo");
+    assert!(undo
+        .get_attribute("title")
+        .unwrap_or_default()
+        .starts_with("Undo: Rejected"));
+
+    // Change the type of another chip with the panel's buttons.
+    let chip = all(&root, "#article .chip[role=button]")[0].clone();
+    click(&chip);
+    settle().await;
+    let current = chip.get_attribute("data-label").unwrap();
+    let other = if current == "ORG" { "misc" } else { "org" };
+    click(&one(&root, &format!(".fix-panel [data-fix=type-{other}]")));
+    settle().await;
+    let relabeled = all(&root, "#article .chip[role=button]")[0]
+        .get_attribute("data-label")
+        .unwrap();
+    assert_eq!(relabeled, other.to_uppercase());
+    let chip0 = all(&root, "#article .chip[role=button]")[0].clone();
+    assert!(
+        chip0.class_list().contains("chip--confirmed"),
+        "{} / {}",
+        chip0.outer_html(),
+        text(&one(&root, ".edit-bar"))
+    );
+    // Escape closes the panel and gives the focus back to the chip.
+    key(&one(&root, ".fix-panel"), "Escape");
+    settle().await;
+    assert!(root.query_selector(".fix-panel").unwrap().is_none());
+    assert!(focused().is_some_and(|f| f.class_list().contains("chip")));
+    let corrected = chip_texts(&root);
+    let labels: Vec<String> = all(&root, "#article .chip[role=button]")
+        .iter()
+        .map(|c| c.get_attribute("data-label").unwrap())
+        .collect();
+
+    // A new page on the same storage: same tab, same corrections.
+    root.set_inner_html("");
+    let again = fresh_root();
+    mount_app(&again, Some(StoreHandle(store.clone())));
+    wait_for(&again, "#status", "Annotated 1 article").await;
+    wait(20).await;
+    assert_eq!(all(&again, ".tab").len(), 1);
+    assert_eq!(chip_texts(&again), corrected);
+    let labels_again: Vec<String> = all(&again, "#article .chip[role=button]")
+        .iter()
+        .map(|c| c.get_attribute("data-label").unwrap())
+        .collect();
+    assert_eq!(labels_again, labels);
+    assert!(store
+        .get(WORKSPACE_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("\"version\":1"));
+    again.set_inner_html("");
+}
+
+#[wasm_bindgen_test]
+async fn a_text_selection_can_be_added_as_an_entity() {
+    let root = fresh_root();
+    mount_app(&root, None);
+    settle().await;
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+    // Select "Dock workers" (never an entity) in the first body paragraph.
+    let p = all(&root, "#article .article__p")[0].clone();
+    let node = p.first_child().expect("text node");
+    assert!(text(&p).starts_with("Dock workers"), "{}", text(&p));
+    let range = gloo::utils::document().create_range().unwrap();
+    range.set_start(&node, 0).unwrap();
+    range.set_end(&node, 12).unwrap();
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    let up = web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &{
+        let i = web_sys::MouseEventInit::new();
+        i.set_bubbles(true);
+        i
+    })
+    .unwrap();
+    p.dispatch_event(&up).unwrap();
+    settle().await;
+    let panel = one(&root, ".fix-panel");
+    assert!(
+        text(&panel).contains("Add “Dock workers” as"),
+        "{}",
+        text(&panel)
+    );
+    click(&one(&panel, "[data-fix=add-org]"));
+    settle().await;
+    let added = all(&root, "#article .chip[role=button]")
+        .into_iter()
+        .find(|c| text(c) == "Dock workers")
+        .expect("new chip");
+    assert_eq!(added.get_attribute("data-label").as_deref(), Some("ORG"));
+    // By keyboard alone: type the text in the form, then choose a type.
+    let input: web_sys::HtmlInputElement = one(&root, ".add-entity__input").dyn_into().unwrap();
+    input.set_value("union leader");
+    let form = one(&root, ".add-entity");
+    form.dispatch_event(&web_sys::Event::new("submit").unwrap())
+        .unwrap();
+    settle().await;
+    click(&one(&root, ".fix-panel [data-fix=add-misc]"));
+    settle().await;
+    assert!(chip_texts(&root).iter().any(|t| t == "union leader"));
+    // Text that is not there says so.
+    input.set_value("Atlantis");
+    form.dispatch_event(&web_sys::Event::new("submit").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(text(&one(&root, ".add-entity__message")).contains("Atlantis"));
+    root.set_inner_html("");
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_gives_a_notice_and_keeps_the_work() {
+    let store = Rc::new(MemoryStore::with_quota(200));
+    let root = fresh_root();
+    mount_app(&root, Some(StoreHandle(store.clone())));
+    settle().await;
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+    let notice = wait_for(&root, ".notice", "Could not save").await;
+    assert!(
+        notice.contains("QuotaExceededError") && notice.contains("stays open"),
+        "{notice}"
+    );
+    // Editing still works in memory.
+    let n = chip_texts(&root).len();
+    click(&all(&root, "#article .chip[role=button]")[0]);
+    settle().await;
+    click(&one(&root, ".fix-panel [data-fix=reject]"));
+    settle().await;
+    assert_eq!(chip_texts(&root).len(), n - 1);
+    assert_eq!(all(&root, ".tab").len(), 1);
+    root.set_inner_html("");
+}
+
+#[wasm_bindgen_test]
+async fn corrupted_storage_gives_a_notice_and_a_clean_start() {
+    let store = Rc::new(MemoryStore::default());
+    store
+        .set(WORKSPACE_KEY, "{\"version\":1,\"articles\":[{\"sou")
+        .unwrap();
+    let root = fresh_root();
+    mount_app(&root, Some(StoreHandle(store.clone())));
+    settle().await;
+    let notice = text(&one(&root, ".notice"));
+    assert!(
+        notice.contains("could not be read") && notice.contains("starts clean"),
+        "{notice}"
+    );
+    assert!(all(&root, ".tab").is_empty());
+    assert!(
+        store.get("gloss.workspace.unreadable").unwrap().is_some(),
+        "set aside, not lost"
+    );
+    // The app works: a paste is annotated and saved over the broken value.
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+    wait(10).await;
+    assert!(store
+        .get(WORKSPACE_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("Harbour strike"));
+    // Corrupted corrections of one article: a notice, the article itself is fine.
+    let key_name = format!("gloss.corrections.{}", content_key(STORY));
+    let store2 = Rc::new(MemoryStore::default());
+    store2.set(&key_name, "not json").unwrap();
+    root.set_inner_html("");
+    let again = fresh_root();
+    mount_app(&again, Some(StoreHandle(store2)));
+    settle().await;
+    paste(&again, STORY).await;
+    wait_for(&again, "#status", "Annotated 1 article").await;
+    assert!(text(&one(&again, ".notice")).contains("could not be read"));
+    assert!(!chip_texts(&again).is_empty());
+    again.set_inner_html("");
+}
+
+fn scored_contract() -> Shared<Contract> {
+    let text = "Ana Ruiz met Brellin officials.";
+    let m = |start: usize, end: usize, label: &str, entity: &str, score: f32| MentionDto {
+        start,
+        end,
+        text: text.chars().skip(start).take(end - start).collect(),
+        label: label.into(),
+        entity: entity.into(),
+        score,
+    };
+    let e = |id: &str, label: &str, name: &str| EntityDto {
+        id: id.into(),
+        label: label.into(),
+        name: name.into(),
+        aliases: vec![name.into()],
+        roles: vec![],
+        related: vec![],
+    };
+    Shared::new(Contract {
+        version: 1,
+        documents: vec![DocumentDto {
+            source: "a".into(),
+            title: None,
+            text: text.into(),
+            mentions: vec![m(0, 8, "PER", "e1", 0.97), m(13, 20, "LOC", "e2", 0.41)],
+            links: vec![],
+            quotes: vec![],
+            furniture: vec![],
+        }],
+        entities: vec![e("e1", "PER", "Ana Ruiz"), e("e2", "LOC", "Brellin")],
+        relations: vec![],
+        diagnostics: vec![],
+    })
+}
+
+#[wasm_bindgen_test]
+async fn low_confidence_chips_are_marked_and_say_so() {
+    let root = fresh_root();
+    yew::Renderer::<ArticleView>::with_root_and_props(
+        root.clone(),
+        gloss_app::ui::components::article_view::ArticleViewProps {
+            contract: scored_contract(),
+            doc: 0,
+            selected: None,
+            scroll_to_selected: false,
+            on_select: Callback::noop(),
+            on_correct: None,
+            corrections: Rc::default(),
+            unapplied: Rc::default(),
+        },
+    )
+    .render();
+    settle().await;
+    let chips = all(&root, ".chip");
+    assert_eq!(chips.len(), 2);
+    assert!(!chips[0].class_list().contains("chip--unsure"));
+    assert!(chips[1].class_list().contains("chip--unsure"));
+    assert!(chips[1]
+        .get_attribute("aria-label")
+        .unwrap()
+        .ends_with("low confidence"));
+    assert!(chips[1]
+        .get_attribute("title")
+        .unwrap()
+        .contains("confidence 41%"));
+    assert_eq!(
+        chips[1].get_attribute("data-score").as_deref(),
+        Some("0.410")
+    );
+    // Not editable without on_correct: no panel, no add form.
+    click(&chips[1]);
+    settle().await;
+    assert!(root
+        .query_selector(".fix-panel, .add-entity")
+        .unwrap()
+        .is_none());
+    root.set_inner_html("");
+}
