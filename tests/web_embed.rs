@@ -190,6 +190,60 @@ async fn export_as_covers_every_format_and_refuses_others() {
 }
 
 #[wasm_bindgen_test]
+async fn apply_corrections_applies_what_fits_and_exports_it() {
+    let m = mount(false, false);
+    wait(20).await;
+    let contract = annotate(&m, ARTICLE).await;
+    let doc = &contract["documents"][0];
+    let geneva = doc["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .find(|x| x["text"] == "Geneva")
+        .expect("a Geneva mention")
+        .clone();
+    let mention = serde_json::json!({
+        "document": doc["source"], "start": geneva["start"], "end": geneva["end"], "text": "Geneva"
+    });
+    let mut stale = mention.clone();
+    stale["text"] = "Zurich".into();
+    let list = serde_json::json!([
+        {"op": "retype", "mention": mention, "label": "ORG"},
+        {"op": "reject", "mention": stale},
+    ]);
+    let list = js_sys::JSON::parse(&list.to_string()).expect("js list");
+    let report = json(&call(&m.api, "applyCorrections", &[list]).expect("applyCorrections"));
+    assert_eq!(report["applied"], 1, "{report}");
+    assert_eq!(
+        report["unapplied"][0]["correction"]["op"], "reject",
+        "{report}"
+    );
+    assert!(
+        report["unapplied"][0]["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Geneva"),
+        "{report}"
+    );
+    wait(30).await;
+    let shown = json(&call(&m.api, "getAnnotations", &[]).expect("shown"));
+    let label = shown["documents"][0]["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .find(|x| x["text"] == "Geneva")
+        .map(|x| x["label"].clone());
+    assert_eq!(label, Some("ORG".into()));
+    let exported = call(&m.api, "exportAs", &["json".into()])
+        .expect("json")
+        .as_string()
+        .expect("text");
+    let exported: serde_json::Value = serde_json::from_str(&exported).expect("json");
+    assert_eq!(exported["corrections"][0]["op"], "retype");
+    assert!(call(&m.api, "applyCorrections", &[JsValue::from(3)]).is_err());
+}
+
+#[wasm_bindgen_test]
 async fn link_metadata_shows_in_the_preview_and_survives_reannotation() {
     let m = mount(false, false);
     wait(20).await;
