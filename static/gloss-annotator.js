@@ -116,7 +116,7 @@
         this._emit("gloss:error", { message: "gloss-annotator: no element matches for=\"" + selector + "\"" });
         return;
       }
-      this._api.annotate(source.innerHTML, location.href).catch(function (e) {
+      this._api.annotate(source.innerHTML, location.pathname).catch(function (e) {
         self._emit("gloss:error", { message: String((e && e.message) || e) });
       });
     }

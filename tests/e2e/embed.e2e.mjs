@@ -92,6 +92,7 @@ try {
   const select = await page.evaluate(() => window.__events.filter((e) => e.type === 'gloss:select').pop()?.detail);
   check('gloss:select names the clicked entity', select && select.entity === petroId && /Petro/.test(select.name) && select.label === 'PER', JSON.stringify(select));
   await petro.click();
+  await page.keyboard.press('Escape');
 
   // setLinkMetadata: the host's title, description and date show in that link's preview card.
   const nChanges = changes.length;
@@ -195,8 +196,11 @@ try {
 
   // theme="dark" switches gloss's palette and nothing else.
   await page.evaluate(() => document.querySelector('gloss-annotator').setAttribute('theme', 'dark'));
-  const dark = await page.evaluate(() => getComputedStyle(document.querySelector('gloss-annotator').shadowRoot.querySelector('.gloss-embed')).backgroundColor);
-  check('theme="dark" applies', dark === 'rgb(22, 24, 28)', dark);
+  const dark = await page.evaluate(() => {
+    const root = document.querySelector('gloss-annotator').shadowRoot;
+    return [getComputedStyle(root.querySelector('.gloss-embed')).backgroundColor, getComputedStyle(root.querySelector('.article__p')).color];
+  });
+  check('theme="dark" applies', dark[0] === 'rgb(22, 24, 28)' && dark[1] === 'rgb(236, 234, 230)', dark.join(' '));
   await host.screenshot({ path: join(outDir, 'embed-example-dark.png') });
   await page.evaluate(() => document.querySelector('gloss-annotator').setAttribute('theme', 'light'));
 
