@@ -55,7 +55,10 @@ try {
   page.on('console', (m) => { if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) errors.push(m.text()); });
   await page.addInitScript(RECORDERS);
 
-  await page.goto(url + 'embed-example.html');
+  const response = await page.goto(url + 'embed-example.html');
+  const csp = response.headers()['content-security-policy'] || '';
+  check('the demo page is served with the strict CSP (no inline script allowed)',
+    /script-src 'self' 'wasm-unsafe-eval'\s*;/.test(csp) && /style-src 'self';/.test(csp) && !/sha256|unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'gloss:ready'), null, { timeout: 30000 });
   check('gloss:ready fired', true);
   // `for="#post-content"`: the page's article is annotated in the element, in its place.
@@ -230,8 +233,8 @@ try {
   const ready = await page.evaluate(() => window.__events.filter((e) => e.type === 'gloss:ready').map((e) => e.target));
   check('each element fires its own gloss:ready', ready.length === 2 && ready.includes('second'), JSON.stringify(ready));
 
-  const csp = await page.evaluate(() => window.__csp);
-  check('no CSP violation', csp.length === 0, csp.join(' | '));
+  const violations = await page.evaluate(() => window.__csp);
+  check('no CSP violation', violations.length === 0, violations.join(' | '));
   const strange = requests.filter((r) => {
     if (r.startsWith('data:') || r.startsWith('blob:')) return false;
     if (!r.startsWith(url)) return true;
