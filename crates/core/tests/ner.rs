@@ -222,6 +222,8 @@ fn train_tiny(seed: u64) -> Vec<u8> {
         epochs: 8,
         seed,
         prune_quantile: 0.0,
+        runs: 1,
+        word_dropout: 0.0,
     };
     train::train(
         &cfg,
@@ -229,9 +231,41 @@ fn train_tiny(seed: u64) -> Vec<u8> {
         &[],
         &Lexicons::default(),
         None,
+        None,
         |_| {},
     )
     .expect("trains")
+}
+
+#[test]
+fn two_stage_model_round_trips_and_tags() {
+    let first = Model::from_bytes(&train_tiny(3)).expect("first stage loads");
+    let docs = tiny_corpus();
+    let tags: Vec<Vec<Vec<gloss_core::ner::tags::Tag>>> = docs
+        .iter()
+        .map(|d| first.tag_doc_stage1(&train::doc_words(d)))
+        .collect();
+    let cfg = TrainConfig {
+        hash_bits: 16,
+        epochs: 4,
+        seed: 3,
+        prune_quantile: 0.0,
+        runs: 1,
+        word_dropout: 0.0,
+    };
+    let two = train::TwoStage {
+        first: &first,
+        train_tags: &tags,
+    };
+    let bytes = train::train(&cfg, &docs, &[], &Lexicons::default(), None, Some(&two), |_| {})
+        .expect("trains");
+    let m = Model::from_bytes(&bytes).expect("two-stage model loads");
+    assert!(m.stage2.is_some(), "second stage present");
+    assert_eq!(m.rows.entries(), first.rows.entries(), "first stage kept as is");
+    assert!(train::evaluate_model(&m, &docs).overall().f1() > 0.95);
+    // A second stage on a first stage with another hash size is refused.
+    let cfg17 = TrainConfig { hash_bits: 17, ..cfg };
+    assert!(train::train(&cfg17, &docs, &[], &Lexicons::default(), None, Some(&two), |_| {}).is_err());
 }
 
 #[test]
