@@ -345,6 +345,38 @@ fn recognize_modern_wire_sentences() {
             "Chinese Foreign Minister Wang Yi arrived in Cairo for talks with Egyptian officials.",
             &[("Chinese", Misc), ("Wang Yi", Per), ("Cairo", Loc), ("Egyptian", Misc)],
         ),
+        (
+            "Sheikh Tamim bin Hamad Al Thani, the emir of Qatar, hosted the talks in Doha on Tuesday.",
+            &[("Tamim bin Hamad Al Thani", Per), ("Qatar", Loc), ("Doha", Loc)],
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov told reporters in Moscow that talks would go on.",
+            &[("Russian", Misc), ("Sergei Lavrov", Per), ("Moscow", Loc)],
+        ),
+        (
+            "Hezbollah leader Naim Qassem said the group would rebuild southern Lebanon.",
+            &[("Hezbollah", Org), ("Naim Qassem", Per), ("Lebanon", Loc)],
+        ),
+        (
+            "Kenyan President William Ruto flew to Addis Ababa for an African Union summit.",
+            &[("Kenyan", Misc), ("William Ruto", Per), ("Addis Ababa", Loc), ("African Union", Org)],
+        ),
+        (
+            "Hamas official Khalil al-Hayya arrived in Cairo for ceasefire talks with Egyptian mediators.",
+            &[("Hamas", Org), ("Khalil al-Hayya", Per), ("Cairo", Loc), ("Egyptian", Misc)],
+        ),
+        (
+            "Chinese President Xi Jinping and Indian Prime Minister Narendra Modi met in Kazan.",
+            &[("Xi Jinping", Per), ("Narendra Modi", Per), ("Kazan", Loc)],
+        ),
+        (
+            "Abdullah bin Zayed, the UAE foreign minister, spoke with Saudi Crown Prince Mohammed bin Salman.",
+            &[("Abdullah bin Zayed", Per), ("Mohammed bin Salman", Per)],
+        ),
+        (
+            "Houthi fighters in Yemen fired missiles at ships in the Red Sea, the Pentagon said.",
+            &[("Yemen", Loc), ("Red Sea", Loc), ("Pentagon", Org)],
+        ),
     ];
     let mut misses = Vec::new();
     for (text, want) in table {

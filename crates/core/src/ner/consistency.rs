@@ -161,6 +161,27 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
             for t in tags.iter_mut().skip(i).take(2) {
                 t.0 = Tag::inside(PER);
             }
+            continue;
+        }
+        // "Saudi Crown Prince Mohammed bin Salman" read as a title chunk, then a person:
+        // a strong person marker ("bin", "ibn") before a person makes the capitalised word
+        // before it that person's first name, taken from whatever held it.
+        let marker = words.get(i).is_some_and(|w| PERSON_MARKERS.contains(w));
+        let prev_cap = words
+            .get(i - 1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if marker
+            && prev_cap
+            && before != Some(Some(PER))
+            && here == Some(Tag::O)
+            && after == Some(Tag::begin(PER))
+        {
+            if let Some(t) = tags.get_mut(i - 1) {
+                t.0 = Tag::begin(PER);
+            }
+            for t in tags.iter_mut().skip(i).take(2) {
+                t.0 = Tag::inside(PER);
+            }
         }
     }
 }
