@@ -430,6 +430,12 @@ fn consistency_joins_particles_and_fills_from_document() {
             &["Ahmad/B-PER Al/B-PER Shara/I-PER spoke/O"],
             &["B-PER I-PER I-PER O"],
         ),
+        // "bin"/"ibn" before a person takes the capitalised word before it, from any chunk.
+        (
+            &["Crown/B-MISC Prince/I-MISC Mohammed/I-MISC bin/O Salman/B-PER"],
+            &["B-MISC I-MISC B-PER I-PER I-PER"],
+        ),
+        (&["said/O Hamad/O bin/O Jassim/B-PER"], &["O B-PER I-PER I-PER"]),
         // A particle between a person and a place is left alone.
         (&["Ali/B-PER al/O Basra/B-LOC"], &["B-PER O B-LOC"]),
         // A person chunk with an Arabic group head anywhere is a group...
@@ -460,6 +466,8 @@ fn consistency_joins_particles_and_fills_from_document() {
             &["“/B-ORG Sanctions/I-ORG Office/I-ORG said/O", "Gaza/B-LOC ,/I-LOC ”/I-LOC", "“/B-MISC ”/I-MISC"],
             &["O B-ORG I-ORG O", "B-LOC O O", "O O"],
         ),
+        // A chunk of punctuation alone is dropped.
+        (&["Sham/B-ORG (/B-MISC HTS/B-ORG )/O"], &["B-ORG O B-ORG O"]),
         // ...while brackets and apostrophes may end one, as in CoNLL.
         (
             &["Ajax/B-ORG (/I-ORG Amsterdam/I-ORG )/I-ORG", "Peoples/B-ORG '/I-ORG"],

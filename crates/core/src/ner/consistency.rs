@@ -17,7 +17,7 @@
 //!   A capitalised Arabic group head the model left untagged right before a chunk opens it
 //!   as a group ("Jabhat" + "Al Nusra").
 //! - Edge punctuation: a quote mark or comma at either edge of a chunk is not part of the
-//!   name (“Reuters).
+//!   name (“Reuters); a chunk of punctuation alone is no name.
 //!
 //! - Common openers ([`apply_with_classes`]): a one-word MISC or ORG chunk opening a sentence
 //!   or heading ("Follow the latest ...", after ":" or a quote), before a lowercase word,
@@ -215,10 +215,20 @@ fn is_edge_junk(w: &str, at_start: bool) -> bool {
     !w.is_empty() && w.chars().all(junk)
 }
 
-/// Drop quote marks and commas from the edges of every chunk.
+/// Drop quote marks and commas from the edges of every chunk, and chunks without a letter or
+/// digit (a lone bracket is never a name).
 fn trim_edge_punctuation(words: &[&str], tags: &mut [(Tag, f32)]) {
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
     for c in chunks(&ts) {
+        let named = words
+            .get(c.start..c.end)
+            .is_some_and(|ws| ws.iter().any(|w| w.chars().any(char::is_alphanumeric)));
+        if !named {
+            for t in tags.iter_mut().take(c.end).skip(c.start) {
+                t.0 = Tag::O;
+            }
+            continue;
+        }
         let junk =
             |k: usize, at_start: bool| words.get(k).is_some_and(|w| is_edge_junk(w, at_start));
         let (mut s, mut e) = (c.start, c.end);
