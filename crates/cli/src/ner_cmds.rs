@@ -166,7 +166,9 @@ pub fn train(args: &[String]) -> Result<(), String> {
             .parse()
             .ok()
             .filter(|p| (0.0..1.0).contains(p))
-            .ok_or(format!("--word-dropout: want a probability below 1, got `{v}`"))?;
+            .ok_or(format!(
+                "--word-dropout: want a probability below 1, got `{v}`"
+            ))?;
     }
     if let Some(v) = a.get("runs") {
         cfg.runs = v

@@ -73,6 +73,7 @@ const PERSON_MARKERS: &[&str] = &["abu", "bin", "ibn", "bint"];
 
 const PER: usize = 0;
 const ORG: usize = 1;
+const LOC: usize = 2;
 const MISC: usize = 3;
 
 /// Adjust `tagged` (tags and margins per sentence of `doc`) in place.
@@ -180,6 +181,36 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
                 t.0 = Tag::begin(PER);
             }
             for t in tags.iter_mut().skip(i).take(2) {
+                t.0 = Tag::inside(PER);
+            }
+        }
+    } // "toppled Bashar/MISC al-Assad/ORG": a capitalised word, untagged or a one-word MISC or
+      // PER chunk, right before a name opening with "al-"/"el-" (not a place, not a known
+      // group) makes one person's name.
+    let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
+    for c in chunks(&ts) {
+        let Some(first) = words.get(c.start) else {
+            continue;
+        };
+        let opens_al = (first.starts_with("al-") || first.starts_with("el-")) && first.len() > 3;
+        let folded = fold(first);
+        let group = ARABIC_ORG_NAMES.contains(&folded.as_str())
+            || ARABIC_ORG_HEADS.contains(&folded.as_str());
+        if !opens_al || group || c.ty == LOC || c.start == 0 {
+            continue;
+        }
+        let i = c.start - 1;
+        let prev = ts.get(i).copied().unwrap_or(Tag::O);
+        let prev_cap = words.get(i).is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        });
+        let one_word =
+            prev == Tag::O || (prev.is_begin() && matches!(prev.ty(), Some(PER) | Some(MISC)));
+        if prev_cap && one_word {
+            if let Some(t) = tags.get_mut(i) {
+                t.0 = Tag::begin(PER);
+            }
+            for t in tags.iter_mut().take(c.end).skip(c.start) {
                 t.0 = Tag::inside(PER);
             }
         }

@@ -4,8 +4,8 @@
 //! Training and tagging both decode through [`decode_doc`], so they see the same features.
 
 use super::features::{
-    aggregate_features, aggregates, dynamic_features, sentence_info, set_topic, static_features, Context,
-    Hasher, History, TokInfo,
+    aggregate_features, aggregates, dynamic_features, sentence_info, set_topic, static_features,
+    Context, Hasher, History, TokInfo,
 };
 use super::lexicon::{Gazetteer, WordClasses};
 use super::model::{Model, RowTable};
@@ -55,7 +55,11 @@ impl<'a> Decoder<'a> {
 
     /// [`Decoder::prepare`], hiding the identity of the capitalised words for which `hide`
     /// says so (word dropout in training).
-    pub fn prepare_with(&self, doc: &[Vec<&str>], mut hide: impl FnMut(&TokInfo) -> bool) -> Prepared {
+    pub fn prepare_with(
+        &self,
+        doc: &[Vec<&str>],
+        mut hide: impl FnMut(&TokInfo) -> bool,
+    ) -> Prepared {
         let mut infos: Vec<Vec<TokInfo>> = doc
             .iter()
             .map(|words| sentence_info(words, self.classes, self.gazetteer))

@@ -208,7 +208,10 @@ fn token_info(word: &str, classes: &WordClasses) -> TokInfo {
 /// Sports result tables name clubs after their towns; the topic tells the model so.
 pub fn set_topic(infos: &mut [Vec<TokInfo>], doc: &[Vec<&str>]) {
     let first = infos.first().and_then(|s| s.first()).copied();
-    let dash = doc.first().and_then(|s| s.get(1)).is_some_and(|w| *w == "-");
+    let dash = doc
+        .first()
+        .and_then(|s| s.get(1))
+        .is_some_and(|w| *w == "-");
     let topic = match first {
         Some(t) if dash && t.flags & ALL_CAPS != 0 && t.flags & HAS_ALPHA != 0 => t.lw,
         _ => 0,
@@ -361,7 +364,10 @@ pub fn static_features(h: Hasher, s: &[TokInfo], i: usize, out: &mut Vec<u32>) {
     if t.topic != 0 {
         f(t::TOPIC_SHAPE, mix(t.topic, t.sshape));
         f(t::TOPIC_CLASS, mix(t.topic, class_at(t.class, 1)));
-        f(t::TOPIC_TABLE, mix(t.topic, mix(u64::from(t.flags & TABLE_LINE != 0), t.sshape)));
+        f(
+            t::TOPIC_TABLE,
+            mix(t.topic, mix(u64::from(t.flags & TABLE_LINE != 0), t.sshape)),
+        );
         f(t::TOPIC_LW, mix(t.topic, t.lw));
         let topic = t.topic;
         gaz_features(&mut |tpl, v| f(tpl, mix(topic, v)), t::TOPIC_GAZ, t.gaz);
@@ -541,7 +547,10 @@ pub fn aggregate_features(h: Hasher, t: &TokInfo, a: &Aggregate, out: &mut Vec<u
     out.push(h.row(t::A_DOC_MAJ_OWN, mix(maj as u64, own)));
     out.push(h.row(
         t::A_DOC_MAJ_FLAGS,
-        mix(maj as u64, (t.flags & (FIRST | CAPS_LINE | ALL_CAPS)) as u64),
+        mix(
+            maj as u64,
+            (t.flags & (FIRST | CAPS_LINE | ALL_CAPS)) as u64,
+        ),
     ));
     out.push(h.row(t::A_DOC_OTHER, mix(named.min(3) as u64, own)));
 }

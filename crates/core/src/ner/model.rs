@@ -348,7 +348,9 @@ impl Model {
                     seen_weights = true;
                 }
                 b"WGT2" => {
-                    let (head, rest) = payload.split_at_checked(4).ok_or(ModelError::Truncated("second stage"))?;
+                    let (head, rest) = payload
+                        .split_at_checked(4)
+                        .ok_or(ModelError::Truncated("second stage"))?;
                     let mut a = [0u8; 4];
                     a.copy_from_slice(head);
                     let scale2 = f32::from_le_bytes(a);

@@ -343,7 +343,11 @@ pub fn train(
     }
     let (scale, rows) = quantise(&sum, cfg.prune_quantile);
     let rows = sparse(&rows);
-    let stages = if two_stage.is_some() { "two stages" } else { "one stage" };
+    let stages = if two_stage.is_some() {
+        "two stages"
+    } else {
+        "one stage"
+    };
     let meta = format!(
         "averaged perceptron, greedy decoding, {stages}; hash_bits={} epochs={} seed={} runs={} word_dropout={} prune_quantile={}",
         cfg.hash_bits, cfg.epochs, cfg.seed, cfg.runs, cfg.word_dropout, cfg.prune_quantile
