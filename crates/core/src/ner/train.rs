@@ -1,6 +1,8 @@
 //! Training: averaged perceptron over greedy decoding (the decoder's own earlier decisions are
 //! the history features, as at tagging time), documents shuffled each epoch by a seeded
-//! generator, integer weights so a run is exactly reproducible. Then quantisation to i8.
+//! generator, integer weights so a run is exactly reproducible. Several seeded runs may be
+//! averaged; then quantisation to i16. A second stage ([`TwoStage`]) is trained the same way
+//! on top of a first-stage model, from first-stage tags its training documents never shaped.
 
 use super::conll::Document;
 use super::decode::Decoder;
