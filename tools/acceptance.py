@@ -11,8 +11,8 @@ import subprocess
 import sys
 
 LABELS = {"PER", "ORG", "LOC", "MISC", "DATE"}
-# Regression floor under the measured 0.852 (issue 4 targets 0.90 and a 0.88 floor once reached).
-NER_F1_FLOOR = 0.84
+# Regression floor under the measured 0.863 (issue 4 targets 0.90 and a 0.88 floor once reached).
+NER_F1_FLOOR = 0.86
 
 
 class Checks:

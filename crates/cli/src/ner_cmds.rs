@@ -16,13 +16,15 @@ use gloss_core::ner::{self as ner};
 use gloss_core::Span;
 use std::time::Instant;
 
+fn read_model(path: &str) -> Result<Model, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    Model::from_bytes(&bytes).map_err(|e| format!("{path}: {e}"))
+}
+
 /// The embedded model, or the one `--model FILE` names.
 fn load_model(a: &Args) -> Result<Model, String> {
     match a.get("model") {
-        Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-            Model::from_bytes(&bytes).map_err(|e| format!("{path}: {e}"))
-        }
+        Some(path) => read_model(path),
         None => ner::model()
             .cloned()
             .map_err(|e| format!("embedded model: {e}")),
@@ -135,6 +137,10 @@ pub fn train(args: &[String]) -> Result<(), String> {
             "prune",
             "fold",
             "jackknife",
+            "stage1",
+            "stage1-folds",
+            "runs",
+            "word-dropout",
         ],
     )?;
     let train_path = a.need("train")?;
@@ -154,6 +160,22 @@ pub fn train(args: &[String]) -> Result<(), String> {
             .ok()
             .filter(|b| (12..=24).contains(b))
             .ok_or(format!("--bits: want 12..24, got `{v}`"))?;
+    }
+    if let Some(v) = a.get("word-dropout") {
+        cfg.word_dropout = v
+            .parse()
+            .ok()
+            .filter(|p| (0.0..1.0).contains(p))
+            .ok_or(format!(
+                "--word-dropout: want a probability below 1, got `{v}`"
+            ))?;
+    }
+    if let Some(v) = a.get("runs") {
+        cfg.runs = v
+            .parse()
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or(format!("--runs: want a positive number, got `{v}`"))?;
     }
     if let Some(v) = a.get("prune") {
         cfg.prune_quantile = v
@@ -205,6 +227,38 @@ pub fn train(args: &[String]) -> Result<(), String> {
             Some([with(odd)?, with(even)?])
         }
     };
+    // `--stage1 FIRST.bin --stage1-folds EVEN.bin,ODD.bin`: train a second stage on top of
+    // FIRST.bin (trained with the same lexicons). Each training document's first-stage tags
+    // come from the fold model that did not see it (EVEN.bin was trained on the even-numbered
+    // documents, so it tags the odd ones).
+    let first = a.get("stage1").map(read_model).transpose()?;
+    let stage1_tags: Option<Vec<Vec<Vec<Tag>>>> = match (&first, a.get("stage1-folds")) {
+        (None, None) => None,
+        (Some(_), Some(v)) => {
+            let (even, odd) = v
+                .split_once(',')
+                .ok_or("--stage1-folds: want EVEN.bin,ODD.bin")?;
+            let (even, odd) = (read_model(even)?, read_model(odd)?);
+            Some(
+                train_docs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| {
+                        let m = if i % 2 == 0 { &odd } else { &even };
+                        m.tag_doc_stage1(&doc_words(d))
+                    })
+                    .collect(),
+            )
+        }
+        _ => return Err("--stage1 and --stage1-folds go together".into()),
+    };
+    let two_stage = first
+        .as_ref()
+        .zip(stage1_tags.as_ref())
+        .map(|(first, tags)| train::TwoStage {
+            first,
+            train_tags: tags,
+        });
     println!(
         "training on {} documents ({} tokens); {} word classes, {} gazetteer phrases; {:?}",
         train_docs.len(),
@@ -220,6 +274,7 @@ pub fn train(args: &[String]) -> Result<(), String> {
         &dev_docs,
         &lex,
         folds.as_ref(),
+        two_stage.as_ref(),
         |r| match r.dev_f1 {
             Some(f) => println!(
                 "epoch {:>2}  dev F1 {:.4}  ({:.0} s)",

@@ -222,6 +222,8 @@ fn train_tiny(seed: u64) -> Vec<u8> {
         epochs: 8,
         seed,
         prune_quantile: 0.0,
+        runs: 1,
+        word_dropout: 0.0,
     };
     train::train(
         &cfg,
@@ -229,9 +231,65 @@ fn train_tiny(seed: u64) -> Vec<u8> {
         &[],
         &Lexicons::default(),
         None,
+        None,
         |_| {},
     )
     .expect("trains")
+}
+
+#[test]
+fn two_stage_model_round_trips_and_tags() {
+    let first = Model::from_bytes(&train_tiny(3)).expect("first stage loads");
+    let docs = tiny_corpus();
+    let tags: Vec<Vec<Vec<gloss_core::ner::tags::Tag>>> = docs
+        .iter()
+        .map(|d| first.tag_doc_stage1(&train::doc_words(d)))
+        .collect();
+    let cfg = TrainConfig {
+        hash_bits: 16,
+        epochs: 4,
+        seed: 3,
+        prune_quantile: 0.0,
+        runs: 1,
+        word_dropout: 0.0,
+    };
+    let two = train::TwoStage {
+        first: &first,
+        train_tags: &tags,
+    };
+    let bytes = train::train(
+        &cfg,
+        &docs,
+        &[],
+        &Lexicons::default(),
+        None,
+        Some(&two),
+        |_| {},
+    )
+    .expect("trains");
+    let m = Model::from_bytes(&bytes).expect("two-stage model loads");
+    assert!(m.stage2.is_some(), "second stage present");
+    assert_eq!(
+        m.rows.entries(),
+        first.rows.entries(),
+        "first stage kept as is"
+    );
+    assert!(train::evaluate_model(&m, &docs).overall().f1() > 0.95);
+    // A second stage on a first stage with another hash size is refused.
+    let cfg17 = TrainConfig {
+        hash_bits: 17,
+        ..cfg
+    };
+    assert!(train::train(
+        &cfg17,
+        &docs,
+        &[],
+        &Lexicons::default(),
+        None,
+        Some(&two),
+        |_| {}
+    )
+    .is_err());
 }
 
 #[test]
@@ -311,6 +369,38 @@ fn recognize_modern_wire_sentences() {
             "Chinese Foreign Minister Wang Yi arrived in Cairo for talks with Egyptian officials.",
             &[("Chinese", Misc), ("Wang Yi", Per), ("Cairo", Loc), ("Egyptian", Misc)],
         ),
+        (
+            "Sheikh Tamim bin Hamad Al Thani, the emir of Qatar, hosted the talks in Doha on Tuesday.",
+            &[("Tamim bin Hamad Al Thani", Per), ("Qatar", Loc), ("Doha", Loc)],
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov told reporters in Moscow that talks would go on.",
+            &[("Russian", Misc), ("Sergei Lavrov", Per), ("Moscow", Loc)],
+        ),
+        (
+            "Hezbollah leader Naim Qassem said the group would rebuild southern Lebanon.",
+            &[("Hezbollah", Org), ("Naim Qassem", Per), ("Lebanon", Loc)],
+        ),
+        (
+            "Kenyan President William Ruto flew to Addis Ababa for an African Union summit.",
+            &[("Kenyan", Misc), ("William Ruto", Per), ("Addis Ababa", Loc), ("African Union", Org)],
+        ),
+        (
+            "Hamas official Khalil al-Hayya arrived in Cairo for ceasefire talks with Egyptian mediators.",
+            &[("Hamas", Org), ("Khalil al-Hayya", Per), ("Cairo", Loc), ("Egyptian", Misc)],
+        ),
+        (
+            "Chinese President Xi Jinping and Indian Prime Minister Narendra Modi met in Kazan.",
+            &[("Xi Jinping", Per), ("Narendra Modi", Per), ("Kazan", Loc)],
+        ),
+        (
+            "Abdullah bin Zayed, the UAE foreign minister, spoke with Saudi Crown Prince Mohammed bin Salman.",
+            &[("Abdullah bin Zayed", Per), ("Mohammed bin Salman", Per)],
+        ),
+        (
+            "Houthi fighters in Yemen fired missiles at ships in the Red Sea, the Pentagon said.",
+            &[("Yemen", Loc), ("Red Sea", Loc), ("Pentagon", Org)],
+        ),
     ];
     let mut misses = Vec::new();
     for (text, want) in table {
@@ -364,42 +454,88 @@ fn consistency_joins_particles_and_fills_from_document() {
             &["Ahmad/B-PER Al/B-PER Shara/I-PER spoke/O"],
             &["B-PER I-PER I-PER O"],
         ),
+        // "bin"/"ibn" before a person takes the capitalised word before it, from any chunk.
+        (
+            &["Crown/B-MISC Prince/I-MISC Mohammed/I-MISC bin/O Salman/B-PER"],
+            &["B-MISC I-MISC B-PER I-PER I-PER"],
+        ),
+        (
+            &["said/O Hamad/O bin/O Jassim/B-PER"],
+            &["O B-PER I-PER I-PER"],
+        ),
+        // A capitalised word right before an "al-" person is the first name; a place is not.
+        (
+            &[
+                "toppled/O Bashar/B-MISC al-Assad/B-ORG ./O",
+                "in/O Basra/B-LOC al-Maliki/B-PER",
+                "and/O Ahrar/B-ORG al-Sham/B-ORG",
+            ],
+            &["O B-PER I-PER O", "O B-LOC B-PER", "O B-ORG B-ORG"],
+        ),
         // A particle between a person and a place is left alone.
         (&["Ali/B-PER al/O Basra/B-LOC"], &["B-PER O B-LOC"]),
         // A person chunk with an Arabic group head anywhere is a group...
         (
-            &["Jaish/B-PER al-Adl/I-PER claimed/O it/O", "fighters/O of/O Al/B-PER Shabaab/I-PER"],
+            &[
+                "Jaish/B-PER al-Adl/I-PER claimed/O it/O",
+                "fighters/O of/O Al/B-PER Shabaab/I-PER",
+            ],
             &["B-ORG I-ORG O O", "O O B-ORG I-ORG"],
         ),
-        (&["Hay'at/B-PER Tahrir/I-PER al-Sham/I-PER"], &["B-ORG I-ORG I-ORG"]),
+        (
+            &["Hay'at/B-PER Tahrir/I-PER al-Sham/I-PER"],
+            &["B-ORG I-ORG I-ORG"],
+        ),
         (&["backed/O by/O Hezbollah/B-PER"], &["O O B-ORG"]),
         // ...but a name with Abu/bin stays a person, and so do plain names.
         (
-            &["Abu/B-PER Ansar/I-PER al-Masri/I-PER", "Osama/B-PER bin/I-PER Qaeda/I-PER"],
+            &[
+                "Abu/B-PER Ansar/I-PER al-Masri/I-PER",
+                "Osama/B-PER bin/I-PER Qaeda/I-PER",
+            ],
             &["B-PER I-PER I-PER", "B-PER I-PER I-PER"],
         ),
         (&["Omar/B-PER al-Hassan/I-PER spoke/O"], &["B-PER I-PER O"]),
         // An English group head counts only as the last word of a longer name.
         (
-            &["Oromo/B-PER Liberation/I-PER Front/I-PER", "Army/B-PER Smith/I-PER", "Front/B-PER"],
+            &[
+                "Oromo/B-PER Liberation/I-PER Front/I-PER",
+                "Army/B-PER Smith/I-PER",
+                "Front/B-PER",
+            ],
             &["B-ORG I-ORG I-ORG", "B-PER I-PER", "B-PER"],
         ),
         // An untagged Arabic group head before a chunk opens it, as a group.
         (
-            &["with/O Jabhat/O Al/B-PER Nusra/I-PER fighters/O", "Harakat/O Ahrar/B-ORG al-Sham/I-ORG"],
+            &[
+                "with/O Jabhat/O Al/B-PER Nusra/I-PER fighters/O",
+                "Harakat/O Ahrar/B-ORG al-Sham/I-ORG",
+            ],
             &["O B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG"],
         ),
         // Quote marks and brackets at a chunk's edges are not part of the name.
         (
-            &["“/B-ORG Sanctions/I-ORG Office/I-ORG said/O", "Gaza/B-LOC ,/I-LOC ”/I-LOC", "“/B-MISC ”/I-MISC"],
+            &[
+                "“/B-ORG Sanctions/I-ORG Office/I-ORG said/O",
+                "Gaza/B-LOC ,/I-LOC ”/I-LOC",
+                "“/B-MISC ”/I-MISC",
+            ],
             &["O B-ORG I-ORG O", "B-LOC O O", "O O"],
         ),
+        // A chunk of punctuation alone is dropped.
+        (&["Sham/B-ORG (/B-MISC HTS/B-ORG )/O"], &["B-ORG O B-ORG O"]),
         // ...while brackets and apostrophes may end one, as in CoNLL.
         (
-            &["Ajax/B-ORG (/I-ORG Amsterdam/I-ORG )/I-ORG", "Peoples/B-ORG '/I-ORG"],
+            &[
+                "Ajax/B-ORG (/I-ORG Amsterdam/I-ORG )/I-ORG",
+                "Peoples/B-ORG '/I-ORG",
+            ],
             &["B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG"],
         ),
-        (&["Procter/B-ORG &/I-ORG Gamble/I-ORG"], &["B-ORG I-ORG I-ORG"]),
+        (
+            &["Procter/B-ORG &/I-ORG Gamble/I-ORG"],
+            &["B-ORG I-ORG I-ORG"],
+        ),
         // Other types are left alone.
         (&["Hizb/B-MISC ut-Tahrir/I-MISC"], &["B-MISC I-MISC"]),
         // A capitalised word tagged elsewhere in the document gets that type...
@@ -488,7 +624,10 @@ fn common_openers_are_not_names() {
     ]);
     let table: &[(&str, &str)] = &[
         // A heading-initial imperative after ":" and a sentence-initial common noun: dropped.
-        ("Live/O coverage/O :/O Watch/B-MISC the/O vote/O", "O O O O O O"),
+        (
+            "Live/O coverage/O :/O Watch/B-MISC the/O vote/O",
+            "O O O O O O",
+        ),
         ("Watch/B-ORG this/O space/O", "O O O"),
         // Not far enough ahead of the capitalised form, a name, or a score after it: kept.
         ("Analysis/B-MISC of/O polls/O", "B-MISC O O"),
@@ -499,10 +638,18 @@ fn common_openers_are_not_names() {
         ("Watch/B-PER said/O", "B-PER O"),
     ];
     for (sent, want) in table {
-        let words: Vec<&str> = sent.split(' ').map(|x| x.split('/').next().unwrap_or("")).collect();
+        let words: Vec<&str> = sent
+            .split(' ')
+            .map(|x| x.split('/').next().unwrap_or(""))
+            .collect();
         let mut tagged = vec![sent
             .split(' ')
-            .map(|x| (Tag::parse(x.split('/').nth(1).unwrap_or("O")).unwrap_or(Tag::O), 1.0))
+            .map(|x| {
+                (
+                    Tag::parse(x.split('/').nth(1).unwrap_or("O")).unwrap_or(Tag::O),
+                    1.0,
+                )
+            })
             .collect::<Vec<_>>()];
         gloss_core::ner::consistency::apply_with_classes(&[words], &mut tagged, &classes);
         let got: Vec<&str> = tagged[0].iter().map(|t| t.0.as_str()).collect();

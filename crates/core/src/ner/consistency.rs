@@ -17,7 +17,7 @@
 //!   A capitalised Arabic group head the model left untagged right before a chunk opens it
 //!   as a group ("Jabhat" + "Al Nusra").
 //! - Edge punctuation: a quote mark or comma at either edge of a chunk is not part of the
-//!   name (“Reuters).
+//!   name (“Reuters); a chunk of punctuation alone is no name.
 //!
 //! - Common openers ([`apply_with_classes`]): a one-word MISC or ORG chunk opening a sentence
 //!   or heading ("Follow the latest ...", after ":" or a quote), before a lowercase word,
@@ -73,6 +73,7 @@ const PERSON_MARKERS: &[&str] = &["abu", "bin", "ibn", "bint"];
 
 const PER: usize = 0;
 const ORG: usize = 1;
+const LOC: usize = 2;
 const MISC: usize = 3;
 
 /// Adjust `tagged` (tags and margins per sentence of `doc`) in place.
@@ -161,6 +162,57 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
             for t in tags.iter_mut().skip(i).take(2) {
                 t.0 = Tag::inside(PER);
             }
+            continue;
+        }
+        // "Saudi Crown Prince Mohammed bin Salman" read as a title chunk, then a person:
+        // a strong person marker ("bin", "ibn") before a person makes the capitalised word
+        // before it that person's first name, taken from whatever held it.
+        let marker = words.get(i).is_some_and(|w| PERSON_MARKERS.contains(w));
+        let prev_cap = words
+            .get(i - 1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if marker
+            && prev_cap
+            && before != Some(Some(PER))
+            && here == Some(Tag::O)
+            && after == Some(Tag::begin(PER))
+        {
+            if let Some(t) = tags.get_mut(i - 1) {
+                t.0 = Tag::begin(PER);
+            }
+            for t in tags.iter_mut().skip(i).take(2) {
+                t.0 = Tag::inside(PER);
+            }
+        }
+    } // "toppled Bashar/MISC al-Assad/ORG": a capitalised word, untagged or a one-word MISC or
+      // PER chunk, right before a name opening with "al-"/"el-" (not a place, not a known
+      // group) makes one person's name.
+    let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
+    for c in chunks(&ts) {
+        let Some(first) = words.get(c.start) else {
+            continue;
+        };
+        let opens_al = (first.starts_with("al-") || first.starts_with("el-")) && first.len() > 3;
+        let folded = fold(first);
+        let group = ARABIC_ORG_NAMES.contains(&folded.as_str())
+            || ARABIC_ORG_HEADS.contains(&folded.as_str());
+        if !opens_al || group || c.ty == LOC || c.start == 0 {
+            continue;
+        }
+        let i = c.start - 1;
+        let prev = ts.get(i).copied().unwrap_or(Tag::O);
+        let prev_cap = words.get(i).is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        });
+        let one_word =
+            prev == Tag::O || (prev.is_begin() && matches!(prev.ty(), Some(PER) | Some(MISC)));
+        if prev_cap && one_word {
+            if let Some(t) = tags.get_mut(i) {
+                t.0 = Tag::begin(PER);
+            }
+            for t in tags.iter_mut().take(c.end).skip(c.start) {
+                t.0 = Tag::inside(PER);
+            }
         }
     }
 }
@@ -194,10 +246,20 @@ fn is_edge_junk(w: &str, at_start: bool) -> bool {
     !w.is_empty() && w.chars().all(junk)
 }
 
-/// Drop quote marks and commas from the edges of every chunk.
+/// Drop quote marks and commas from the edges of every chunk, and chunks without a letter or
+/// digit (a lone bracket is never a name).
 fn trim_edge_punctuation(words: &[&str], tags: &mut [(Tag, f32)]) {
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
     for c in chunks(&ts) {
+        let named = words
+            .get(c.start..c.end)
+            .is_some_and(|ws| ws.iter().any(|w| w.chars().any(char::is_alphanumeric)));
+        if !named {
+            for t in tags.iter_mut().take(c.end).skip(c.start) {
+                t.0 = Tag::O;
+            }
+            continue;
+        }
         let junk =
             |k: usize, at_start: bool| words.get(k).is_some_and(|w| is_edge_junk(w, at_start));
         let (mut s, mut e) = (c.start, c.end);

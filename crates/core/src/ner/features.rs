@@ -21,6 +21,7 @@ const HAS_ALPHA: u16 = 64;
 const FIRST: u16 = 128;
 const CAPS_LINE: u16 = 256;
 const MIXED: u16 = 512;
+const TABLE_LINE: u16 = 1024;
 
 /// What a token contributes to its own and its neighbours' features.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,9 +38,21 @@ pub struct TokInfo {
     pub lfreq: u8,
     pub flags: u16,
     pub gaz: u32,
+    /// The document's topic word (see [`set_topic`]), 0 if none.
+    pub topic: u64,
 }
 
+/// Word hash of a token whose identity training hid (word dropout, see `train`).
+pub const DROPPED_WORD: u64 = 0x6472_6f70_7065_6400;
+
 impl TokInfo {
+    /// Hide the word's identity (exact and lowercase form), keeping its shape, affixes,
+    /// classes and gazetteer matches: the model must then tag it like an unseen name.
+    pub fn drop_word(&mut self) {
+        self.w = DROPPED_WORD;
+        self.lw = DROPPED_WORD;
+    }
+
     /// Whether the token starts with a capital (the tokens document history tracks).
     pub fn is_capitalised(&self) -> bool {
         self.flags & INIT_CAP != 0
@@ -70,12 +83,19 @@ pub fn sentence_info(words: &[&str], classes: &WordClasses, gaz: &Gazetteer) -> 
     let caps = out.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
     // A headline or sports-table line in capitals: case says nothing there.
     let caps_line = alpha >= 2 && caps * 10 >= alpha * 8;
+    // A results-table row ("Bolton 2 Newcastle 1", "Smith ( Kenya ) 27:30.1"): numbers
+    // make up much of the line.
+    let digits = out.iter().filter(|t| t.flags & HAS_DIGIT != 0).count();
+    let table_line = digits >= 1 && digits * 10 >= out.len() * 3;
     for (i, t) in out.iter_mut().enumerate() {
         if i == 0 {
             t.flags |= FIRST;
         }
         if caps_line {
             t.flags |= CAPS_LINE;
+        }
+        if table_line {
+            t.flags |= TABLE_LINE;
         }
     }
     if !gaz.is_empty() {
@@ -183,6 +203,26 @@ fn token_info(word: &str, classes: &WordClasses) -> TokInfo {
     t
 }
 
+/// Mark every token with the document's topic word: the first word of a document whose first
+/// line is a capitals headline of the wire form "SOCCER - ...", "CRICKET - ...", "GOLF - ...".
+/// Sports result tables name clubs after their towns; the topic tells the model so.
+pub fn set_topic(infos: &mut [Vec<TokInfo>], doc: &[Vec<&str>]) {
+    let first = infos.first().and_then(|s| s.first()).copied();
+    let dash = doc
+        .first()
+        .and_then(|s| s.get(1))
+        .is_some_and(|w| *w == "-");
+    let topic = match first {
+        Some(t) if dash && t.flags & ALL_CAPS != 0 && t.flags & HAS_ALPHA != 0 => t.lw,
+        _ => 0,
+    };
+    for s in infos.iter_mut() {
+        for t in s.iter_mut() {
+            t.topic = topic;
+        }
+    }
+}
+
 /// Template ids (part of the model format).
 mod t {
     pub const BIAS: u64 = 1;
@@ -220,6 +260,11 @@ mod t {
     pub const SSHAPE_P2: u64 = 45;
     pub const W_M1: u64 = 46;
     pub const W_P1: u64 = 47;
+    pub const TOPIC_SHAPE: u64 = 53;
+    pub const TOPIC_GAZ: u64 = 54;
+    pub const TOPIC_CLASS: u64 = 55;
+    pub const TOPIC_TABLE: u64 = 56;
+    pub const TOPIC_LW: u64 = 57;
     // Dynamic.
     pub const P1: u64 = 100;
     pub const P2P1: u64 = 101;
@@ -228,6 +273,17 @@ mod t {
     pub const HIST: u64 = 104;
     pub const HIST_SHAPE: u64 = 105;
     pub const P1_CLASS: u64 = 106;
+    // Second stage: what the first stage said (see [`Aggregate`]).
+    pub const A_OWN: u64 = 120;
+    pub const A_L1: u64 = 121;
+    pub const A_R1: u64 = 122;
+    pub const A_L1_R1: u64 = 123;
+    pub const A_R2: u64 = 124;
+    pub const A_DOC: u64 = 125;
+    pub const A_DOC_MAJ: u64 = 126;
+    pub const A_DOC_MAJ_OWN: u64 = 127;
+    pub const A_DOC_MAJ_FLAGS: u64 = 128;
+    pub const A_DOC_OTHER: u64 = 129;
 }
 
 /// Maps feature hashes to weight rows.
@@ -305,7 +361,18 @@ pub fn static_features(h: Hasher, s: &[TokInfo], i: usize, out: &mut Vec<u32>) {
     if t.flags & CAPS_LINE != 0 {
         f(t::CAPS_SHAPE, t.shape);
     }
-    f(t::FLAGS, t.flags as u64);
+    if t.topic != 0 {
+        f(t::TOPIC_SHAPE, mix(t.topic, t.sshape));
+        f(t::TOPIC_CLASS, mix(t.topic, class_at(t.class, 1)));
+        f(
+            t::TOPIC_TABLE,
+            mix(t.topic, mix(u64::from(t.flags & TABLE_LINE != 0), t.sshape)),
+        );
+        f(t::TOPIC_LW, mix(t.topic, t.lw));
+        let topic = t.topic;
+        gaz_features(&mut |tpl, v| f(tpl, mix(topic, v)), t::TOPIC_GAZ, t.gaz);
+    }
+    f(t::FLAGS, (t.flags & !TABLE_LINE) as u64);
     gaz_features(&mut f, t::GAZ, t.gaz);
     gaz_features(&mut f, t::GAZ_M1, at(-1).map_or(0, |x| x.gaz));
     gaz_features(&mut f, t::GAZ_P1, at(1).map_or(0, |x| x.gaz));
@@ -361,7 +428,7 @@ pub struct History {
 
 impl History {
     pub fn lookup(&self, t: &TokInfo) -> u8 {
-        if !t.is_capitalised() {
+        if !t.is_capitalised() || t.lw == DROPPED_WORD {
             return 0;
         }
         match self.counts.get(t.lw) {
@@ -383,10 +450,107 @@ impl History {
     }
 
     pub fn record(&mut self, t: &TokInfo, tag: Tag) {
+        if t.lw == DROPPED_WORD {
+            return;
+        }
         if let (true, Some(ty)) = (t.is_capitalised(), tag.ty()) {
             if let Some(c) = self.counts.entry(t.lw).get_mut(ty) {
                 *c = c.saturating_add(1);
             }
         }
     }
+}
+
+/// Second stage (Ratinov & Roth 2009, "two-stage prediction aggregation"): what the first
+/// stage's labels say about a token: its own label, its neighbours' labels (including the
+/// ones to its right, which greedy decoding cannot otherwise see), and the types the first
+/// stage gave the other capitalised mentions of the same word anywhere in the document
+/// (headlines in capitals and sports tables share words with the body text).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Aggregate {
+    pub own: Tag,
+    pub left: Tag,
+    pub right: Tag,
+    pub right2: Tag,
+    /// Other capitalised mentions of the word: [untagged, PER, ORG, LOC, MISC], capped.
+    pub doc: [u8; N_TYPES + 1],
+}
+
+/// Aggregates for every token of a document from the first stage's tags.
+pub fn aggregates(infos: &[Vec<TokInfo>], stage1: &[Vec<Tag>]) -> Vec<Vec<Aggregate>> {
+    let mut counts: super::hash::U64Map<[u16; N_TYPES + 1]> = super::hash::U64Map::default();
+    for (info, tags) in infos.iter().zip(stage1) {
+        for (t, tag) in info.iter().zip(tags) {
+            if t.is_capitalised() && t.flags & HAS_ALPHA != 0 && t.lw != DROPPED_WORD {
+                let k = tag.ty().map_or(0, |ty| ty + 1);
+                if let Some(c) = counts.entry(t.lw).get_mut(k) {
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+    }
+    infos
+        .iter()
+        .zip(stage1)
+        .map(|(info, tags)| {
+            let tag = |j: usize| tags.get(j).copied().unwrap_or(Tag::O);
+            info.iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let own = tag(i);
+                    let mut doc = [0u8; N_TYPES + 1];
+                    if t.is_capitalised() && t.flags & HAS_ALPHA != 0 {
+                        if let Some(c) = counts.get(t.lw) {
+                            let k = own.ty().map_or(0, |ty| ty + 1);
+                            for (j, (d, &n)) in doc.iter_mut().zip(c.iter()).enumerate() {
+                                let n = if j == k { n.saturating_sub(1) } else { n };
+                                *d = n.min(3) as u8;
+                            }
+                        }
+                    }
+                    Aggregate {
+                        own,
+                        left: i.checked_sub(1).map_or(Tag::O, tag),
+                        right: tag(i + 1),
+                        right2: tag(i + 2),
+                        doc,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Second-stage feature rows of token `t`, appended to `out`.
+pub fn aggregate_features(h: Hasher, t: &TokInfo, a: &Aggregate, out: &mut Vec<u32>) {
+    let own = a.own.id() as u64;
+    out.push(h.row(t::A_OWN, own));
+    out.push(h.row(t::A_L1, a.left.id() as u64));
+    out.push(h.row(t::A_R1, a.right.id() as u64));
+    out.push(h.row(t::A_L1_R1, (a.left.id() * 16 + a.right.id()) as u64));
+    out.push(h.row(t::A_R2, mix(a.right.id() as u64, a.right2.id() as u64)));
+    let others: u32 = a.doc.iter().map(|&n| n as u32).sum();
+    if others == 0 {
+        return;
+    }
+    let mut maj = 0;
+    for (k, &n) in a.doc.iter().enumerate() {
+        if n > 0 {
+            out.push(h.row(t::A_DOC, (k * 4 + n as usize) as u64));
+        }
+        if n > a.doc.get(maj).copied().unwrap_or(0) {
+            maj = k;
+        }
+    }
+    let named = others - a.doc.first().copied().unwrap_or(0) as u32;
+    out.push(h.row(t::A_DOC_MAJ, maj as u64));
+    out.push(h.row(t::A_DOC_MAJ_OWN, mix(maj as u64, own)));
+    out.push(h.row(
+        t::A_DOC_MAJ_FLAGS,
+        mix(
+            maj as u64,
+            (t.flags & (FIRST | CAPS_LINE | ALL_CAPS)) as u64,
+        ),
+    ));
+    out.push(h.row(t::A_DOC_OTHER, mix(named.min(3) as u64, own)));
 }

@@ -2,8 +2,9 @@
 //!
 //! An averaged perceptron over hashed features (word, affixes, shape, context window, word
 //! classes learned from unlabelled news, gazetteers, previous tags, the types given to the same
-//! word earlier in the document), decoded greedily left to right, then made consistent across
-//! the document. The model file (`models/ner.bin`) is embedded and parsed once.
+//! word earlier in the document, the document's topic word), decoded greedily left to right in
+//! two stages (the second sees the first stage's labels of the whole document), then made
+//! consistent across the document. The model file (`models/ner.bin`) is embedded and parsed once.
 //!
 //! Submodules: [`tags`] (IOB2 tag set, chunks), [`conll`] (reading CoNLL files), [`score`]
 //! (conlleval-exact scoring), [`hash`], [`lexicon`] (word classes, gazetteers), [`features`],

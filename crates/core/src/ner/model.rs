@@ -9,6 +9,8 @@
 //!         (the high bytes are nearly all 0x00/0xff and compress well)
 //!   WCLS  u32 n, n front-coded words (u8 shared, u8 len, bytes), n u16 classes, n u8 freqs
 //!   GAZT  u32 n, n front-coded phrases (tokens joined by ' '), n u8 list ids
+//!   WGT2  f32 scale, then a second stage's weights as in WGHT (optional: a two-stage model
+//!         tags twice, the second stage seeing the first stage's labels)
 //!   META  UTF-8 text: how the model was trained
 //! ```
 //! Unknown sections are skipped, so later versions may add some.
@@ -87,16 +89,30 @@ pub struct Model {
     pub scale: f32,
     /// The non-zero rows.
     pub rows: RowTable,
+    /// Second stage (scale, rows), if the model has one.
+    pub stage2: Option<(f32, RowTable)>,
     pub classes: WordClasses,
     pub gazetteer: Gazetteer,
     pub meta: String,
 }
 
-/// Serialise quantised weights (dense rows) and lexicons.
+/// Non-zero rows of a dense table, as (row id, weights).
+pub fn sparse(rows: &[[i16; N_TAGS]]) -> Vec<(u32, [i16; N_TAGS])> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|&x| x != 0))
+        .map(|(i, r)| (i as u32, *r))
+        .collect()
+}
+
+/// Quantised weights of one stage: scale and non-zero rows sorted by id.
+pub type Weights<'a> = (f32, &'a [(u32, [i16; N_TAGS])]);
+
+/// Serialise quantised weights (first stage, optional second stage) and lexicons.
 pub fn to_bytes(
     bits: u8,
-    scale: f32,
-    rows: &[[i16; N_TAGS]],
+    stage1: Weights,
+    stage2: Option<Weights>,
     lex: &Lexicons,
     meta: &str,
 ) -> Vec<u8> {
@@ -105,30 +121,13 @@ pub fn to_bytes(
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.push(bits);
     out.push(N_TAGS as u8);
-    out.extend_from_slice(&scale.to_le_bytes());
-
-    let mut w = Vec::new();
-    let used: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.iter().any(|&x| x != 0))
-        .map(|(i, _)| i)
-        .collect();
-    w.extend_from_slice(&(used.len() as u32).to_le_bytes());
-    let mut last = 0usize;
-    for &i in &used {
-        put_varint(&mut w, (i - last) as u64);
-        last = i;
+    out.extend_from_slice(&stage1.0.to_le_bytes());
+    section(&mut out, b"WGHT", &weights_payload(stage1.1));
+    if let Some((scale, rows)) = stage2 {
+        let mut w = scale.to_le_bytes().to_vec();
+        w.extend_from_slice(&weights_payload(rows));
+        section(&mut out, b"WGT2", &w);
     }
-    for byte in 0..2 {
-        for tag in 0..N_TAGS {
-            for &i in &used {
-                let q = rows.get(i).map_or(0, |r| r[tag]);
-                w.push(q.to_le_bytes()[byte]);
-            }
-        }
-    }
-    section(&mut out, b"WGHT", &w);
 
     let mut words: Vec<&(String, u16, u8)> = lex.words.iter().collect();
     words.sort_by(|a, b| a.0.cmp(&b.0));
@@ -157,6 +156,24 @@ pub fn to_bytes(
 
     section(&mut out, b"META", meta.as_bytes());
     out
+}
+
+fn weights_payload(used: &[(u32, [i16; N_TAGS])]) -> Vec<u8> {
+    let mut w = Vec::new();
+    w.extend_from_slice(&(used.len() as u32).to_le_bytes());
+    let mut last = 0u32;
+    for &(i, _) in used {
+        put_varint(&mut w, u64::from(i.wrapping_sub(last)));
+        last = i;
+    }
+    for byte in 0..2 {
+        for tag in 0..N_TAGS {
+            for (_, r) in used {
+                w.push(r[tag].to_le_bytes()[byte]);
+            }
+        }
+    }
+    w
 }
 
 fn section(out: &mut Vec<u8>, name: &[u8; 4], payload: &[u8]) {
@@ -314,6 +331,7 @@ impl Model {
             hasher: Hasher { bits: bits as u32 },
             scale,
             rows: RowTable::default(),
+            stage2: None,
             classes: WordClasses::default(),
             gazetteer: Gazetteer::default(),
             meta: String::new(),
@@ -328,6 +346,20 @@ impl Model {
                 b"WGHT" => {
                     model.rows = read_weights(payload, bits)?;
                     seen_weights = true;
+                }
+                b"WGT2" => {
+                    let (head, rest) = payload
+                        .split_at_checked(4)
+                        .ok_or(ModelError::Truncated("second stage"))?;
+                    let mut a = [0u8; 4];
+                    a.copy_from_slice(head);
+                    let scale2 = f32::from_le_bytes(a);
+                    if !scale2.is_finite() || scale2 <= 0.0 {
+                        return Err(ModelError::Invalid(
+                            "second-stage weight scale is not a positive number".into(),
+                        ));
+                    }
+                    model.stage2 = Some((scale2, read_weights(rest, bits)?));
                 }
                 b"WCLS" => model.classes = read_classes(payload)?,
                 b"GAZT" => model.gazetteer = read_gazetteer(payload)?,
@@ -405,6 +437,19 @@ impl RowTable {
 
     pub fn len(&self) -> usize {
         self.len
+    }
+
+    /// All non-zero rows, sorted by id.
+    pub fn entries(&self) -> Vec<(u32, [i16; N_TAGS])> {
+        let mut v: Vec<(u32, [i16; N_TAGS])> = self
+            .keys
+            .iter()
+            .zip(&self.rows)
+            .filter(|(k, _)| **k != 0)
+            .map(|(&k, r)| (k - 1, *r))
+            .collect();
+        v.sort_by_key(|e| e.0);
+        v
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,11 +1,13 @@
 //! Training: averaged perceptron over greedy decoding (the decoder's own earlier decisions are
 //! the history features, as at tagging time), documents shuffled each epoch by a seeded
-//! generator, integer weights so a run is exactly reproducible. Then quantisation to i8.
+//! generator, integer weights so a run is exactly reproducible. Several seeded runs may be
+//! averaged; then quantisation to i16. A second stage ([`TwoStage`]) is trained the same way
+//! on top of a first-stage model, from first-stage tags its training documents never shaped.
 
 use super::conll::Document;
 use super::decode::Decoder;
 use super::features::Hasher;
-use super::model::{to_bytes, Lexicons, Model, ModelError};
+use super::model::{sparse, to_bytes, Lexicons, Model, ModelError};
 use super::score::Scorer;
 use super::tags::{Tag, N_TAGS};
 
@@ -16,6 +18,11 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Weights with |w| below this quantile of the non-zero magnitudes are dropped.
     pub prune_quantile: f64,
+    /// Independent runs (seeds `seed`, `seed + 1`, ...) whose averaged weights are averaged.
+    pub runs: usize,
+    /// Probability of hiding a capitalised training word's identity (word dropout), so the
+    /// model learns to tag names it has not seen from shape, classes and context.
+    pub word_dropout: f64,
 }
 
 impl Default for TrainConfig {
@@ -25,6 +32,8 @@ impl Default for TrainConfig {
             epochs: 12,
             seed: 1,
             prune_quantile: 0.3,
+            runs: 1,
+            word_dropout: 0.0,
         }
     }
 }
@@ -115,43 +124,60 @@ pub fn doc_words(d: &Document) -> Vec<Vec<&str>> {
         .collect()
 }
 
-/// One training epoch over `docs` in the given order.
-pub fn epoch(p: &mut Perceptron, dec: &Decoder, docs: &[&Document]) {
-    for d in docs {
-        let words = doc_words(d);
-        // Updates need the weights mutably while the decoder reads them: decode token by
-        // token through a cell.
-        let cell = std::cell::RefCell::new(&mut *p);
-        dec.decode_doc(
-            &words,
-            |rows| cell.borrow().scores(rows),
-            |si, i, rows, pred| {
-                let gold = d
-                    .sentences
-                    .get(si)
-                    .and_then(|s| s.tags.get(i))
-                    .copied()
-                    .unwrap_or(Tag::O);
-                let mut p = cell.borrow_mut();
-                if pred != gold {
-                    p.update(rows, gold, pred);
-                }
-                p.c += 1;
-            },
-        );
-    }
+/// Train on one document: decode it with the current weights, update on every mistake.
+/// `stage1`: the first stage's tags of the document when training a second stage.
+pub fn train_doc(
+    p: &mut Perceptron,
+    dec: &Decoder,
+    d: &Document,
+    stage1: Option<&[Vec<Tag>]>,
+    dropout: Option<(&mut Rng, f64)>,
+) {
+    let words = doc_words(d);
+    let prep = match dropout {
+        Some((rng, rate)) => {
+            let cut = (rate.clamp(0.0, 1.0) * u32::MAX as f64) as u64;
+            dec.prepare_with(&words, |_| rng.next_u64() >> 32 < cut)
+        }
+        None => dec.prepare(&words),
+    };
+    // Updates need the weights mutably while the decoder reads them: decode token by
+    // token through a cell.
+    let cell = std::cell::RefCell::new(&mut *p);
+    dec.decode_doc(
+        &prep,
+        stage1,
+        |rows| cell.borrow().scores(rows),
+        |si, i, rows, pred| {
+            let gold = d
+                .sentences
+                .get(si)
+                .and_then(|s| s.tags.get(i))
+                .copied()
+                .unwrap_or(Tag::O);
+            let mut p = cell.borrow_mut();
+            if pred != gold {
+                p.update(rows, gold, pred);
+            }
+            p.c += 1;
+        },
+    );
 }
 
-/// Tag `docs` with a scoring function and score against gold.
+/// Tag `docs` with a scoring function and score against gold (`stage1`: first-stage tags of
+/// each document, for a second stage).
 pub fn evaluate<S: FnMut(&[u32]) -> [f32; N_TAGS]>(
     dec: &Decoder,
     docs: &[Document],
+    stage1: Option<&[Vec<Vec<Tag>>]>,
     mut score: S,
 ) -> Scorer {
     let mut sc = Scorer::default();
-    for d in docs {
+    for (k, d) in docs.iter().enumerate() {
         let words = doc_words(d);
-        let tagged = dec.decode_doc(&words, &mut score, |_, _, _, _| {});
+        let prep = dec.prepare(&words);
+        let s1 = stage1.and_then(|s| s.get(k)).map(Vec::as_slice);
+        let tagged = dec.decode_doc(&prep, s1, &mut score, |_, _, _, _| {});
         for (s, t) in d.sentences.iter().zip(&tagged) {
             let pred: Vec<Tag> = t.iter().map(|x| x.0).collect();
             sc.add(&s.tags, &pred);
@@ -207,6 +233,15 @@ pub struct EpochReport {
     pub dev_f1: Option<f64>,
 }
 
+/// A second stage to train on top of a first-stage model.
+pub struct TwoStage<'a> {
+    /// The first stage, written into the output file as is.
+    pub first: &'a Model,
+    /// First-stage tags of every training document, each from a model that never saw that
+    /// document's labels (so they are as reliable as on new text).
+    pub train_tags: &'a [Vec<Vec<Tag>>],
+}
+
 /// Train on `train` (dev F1 reported after each epoch through `report`); returns the model file.
 ///
 /// `folds`, when given, are the gazetteers to use while training on the even-numbered and the
@@ -219,6 +254,7 @@ pub fn train(
     dev: &[Document],
     lex: &Lexicons,
     folds: Option<&[Lexicons; 2]>,
+    two_stage: Option<&TwoStage>,
     mut report: impl FnMut(EpochReport),
 ) -> Result<Vec<u8>, ModelError> {
     let classes = lex.classes();
@@ -247,43 +283,90 @@ pub fn train(
             },
         ]
     });
-    let mut p = Perceptron::new(cfg.hash_bits);
-    let mut rng = Rng::new(cfg.seed);
-    let mut order: Vec<(usize, &Document)> = train.iter().enumerate().collect();
-    for e in 0..cfg.epochs {
-        rng.shuffle(&mut order);
-        for &(i, d) in &order {
-            let dec_i = fold_dec.as_ref().and_then(|f| f.get(i % 2)).unwrap_or(&dec);
-            epoch(&mut p, dec_i, &[d]);
+    if let Some(ts) = two_stage {
+        if ts.first.hasher.bits != hasher.bits {
+            return Err(ModelError::Invalid(format!(
+                "first stage has {} hash bits, second {}",
+                ts.first.hasher.bits, hasher.bits
+            )));
         }
-        let dev_f1 = (!dev.is_empty()).then(|| {
-            let avg = p.averaged();
-            evaluate(&dec, dev, |rows| {
-                let mut acc = [0f32; N_TAGS];
-                for &r in rows {
-                    let base = r as usize * N_TAGS;
-                    if let Some(ws) = avg.get(base..base + N_TAGS) {
-                        for (a, &x) in acc.iter_mut().zip(ws) {
-                            *a += x;
+    }
+    let dev_stage1: Option<Vec<Vec<Vec<Tag>>>> = two_stage.map(|ts| {
+        dev.iter()
+            .map(|d| ts.first.tag_doc_stage1(&doc_words(d)))
+            .collect()
+    });
+    let mut sum: Vec<f32> = Vec::new();
+    for run in 0..cfg.runs.max(1) {
+        let mut p = Perceptron::new(cfg.hash_bits);
+        let mut rng = Rng::new(cfg.seed.wrapping_add(run as u64));
+        let mut drop_rng = Rng::new(cfg.seed.wrapping_add(run as u64) ^ 0xd20b);
+        let mut order: Vec<(usize, &Document)> = train.iter().enumerate().collect();
+        for e in 0..cfg.epochs {
+            rng.shuffle(&mut order);
+            for &(i, d) in &order {
+                let dec_i = fold_dec.as_ref().and_then(|f| f.get(i % 2)).unwrap_or(&dec);
+                let s1 = two_stage
+                    .and_then(|ts| ts.train_tags.get(i))
+                    .map(Vec::as_slice);
+                let dropout = (cfg.word_dropout > 0.0).then_some((&mut drop_rng, cfg.word_dropout));
+                train_doc(&mut p, dec_i, d, s1, dropout);
+            }
+            let dev_f1 = (!dev.is_empty()).then(|| {
+                let avg = p.averaged();
+                evaluate(&dec, dev, dev_stage1.as_deref(), |rows| {
+                    let mut acc = [0f32; N_TAGS];
+                    for &r in rows {
+                        let base = r as usize * N_TAGS;
+                        if let Some(ws) = avg.get(base..base + N_TAGS) {
+                            for (a, &x) in acc.iter_mut().zip(ws) {
+                                *a += x;
+                            }
                         }
                     }
-                }
-                acc
-            })
-            .overall()
-            .f1()
-        });
-        report(EpochReport {
-            epoch: e + 1,
-            dev_f1,
-        });
+                    acc
+                })
+                .overall()
+                .f1()
+            });
+            report(EpochReport {
+                epoch: run * cfg.epochs + e + 1,
+                dev_f1,
+            });
+        }
+        let avg = p.averaged();
+        if sum.is_empty() {
+            sum = avg;
+        } else {
+            for (s, a) in sum.iter_mut().zip(avg) {
+                *s += a;
+            }
+        }
     }
-    let (scale, rows) = quantise(&p.averaged(), cfg.prune_quantile);
+    let (scale, rows) = quantise(&sum, cfg.prune_quantile);
+    let rows = sparse(&rows);
+    let stages = if two_stage.is_some() {
+        "two stages"
+    } else {
+        "one stage"
+    };
     let meta = format!(
-        "averaged perceptron, greedy decoding; hash_bits={} epochs={} seed={} prune_quantile={}",
-        cfg.hash_bits, cfg.epochs, cfg.seed, cfg.prune_quantile
+        "averaged perceptron, greedy decoding, {stages}; hash_bits={} epochs={} seed={} runs={} word_dropout={} prune_quantile={}",
+        cfg.hash_bits, cfg.epochs, cfg.seed, cfg.runs, cfg.word_dropout, cfg.prune_quantile
     );
-    let bytes = to_bytes(cfg.hash_bits, scale, &rows, lex, &meta);
+    let bytes = match two_stage {
+        None => to_bytes(cfg.hash_bits, (scale, &rows), None, lex, &meta),
+        Some(ts) => {
+            let first = ts.first.rows.entries();
+            to_bytes(
+                cfg.hash_bits,
+                (ts.first.scale, &first),
+                Some((scale, &rows)),
+                lex,
+                &meta,
+            )
+        }
+    };
     Model::from_bytes(&bytes)?;
     Ok(bytes)
 }
