@@ -8,7 +8,7 @@ use crate::ui::storage::{
     load_corrections, load_workspace, save, unsaved, SavedWorkspace, StoreHandle, Written,
     STORAGE_VERSION,
 };
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -98,22 +98,29 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: Option<StoreHa
 #[hook]
 pub fn use_undo_keys(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(e) {
-                return;
-            }
-            let key = e.key().to_ascii_lowercase();
-            let action = match (key.as_str(), e.shift_key()) {
-                ("z", false) => Action::Undo,
-                ("z", true) | ("y", false) => Action::Redo,
-                _ => return,
-            };
-            e.prevent_default();
-            dispatch.dispatch(action);
-        });
+        // Not passive: the browser's own Ctrl+Z must be prevented.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(e) {
+                    return;
+                }
+                let key = e.key().to_ascii_lowercase();
+                let action = match (key.as_str(), e.shift_key()) {
+                    ("z", false) => Action::Undo,
+                    ("z", true) | ("y", false) => Action::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatch.dispatch(action);
+            },
+        );
         move || drop(listener)
     });
 }
