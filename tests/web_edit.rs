@@ -139,7 +139,10 @@ async fn paste(root: &Element, input: &str) {
 }
 
 fn chip_texts(root: &Element) -> Vec<String> {
-    all(root, "#article .chip[role=button]").iter().map(text).collect()
+    all(root, "#article .chip[role=button]")
+        .iter()
+        .map(text)
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -297,17 +300,14 @@ async fn a_text_selection_can_be_added_as_an_entity() {
     // By keyboard alone: type the text in the form, then choose a type.
     let input: web_sys::HtmlInputElement = one(&root, ".add-entity__input").dyn_into().unwrap();
     input.set_value("union leader");
-    let form = one(&root, ".add-entity");
-    form.dispatch_event(&web_sys::Event::new("submit").unwrap())
-        .unwrap();
+    key(&input, "Enter");
     settle().await;
     click(&one(&root, ".fix-panel [data-fix=add-misc]"));
     settle().await;
     assert!(chip_texts(&root).iter().any(|t| t == "union leader"));
     // Text that is not there says so.
     input.set_value("Atlantis");
-    form.dispatch_event(&web_sys::Event::new("submit").unwrap())
-        .unwrap();
+    key(&input, "Enter");
     settle().await;
     assert!(text(&one(&root, ".add-entity__message")).contains("Atlantis"));
     root.set_inner_html("");

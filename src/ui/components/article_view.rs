@@ -387,14 +387,14 @@ struct AddEntityProps {
 fn AddEntity(props: &AddEntityProps) -> Html {
     let input = use_node_ref();
     let message = use_state(|| None::<String>);
-    let onsubmit = {
+    // No <form>: the article holds no form element (the XSS check forbids any).
+    let find = {
         let input = input.clone();
         let message = message.clone();
         let fix = props.fix.clone();
         let contract = props.contract.clone();
         let d = props.doc;
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |_: ()| {
             let (Some(el), Some(doc)) = (
                 input.cast::<web_sys::HtmlInputElement>(),
                 contract.documents.get(d),
@@ -416,16 +416,26 @@ fn AddEntity(props: &AddEntityProps) -> Html {
             }
         })
     };
+    let onkeydown = {
+        let find = find.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                find.emit(());
+            }
+        })
+    };
+    let onclick = Callback::from(move |_: MouseEvent| find.emit(()));
     html! {
-        <form class="add-entity" {onsubmit}>
+        <div class="add-entity" role="group" aria-label="Add an entity">
             <label class="add-entity__label">{ "Add an entity " }
-                <input ref={input} type="text" class="add-entity__input" placeholder="text from the article" />
+                <input ref={input} type="text" class="add-entity__input" placeholder="text from the article" {onkeydown} />
             </label>
-            <button type="submit" class="add-entity__go">{ "Find" }</button>
+            <button type="button" class="add-entity__go" {onclick}>{ "Find" }</button>
             if let Some(m) = &*message {
                 <span class="add-entity__message" role="status">{ m }</span>
             }
-        </form>
+        </div>
     }
 }
 
