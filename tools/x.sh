@@ -78,8 +78,32 @@ run_tests() {
   [ ${#SUITES_FAILED[@]} -eq 0 ]
 }
 
+# run_bench: native figures (`gloss bench`), then static/bench.html in headless Chromium (gloss
+# and compromise on the same text, scaling, paste → first chips). The text is real news from
+# ../shared when present (GLOSS_SHARED overrides where), else generated; its last line is
+# "gloss/compromise speed ratio: N.N".
 run_bench() {
-  mkdir -p "$LOG_DIR"
+  local bench="$OUT_DIR/bench" port=${GLOSS_E2E_PORT:-8182}
+  mkdir -p "$LOG_DIR" "$bench"
   cargo build --release -p gloss-cli >&2
-  target/release/gloss bench "$@"
+  python3 tools/bench_text.py "$bench" "${GLOSS_SHARED:-$ROOT/../shared}" target/release/gloss
+  target/release/gloss bench "$bench/text.txt"
+  build_release
+  local logf="$LOG_DIR/bench-serve.log"
+  python3 tools/bench_serve.py dist "$port" "$bench/text.txt" >"$logf" 2>&1 &
+  local server=$!
+  for _ in $(seq 1 50); do
+    grep -q '^serving' "$logf" 2>/dev/null && break
+    kill -0 "$server" 2>/dev/null || break
+    sleep 0.2
+  done
+  local rc=0
+  if grep -q '^serving' "$logf" 2>/dev/null; then
+    GLOSS_URL="http://127.0.0.1:$port/" node tools/bench.mjs "$bench/article.txt" || rc=$?
+  else
+    log "bench server on port $port did not start: $(tail -n 1 "$logf" 2>/dev/null)"; rc=1
+  fi
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  return $rc
 }

@@ -6,12 +6,14 @@
 //! gloss tag --conll FILE              append predicted IOB2 tags to a CoNLL file
 //! gloss eval --conll FILE             precision/recall/F1 (conlleval-exact) and tokens/s
 //! gloss train --train F --dev F --out models/ner.bin [options]
-//! gloss bench [FILE]                  native throughput: tokenize, NER, full pipeline
+//! gloss bench [FILE | --print-text]   native throughput: tokenize, NER, full pipeline
+//! gloss fuzz --seconds N              time-boxed fuzz run of the core (no panic, invariants kept)
 //! ```
 //! Exit status: 0 on success, 2 on bad usage or unreadable input.
 
 mod annotate;
 mod export_cmd;
+mod fuzz;
 mod ner_cmds;
 
 use std::process::ExitCode;
@@ -22,7 +24,8 @@ const USAGE: &str = "usage:
   gloss tag --conll FILE            append predicted IOB2 tags to a CoNLL file
   gloss eval --conll FILE           precision/recall/F1 per type and tokens/s
   gloss train --train FILE --dev FILE --out FILE [options]
-  gloss bench [FILE]                native throughput figures";
+  gloss bench [FILE | --print-text] native throughput figures (or print the built-in text)
+  gloss fuzz [--seconds N] [--seed S] [--out DIR]   time-boxed fuzz run of the core";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         "eval" => ner_cmds::eval(rest),
         "train" => ner_cmds::train(rest),
         "bench" => ner_cmds::bench(rest),
+        "fuzz" => fuzz::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())

@@ -347,6 +347,10 @@ fn time_it(min_s: f64, mut f: impl FnMut()) -> (f64, &'static str) {
 }
 
 pub fn bench(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("--print-text") {
+        print!("{}", conllio::builtin_bench_text());
+        return Ok(());
+    }
     let text = match args.first() {
         Some(p) => read_text(p)?,
         None => conllio::builtin_bench_text(),
@@ -387,5 +391,23 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     println!("tokenize  tokens/s {:.0}", n / t_tok.max(1e-12));
     println!("ner       tokens/s {:.0}", n / t_ner.max(1e-12));
     println!("pipeline  tokens/s {:.0}", n / t_all.max(1e-12));
+    let (t_json, _) = time_it(2.0, || {
+        let ws = gloss_core::annotate("bench", &text);
+        std::hint::black_box(serde_json::to_string(&gloss_core::protocol::Contract::from_workspace(&ws)).ok());
+    });
+    println!("pipeline+json tokens/s {:.0}  (as `annotate --json` and the browser: contract serialised)", n / t_json.max(1e-12));
+    // Scaling: k copies as one workspace of k articles (entities shared across them); one run
+    // each, time per copy relative to one copy.
+    let mut ratios = Vec::new();
+    for k in [4usize, 16] {
+        let articles: Vec<gloss_core::Article> = (1..=k)
+            .map(|i| gloss_core::Article { source: format!("bench {i}"), input: text.clone() })
+            .collect();
+        let (t_k, _) = time_it(0.0, || {
+            std::hint::black_box(gloss_core::annotate_workspace(&articles));
+        });
+        ratios.push(format!("{k}x {:.2}", t_k / t_all.max(1e-12) / k as f64));
+    }
+    println!("scaling   time per copy relative to 1x: {}", ratios.join(", "));
     Ok(())
 }

@@ -221,6 +221,10 @@ fn is_month(w: &Word) -> bool {
 }
 
 fn day_number(w: &Word) -> bool {
+    // The day's digits open the word: anything else is rejected without allocating.
+    if !w.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let t = w.text.to_ascii_lowercase();
     let digits = t
         .trim_end_matches("st")
@@ -288,11 +292,13 @@ fn modified_weekday(c: &Cursor) -> Option<usize> {
 /// "mid-December", "the 10th of December".
 fn calendar(c: &Cursor) -> Option<usize> {
     // "mid-December" / "mid-2024" is one word.
-    if let Some(rest) = c
-        .at(0)
-        .and_then(|w| w.text.to_ascii_lowercase().strip_prefix("mid-").map(str::to_string))
-    {
-        return (MONTHS.contains(&rest.as_str()) || is_year(&rest)).then(|| c.end(1));
+    if let Some(rest) = c.at(0).and_then(|w| {
+        w.text
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("mid-"))
+            .and_then(|_| w.text.get(4..))
+    }) {
+        return (MONTHS.iter().any(|m| rest.eq_ignore_ascii_case(m)) || is_year(rest)).then(|| c.end(1));
     }
     let modified = c.is(0, &["early", "late", "mid"]);
     let k = usize::from(modified);
@@ -353,6 +359,10 @@ fn calendar(c: &Cursor) -> Option<usize> {
 /// "2024-12-10", "10/12/2024".
 fn iso_or_slash(c: &Cursor) -> Option<usize> {
     let t = c.at(0)?.text;
+    // Both shapes open with a digit.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let dash: Vec<&str> = t.split('-').collect();
     let iso = dash.len() == 3
         && dash.first().is_some_and(|y| is_year(y))

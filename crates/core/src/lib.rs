@@ -9,7 +9,7 @@
 //!   → resolve (mentions → entities, across the workspace)
 //!   → relate (typed relations and quotes with speakers)
 //!   → links (previews built from the URL and the workspace)
-//! pipeline: runs the stages for a workspace of articles
+//! pipeline: runs the stages for a workspace of articles (job: the same in steps)
 //! protocol: the versioned JSON contract (serde DTOs); core types convert into it
 //! corrections: editor corrections (accept, reject, retype, add, merge, split) applied to it
 //! ```
@@ -18,11 +18,13 @@
 //! clean text of its document, always on `char` boundaries. Conversion to code points (the JSON
 //! contract) happens in `protocol`; conversion to UTF-16 happens only at the browser edge.
 
+pub mod check;
 pub mod corrections;
 pub mod dates;
 pub mod diag;
 pub mod export;
 pub mod ingest;
+pub mod job;
 pub mod label;
 pub mod links;
 pub mod ner;

@@ -5,7 +5,7 @@ use crate::ingest::{ingest, Ingested};
 use crate::links::{preview, Preview};
 use crate::ner::{recognize, Mention};
 use crate::relate::context::demonym_countries;
-use crate::relate::{quotes, relations, DocView, Quote, Relation};
+use crate::relate::{relations_and_quotes, DocView, Quote, Relation};
 use crate::resolve::{resolve, DocMentions, Entity};
 use crate::tokenize::{tokenize, Tokenized};
 use crate::{dates, Diagnostic, Label};
@@ -56,40 +56,57 @@ pub fn annotate(source: &str, input: &str) -> Workspace {
 /// Annotate several articles as one workspace: entities are shared across them.
 pub fn annotate_workspace(articles: &[Article]) -> Workspace {
     let mut diagnostics = Vec::new();
-    let mut documents: Vec<Document> = articles
+    let documents: Vec<Document> = articles
         .iter()
         .map(|a| {
-            let ingested = if a.input.len() > DEFAULT_MAX_BYTES {
-                diagnostics.push(Diagnostic::new(
-                    "pipeline",
-                    format!(
-                        "{}: input is {} MB, above the {} MB limit; not annotated",
-                        a.source,
-                        a.input.len() / (1024 * 1024),
-                        DEFAULT_MAX_BYTES / (1024 * 1024)
-                    ),
-                ));
-                Ingested::default()
-            } else {
-                ingest(&a.input)
-            };
-            diagnostics.extend(ingested.diagnostics.iter().cloned());
-            let tok = tokenize(&ingested.text, &ingested.paragraphs);
-            let names = recognize(&ingested.text, &tok);
-            let found_dates = dates::find_dates(&ingested.text, &tok);
-            let mentions = merge_mentions(names, found_dates);
-            Document {
-                source: a.source.clone(),
-                ingested,
-                tok,
-                mentions,
-                previews: Vec::new(),
-                quotes: Vec::new(),
-                relations: Vec::new(),
-            }
+            let ingested = ingest_article(a, &mut diagnostics);
+            recognize_article(&a.source, ingested)
         })
         .collect();
+    finish_workspace(documents, diagnostics)
+}
 
+/// First stage of one article: its clean text (nothing, with a diagnostic, above
+/// [`DEFAULT_MAX_BYTES`]). Ingest diagnostics are appended to `diagnostics`.
+pub fn ingest_article(a: &Article, diagnostics: &mut Vec<Diagnostic>) -> Ingested {
+    let ingested = if a.input.len() > DEFAULT_MAX_BYTES {
+        diagnostics.push(Diagnostic::new(
+            "pipeline",
+            format!(
+                "{}: input is {} MB, above the {} MB limit; not annotated",
+                a.source,
+                a.input.len() / (1024 * 1024),
+                DEFAULT_MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+        Ingested::default()
+    } else {
+        ingest(&a.input)
+    };
+    diagnostics.extend(ingested.diagnostics.iter().cloned());
+    ingested
+}
+
+/// Second stage of one article: sentences, tokens, names and dates.
+pub fn recognize_article(source: &str, ingested: Ingested) -> Document {
+    let tok = tokenize(&ingested.text, &ingested.paragraphs);
+    let names = recognize(&ingested.text, &tok);
+    let found_dates = dates::find_dates(&ingested.text, &tok);
+    let mentions = merge_mentions(names, found_dates);
+    Document {
+        source: source.to_string(),
+        ingested,
+        tok,
+        mentions,
+        previews: Vec::new(),
+        quotes: Vec::new(),
+        relations: Vec::new(),
+    }
+}
+
+/// Last stage, over the whole workspace: entities across documents, relations, quotes and
+/// link previews.
+pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnostic>) -> Workspace {
     let views: Vec<DocMentions> = documents
         .iter()
         .map(|d| DocMentions { text: &d.ingested.text, tok: &d.tok, mentions: &d.mentions })
@@ -119,8 +136,7 @@ pub fn annotate_workspace(articles: &[Article]) -> Workspace {
             entity_of: of,
             entities: &entities,
         };
-        doc.relations = relations(&view);
-        doc.quotes = quotes(&view);
+        (doc.relations, doc.quotes) = relations_and_quotes(&view);
     }
 
     let names: Vec<&str> = entities
@@ -166,9 +182,28 @@ fn demonym_links(entities: &[Entity]) -> Vec<(usize, usize)> {
 }
 
 /// Merge model mentions with rule dates: sorted, and where two overlap the model's wins.
+///
+/// Dates never overlap one another (see [`dates::find_dates`]), so each is checked against the
+/// model's mentions only: sorted by start with the running maximum of their ends, one binary
+/// search per date finds whether any of them overlaps it.
 fn merge_mentions(mut names: Vec<Mention>, found_dates: Vec<Mention>) -> Vec<Mention> {
+    let mut spans: Vec<crate::Span> = names.iter().map(|m| m.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let max_end: Vec<usize> = spans
+        .iter()
+        .scan(0, |acc, s| {
+            *acc = (*acc).max(s.end);
+            Some(*acc)
+        })
+        .collect();
     for d in found_dates {
-        if !names.iter().any(|m| m.span.overlaps(d.span)) {
+        // Names starting before the date ends overlap it iff one of them ends after it starts.
+        let before = spans.partition_point(|s| s.start < d.span.end);
+        let overlapped = before
+            .checked_sub(1)
+            .and_then(|k| max_end.get(k))
+            .is_some_and(|&e| e > d.span.start);
+        if !overlapped {
             names.push(d);
         }
     }

@@ -347,6 +347,62 @@ fn links_to_workspace_articles_show_the_real_headline() {
     );
 }
 
+/// A pasted page that names its own address (`<link rel="canonical">` or `og:url`) is found by
+/// links to that address even though the paste has no URL of its own; `og:title` is its
+/// headline when the page has no `<h1>`.
+#[test]
+fn links_find_a_pasted_page_by_its_canonical_address() {
+    use gloss_core::ingest::ingest;
+    use gloss_core::protocol::Contract;
+    use gloss_core::{annotate_workspace, Article};
+    let by_link = "<html><head><link rel=\"Canonical\" href=\" https://www.example-news.com/world/ports-reopen-after-storm-7731 \">\
+        <title>Ports reopen | Example News</title></head><body><h1>Ports reopen after the storm</h1>\
+        <p>Ships returned to the harbour on Friday as the wind dropped, the port authority said.</p></body></html>";
+    let by_og = "<html><head><meta property=\"og:url\" content=\"https://news.example.org/a/9/quiet-night-in-the-capital\">\
+        <meta property=\"og:title\" content=\"A quiet night in the capital | Example\"></head><body>\
+        <p>The streets were calm overnight, residents said, after a week of protests.</p></body></html>";
+    let linking = "<p>Trade resumed <a href=\"https://example-news.com/world/ports-reopen-after-storm-7731?utm_source=x\">after the storm</a>; \
+        <a href=\"http://m.news.example.org/a/9/quiet-night-in-the-capital/\">the capital was quiet</a>; \
+        <a href=\"https://example-news.com/world/other-story-7732\">elsewhere</a>.</p>";
+
+    let ing = ingest(by_link);
+    assert_eq!(
+        ing.canonical.as_deref(),
+        Some("https://www.example-news.com/world/ports-reopen-after-storm-7731")
+    );
+    let og = ingest(by_og);
+    assert_eq!(og.canonical.as_deref(), Some("https://news.example.org/a/9/quiet-night-in-the-capital"));
+    assert_eq!(og.title.as_deref(), Some("A quiet night in the capital"), "og:title without an h1");
+    // Relative or non-web addresses say nothing about where the page lives.
+    for page in [
+        "<link rel=canonical href=/world/x><p>Text.</p>",
+        "<link rel=canonical href=\"javascript:alert(1)\"><p>Text.</p>",
+        "<meta property=og:url content=\"ftp://x.example/a\"><p>Text.</p>",
+    ] {
+        assert_eq!(ingest(page).canonical, None, "{page}");
+    }
+
+    let ws = annotate_workspace(&[
+        Article { source: "paste 1".into(), input: by_link.into() },
+        Article { source: "paste 2".into(), input: by_og.into() },
+        Article { source: "paste 3".into(), input: linking.into() },
+    ]);
+    let c = Contract::from_workspace(&ws);
+    let previews: Vec<_> = c.documents[2]
+        .links
+        .iter()
+        .map(|l| l.preview.clone().expect("preview"))
+        .collect();
+    assert_eq!(previews[0].document, Some(0));
+    assert_eq!(previews[0].title.as_deref(), Some("Ports reopen after the storm"));
+    assert!(!previews[0].title_derived);
+    assert!(previews[0].lead.as_deref().is_some_and(|l| l.starts_with("Ships returned")), "{:?}", previews[0].lead);
+    assert_eq!(previews[1].document, Some(1));
+    assert_eq!(previews[1].title.as_deref(), Some("A quiet night in the capital"));
+    assert_eq!(previews[2].document, None, "another story on the same site");
+    assert!(previews[2].title_derived);
+}
+
 /// Nasty inputs: never a panic, and a preview (if any) has a non-empty site.
 #[test]
 fn malformed_urls_do_not_panic() {

@@ -1,10 +1,11 @@
 //! The card that shows what a link leads to, built from the URL alone (no request is made):
 //! site, section, date, a title rebuilt from the address, that title's entities as chips,
-//! and the anchor text. Rendered only while open; `id` is what the link's
+//! and the anchor text. When the link leads to another article of the workspace (same URL
+//! or that page's canonical address), the card shows its real headline and first sentence. Rendered only while open; `id` is what the link's
 //! `aria-describedby` points at.
 
 use crate::ui::components::chip::Chip;
-use crate::ui::text::{display_address, human_date, section_trail};
+use crate::ui::text::{display_address, excerpt, human_date, section_trail};
 use gloss_core::protocol::{EntityDto, LinkDto};
 use yew::prelude::*;
 
@@ -47,6 +48,12 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
     let derived = preview.is_none_or(|p| p.title_derived);
     let date = preview.and_then(|p| p.date.as_deref()).map(human_date);
     let title = preview.and_then(|p| p.title.clone());
+    // The linked article's first sentence, only when it is in the workspace.
+    let lead = preview
+        .filter(|p| p.document.is_some())
+        .and_then(|p| p.lead.as_deref())
+        .map(|l| excerpt(l, 220))
+        .filter(|l| !l.is_empty());
     let onmouseenter = {
         let cb = props.on_enter.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -75,6 +82,9 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
                 <span class="preview-card__title">{ title }</span>
             } else if is_mail {
                 <span class="preview-card__title">{ display_address(&link.href) }</span>
+            }
+            if let Some(lead) = lead {
+                <span class="preview-card__lead">{ lead }</span>
             }
             if !props.entities.is_empty() {
                 <span class="preview-card__chips">

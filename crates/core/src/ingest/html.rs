@@ -4,7 +4,8 @@
 //! elements, form controls, embedded objects), which break paragraphs (block elements and
 //! `<br>`), which mark page furniture (nav, footer, aside, captions, and class/id/role names
 //! of the same meaning, as readability does), links and their (safe) hrefs, and the title
-//! (`<h1>`, else `<title>`). A stack of open elements with per-flag counters keeps every step
+//! (`<h1>`, else `og:title`, else `<title>`), and the page's own address (`<link
+//! rel="canonical">`, else `og:url`). A stack of open elements with per-flag counters keeps every step
 //! O(1) amortised, so 10,000 nested elements cost no more than 10,000 siblings.
 
 use super::block::{Block, Builder, Ctx, Kind};
@@ -125,11 +126,65 @@ impl Stack {
     }
 }
 
-/// The blocks of an HTML document and its title (first `<h1>`, else `<title>`).
+/// The blocks of an HTML document, its title (first `<h1>`, else `og:title`, else `<title>`)
+/// and the address it declares for itself (an absolute http(s) URL).
 pub(crate) struct Parsed {
     pub blocks: Vec<Block>,
     pub title: Option<String>,
+    pub canonical: Option<String>,
     pub unsafe_links: usize,
+}
+
+/// What the page says about itself in `<link>` and `<meta>` (first one of each wins).
+#[derive(Default)]
+struct PageMeta {
+    canonical: Option<String>,
+    og_url: Option<String>,
+    og_title: Option<String>,
+}
+
+impl PageMeta {
+    fn read(&mut self, n: &[u8], tag: &StartTag<()>) {
+        let attr = |k: &[u8]| {
+            tag.attributes
+                .get(k)
+                .map(|v| String::from_utf8_lossy(&v.value.0).into_owned())
+        };
+        match n {
+            b"link" => {
+                let rel = attr(b"rel").unwrap_or_default().to_ascii_lowercase();
+                if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.canonical.is_none() {
+                    self.canonical = attr(b"href").and_then(|h| absolute_web_url(&h));
+                }
+            }
+            b"meta" => {
+                let key = attr(b"property")
+                    .or_else(|| attr(b"name"))
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let content = attr(b"content");
+                match key.trim() {
+                    "og:url" if self.og_url.is_none() => {
+                        self.og_url = content.and_then(|h| absolute_web_url(&h));
+                    }
+                    "og:title" if self.og_title.is_none() => {
+                        self.og_title = content.and_then(|t| clean_title(&t));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `href` if it is an absolute http(s) URL (a relative canonical link says nothing without
+/// the page's address), trimmed and at most 2,000 bytes long.
+fn absolute_web_url(href: &str) -> Option<String> {
+    let h = href.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_control());
+    let lower = h.get(..8).unwrap_or(h).to_ascii_lowercase();
+    let web = lower.starts_with("http://") || lower.starts_with("https://");
+    (web && h.len() <= 2000 && !h.contains(char::is_whitespace)).then(|| h.to_string())
 }
 
 pub(crate) fn parse(input: &str) -> Parsed {
@@ -139,6 +194,7 @@ pub(crate) fn parse(input: &str) -> Parsed {
     let mut b = Builder::new();
     let mut title_tag = String::new();
     let mut unsafe_links = 0;
+    let mut meta = PageMeta::default();
     for token in Tokenizer::new_with_emitter(input, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
@@ -162,6 +218,9 @@ pub(crate) fn parse(input: &str) -> Parsed {
                         },
                         None => b.close_anchor(),
                     }
+                }
+                if (n == b"link" || n == b"meta") && !tag.attributes.is_empty() {
+                    meta.read(n, &tag);
                 }
                 if VOID.contains(&n) {
                     continue;
@@ -246,10 +305,13 @@ pub(crate) fn parse(input: &str) -> Parsed {
         blk.kind = Kind::Heading;
         true
     });
-    let title = title.or_else(|| clean_title(&title_tag));
+    let title = title
+        .or(meta.og_title)
+        .or_else(|| clean_title(&title_tag));
     Parsed {
         blocks,
         title,
+        canonical: meta.canonical.or(meta.og_url),
         unsafe_links,
     }
 }

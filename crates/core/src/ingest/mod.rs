@@ -31,6 +31,9 @@ pub struct Anchor {
 pub struct Ingested {
     /// The headline, when one can be told apart from the body; not part of `text`.
     pub title: Option<String>,
+    /// The address the page gives for itself (`<link rel="canonical">`, else `og:url`): an
+    /// absolute http(s) URL, so a link to it from another article can be recognised.
+    pub canonical: Option<String>,
     /// Clean article text: paragraphs joined by "\n\n".
     pub text: String,
     /// Byte spans of the paragraphs in `text`, in order.
@@ -63,6 +66,7 @@ pub fn ingest(input: &str) -> Ingested {
                 ),
             ));
         }
+        out.canonical = parsed.canonical;
         (split_long(parsed.blocks), parsed.title)
     } else {
         let mut blocks = split_long(text::parse(input));

@@ -372,8 +372,8 @@ pub fn spells_headline(slug_title: &str, headline: &str) -> bool {
     in_b * 10 >= a.len() * 9 && in_a * 10 >= b.len() * 6
 }
 
-/// The other workspace document a link of document `from` leads to: one whose source is the
-/// same URL, or whose headline the link's slug spells. Lets a card show the real headline.
+/// The other workspace document a link of document `from` leads to: one whose source or
+/// declared canonical address (`<link rel="canonical">`, `og:url`) is the same URL, or whose headline the link's slug spells. Lets a card show the real headline.
 pub fn linked_document(
     href: &str,
     preview: &Preview,
@@ -386,7 +386,9 @@ pub fn linked_document(
         .enumerate()
         .filter(|(d, _)| *d != from)
         .find_map(|(d, doc)| {
-            let same_url = key.is_some() && canonical_key(&doc.source) == key;
+            let same_url = key.is_some()
+                && (canonical_key(&doc.source) == key
+                    || doc.ingested.canonical.as_deref().and_then(canonical_key) == key);
             let same_title = match (&preview.title, &doc.ingested.title) {
                 (Some(t), Some(h)) => spells_headline(t, h),
                 _ => false,

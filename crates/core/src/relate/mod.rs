@@ -114,10 +114,20 @@ pub struct Raw {
 
 /// Relations stated in one document, each at most once per (source, kind, target, sentence).
 pub fn relations(doc: &DocView) -> Vec<Relation> {
+    relations_in(&context::Ctx::new(doc), doc)
+}
+
+/// Relations and quotes of one document from one shared [`context::Ctx`] (what the pipeline
+/// calls: the context is built once).
+pub fn relations_and_quotes(doc: &DocView) -> (Vec<Relation>, Vec<Quote>) {
     let ctx = context::Ctx::new(doc);
+    (relations_in(&ctx, doc), quotes::extract(&ctx))
+}
+
+fn relations_in(ctx: &context::Ctx, doc: &DocView) -> Vec<Relation> {
     let mut raw = Vec::new();
-    nominal::extract(&ctx, &mut raw);
-    triggers::extract(&ctx, &mut raw);
+    nominal::extract(ctx, &mut raw);
+    triggers::extract(ctx, &mut raw);
     let mut out: Vec<Relation> = Vec::new();
     let mut seen: std::collections::HashSet<(usize, RelationKind, usize, usize)> = std::collections::HashSet::new();
     for r in raw {

@@ -14,6 +14,8 @@ use super::context::Ctx;
 use super::{Raw, RelationKind};
 use crate::resolve::names::{TITLE_HEADS, TITLE_MODIFIERS};
 use crate::Label;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What a trigger expects after it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -430,12 +432,35 @@ const OBJECT_FILLERS: &[&str] = &[
 ];
 
 /// Every verb-phrase relation of a document.
+/// Triggers by their first word (ASCII-lowercased), each list in [`T`]'s order: a word is
+/// compared with the few triggers that can start at it instead of all of them.
+fn by_first_word() -> &'static HashMap<String, Vec<usize>> {
+    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ti, t) in T.iter().enumerate() {
+            for alt in t.words.first().copied().unwrap_or(&[]) {
+                let list = index.entry(alt.to_ascii_lowercase()).or_default();
+                if list.last() != Some(&ti) {
+                    list.push(ti);
+                }
+            }
+        }
+        index
+    })
+}
+
 pub fn extract(ctx: &Ctx, out: &mut Vec<Raw>) {
     let n = ctx.words.len();
+    let index = by_first_word();
+    let mut key = String::new();
     let mut i = 0;
     while i < n {
         let mut matched = 0;
-        for t in T {
+        key.clear();
+        key.extend(ctx.word(i).map_or("", |w| w.text).chars().map(|c| c.to_ascii_lowercase()));
+        let candidates = index.get(key.as_str()).map_or(&[][..], Vec::as_slice);
+        for t in candidates.iter().filter_map(|&ti| T.get(ti)) {
             let len = t.words.len();
             let hit = (0..len).all(|k| {
                 ctx.word(i + k).is_some_and(|w| {

@@ -139,6 +139,22 @@ struct Resolver {
     order: usize,
 }
 
+/// Record a form once: a repeated form keeps its first place in the list and its earliest
+/// order, which is all that naming and alias order read (a cluster's lists stay as long as
+/// its distinct names, not its mentions, so lookups stay linear in the text).
+fn add_form(forms: &mut Vec<(String, usize, bool, usize)>, f: (String, usize, bool, usize)) {
+    match forms.iter_mut().find(|x| x.0 == f.0 && x.1 == f.1 && x.2 == f.2) {
+        Some(x) => x.3 = x.3.min(f.3),
+        None => forms.push(f),
+    }
+}
+
+fn push_new<T: PartialEq>(list: &mut Vec<T>, x: T) {
+    if !list.contains(&x) {
+        list.push(x);
+    }
+}
+
 fn index_push(map: &mut HashMap<String, Vec<usize>>, key: &str, c: usize) {
     let list = map.entry(key.to_string()).or_default();
     if list.last() != Some(&c) {
@@ -185,14 +201,22 @@ impl Resolver {
                 *x += y;
             }
             r.person_shaped |= moved.person_shaped;
-            r.forms.extend(moved.forms);
-            r.full_names.extend(moved.full_names);
-            r.roles.extend(moved.roles);
+            for f in moved.forms {
+                add_form(&mut r.forms, f);
+            }
+            for f in moved.full_names {
+                push_new(&mut r.full_names, f);
+            }
+            for x in moved.roles {
+                push_new(&mut r.roles, x);
+            }
             if r.full_names.is_empty() {
                 r.kin_only = moved.kin_only;
             }
             r.group_like = r.group_like || moved.group_like;
-            r.national.extend(moved.national);
+            for n in moved.national {
+                push_new(&mut r.national, n);
+            }
             r.last = r.last.max(moved.last);
             r.first = r.first.min(moved.first);
         }
@@ -234,8 +258,7 @@ impl Resolver {
             }
             cl.person_shaped |= p.person_shaped;
             cl.first_label.get_or_insert(p.label);
-            cl.forms
-                .push((p.name.clone(), p.words.len(), p.acronym.is_some(), order));
+            add_form(&mut cl.forms, (p.name.clone(), p.words.len(), p.acronym.is_some(), order));
             // A person-shaped name under another label is indexed too, so its surname finds
             // it ("Assad" after "toppled Bashar al-Assad"); the entity's label is voted.
             if (p.label == Label::Per || p.person_shaped) && p.words.len() >= 2 && p.acronym.is_none() {
@@ -243,16 +266,24 @@ impl Resolver {
                 if cl.full_names.is_empty() {
                     cl.kin_only = p.kin;
                 }
-                cl.full_names.push(p.words.clone());
+                if !cl.full_names.contains(&p.words) {
+                    cl.full_names.push(p.words.clone());
+                }
                 if let (Some(first), Some(last)) = (p.words.first(), p.words.last()) {
                     index_push(&mut self.by_first, first, c);
                     index_push(&mut self.by_last, last, c);
                 }
             }
-            cl.roles.extend(p.roles.iter().cloned());
+            for r in &p.roles {
+                if !cl.roles.contains(r) {
+                    cl.roles.push(r.clone());
+                }
+            }
             cl.group_like = cl.group_like || p.after_the;
             if let Some(n) = &p.national {
-                cl.national.push(n.clone());
+                if !cl.national.contains(n) {
+                    cl.national.push(n.clone());
+                }
                 index_push(&mut self.by_national, &n.1, c);
             }
             cl.last = (doc, order);
@@ -449,7 +480,7 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
         while words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| names::GENERIC_ORG.iter().any(|g| names::phonetic(g) == *w))
+                .is_some_and(|w| names::generic_org_keys().contains(w))
         {
             words.pop();
         }

@@ -334,50 +334,62 @@ fn family(word: &str) -> &str {
 pub fn phonetic(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-    let mut units: Vec<String> = Vec::new();
+    let mut out = String::with_capacity(word.len());
+    // The unit being read, and where the last unit written starts in `out` (runs collapse).
+    let mut unit = String::with_capacity(4);
+    let mut last: Option<usize> = None;
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         let next = chars.get(i + 1).copied();
-        let unit: String = match (c, next) {
+        unit.clear();
+        match (c, next) {
             ('e', Some('e')) | ('i', Some('e')) => {
                 i += 1;
-                "I".into()
+                unit.push('I');
             }
             ('o', Some('u')) | ('o', Some('o')) => {
                 i += 1;
-                "U".into()
+                unit.push('U');
             }
             ('a' | 'o', Some('w')) if chars.get(i + 2).is_none_or(|&n| !is_vowel(n)) => {
                 i += 1;
-                "U".into()
+                unit.push('U');
             }
             ('p', Some('h')) => {
                 i += 1;
-                "f".into()
+                unit.push('f');
             }
             ('c', Some('k')) => {
                 i += 1;
-                "k".into()
+                unit.push('k');
             }
             ('k' | 's' | 't' | 'd' | 'g' | 'z', Some('h')) => {
                 i += 1;
-                format!("{c}h")
+                unit.push(c);
+                unit.push('h');
             }
-            ('a' | 'e', _) => "A".into(),
-            ('o' | 'u', _) => "U".into(),
-            ('i', _) => "I".into(),
-            ('y', _) if i > 0 && !next.is_some_and(is_vowel) => "I".into(),
-            ('q', _) => "k".into(),
-            _ if c.is_alphanumeric() => c.to_string(),
-            _ => String::new(),
-        };
+            ('a' | 'e', _) => unit.push('A'),
+            ('o' | 'u', _) => unit.push('U'),
+            ('i', _) => unit.push('I'),
+            ('y', _) if i > 0 && !next.is_some_and(is_vowel) => unit.push('I'),
+            ('q', _) => unit.push('k'),
+            _ if c.is_alphanumeric() => unit.push(c),
+            _ => {}
+        }
         i += 1;
-        if unit.is_empty() || units.last().is_some_and(|u| *u == unit) {
+        if unit.is_empty() || last.and_then(|l| out.get(l..)) == Some(unit.as_str()) {
             continue;
         }
-        units.push(unit);
+        last = Some(out.len());
+        out.push_str(&unit);
     }
-    units.concat()
+    out
+}
+
+/// Phonetic keys of [`GENERIC_ORG`], computed once.
+pub fn generic_org_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| GENERIC_ORG.iter().map(|g| phonetic(g)).collect())
 }
 
 /// The stem of a one-word group or adjective name: plural and "-ic" dropped, so

@@ -50,7 +50,7 @@ const KEEP_PERIOD: &[&str] = &[
 
 /// All words of a document, sentence by sentence.
 pub fn words<'a>(text: &'a str, tok: &Tokenized) -> Vec<Word<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(tok.tokens.len() + tok.tokens.len() / 8);
     for (si, s) in tok.sentences.iter().enumerate() {
         for t in tok.sentence_tokens(s) {
             split_token(text, t.span, si, &mut out);
@@ -63,6 +63,11 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
     let Some(tt) = text.get(span.start..span.end) else {
         return;
     };
+    // Most tokens are plain ASCII words or numbers: no edge punctuation, no possessive.
+    if tt.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        push(text, span.start, span.end, sentence, out);
+        return;
+    }
     // A clitic the tokenizer split off ("'s", "’re") is one word.
     if let Some(rest) = tt.strip_prefix('\'').or_else(|| tt.strip_prefix('’')) {
         if !rest.is_empty() && rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_alphabetic()) {
