@@ -144,6 +144,20 @@ try {
       && exported.corrections[0].mention.text === victimText, JSON.stringify(exported.corrections));
   await page.screenshot({ path: join(outDir, 'e2e-restored.png') });
 
+  // Round trip: import that file in a fresh browser profile → the same workspace.
+  const fresh = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  fresh.on('pageerror', (e) => errors.push(String(e)));
+  await fresh.goto(url);
+  await fresh.waitForFunction(() => /Annotated/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 30000 });
+  await fresh.setInputFiles('#import-json', await download.path());
+  await fresh.waitForFunction((n) => document.querySelectorAll('.tab').length === n
+    && /Annotated/.test(document.querySelector('#status')?.textContent || ''), exported.documents.length, { timeout: 30000 });
+  await fresh.locator('.tab', { hasText: 'Jeddah' }).click();
+  const importedChips = await fresh.locator('#article .chip[role=button]').count();
+  check('imported gloss JSON gives the same workspace', importedChips === nBefore - 1
+    && (await fresh.locator('.edit-bar__count').innerText()).includes('1 correction'), `${importedChips} vs ${nBefore - 1}`);
+  await fresh.close();
+
   check('no script from the paste ran', dialogs === 0 && !(await page.evaluate(() => window.__xss)));
   check('no network request left the app', offsite.length === 0, offsite.join(' '));
   check('no errors on the page', errors.length === 0, errors.join(' | '));
