@@ -458,3 +458,44 @@ async fn low_confidence_chips_are_marked_and_say_so() {
         .is_none());
     root.set_inner_html("");
 }
+
+#[wasm_bindgen_test]
+async fn split_and_merge_from_the_panel() {
+    let root = fresh_root();
+    mount_app(&root, None);
+    settle().await;
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+    let chips = all(&root, "#article .chip[role=button]");
+    let entity = |c: &Element| c.get_attribute("data-entity").unwrap_or_default();
+    // An entity mentioned at least twice.
+    let (i, id) = chips
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(i, c)| chips[..*i].iter().any(|o| entity(o) == entity(c)))
+        .map(|(i, c)| (i, entity(c)))
+        .expect("an entity with two mentions");
+    click(&chips[i]);
+    settle().await;
+    click(&one(&root, ".fix-panel [data-fix=split]"));
+    settle().await;
+    let split = entity(&all(&root, "#article .chip[role=button]")[i]);
+    assert_ne!(split, id, "the mention has an entity of its own");
+    assert!(
+        one(&root, ".fix-panel [data-fix=split]").has_attribute("disabled"),
+        "a lone mention cannot be split"
+    );
+    // Merge it back: choose the old entity in the list, then Merge.
+    let select: web_sys::HtmlSelectElement = one(&root, ".fix-panel select").dyn_into().unwrap();
+    select.set_value(&id);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    click(&one(&root, ".fix-panel [data-fix=merge]"));
+    settle().await;
+    assert_eq!(entity(&all(&root, "#article .chip[role=button]")[i]), id);
+    assert!(text(&one(&root, ".edit-bar__count")).contains("2 corrections"));
+    root.set_inner_html("");
+}
