@@ -361,7 +361,7 @@ async fn corrupted_storage_gives_a_notice_and_a_clean_start() {
     wait_for(&root, "#status", "Annotated 1 article").await;
     wait(10).await;
     assert!(store
-        .get(WORKSPACE_KEY)
+        .get(&format!("gloss.article.{}", content_key(STORY)))
         .unwrap()
         .unwrap()
         .contains("Harbour strike"));

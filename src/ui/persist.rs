@@ -19,15 +19,15 @@ pub fn initial_state(store: Option<&StoreHandle>, fallback: impl FnOnce() -> App
     let Some(store) = store else {
         return fallback();
     };
-    match load_workspace(&*store.0) {
-        Ok(Some(saved)) if !saved.articles.is_empty() => AppState::restored(saved),
-        Ok(_) => fallback(),
-        Err(notice) => {
-            let mut s = fallback();
-            s.notice = Some(notice);
-            s
-        }
+    let loaded = load_workspace(&*store.0);
+    let mut s = match loaded.workspace {
+        Some(saved) if !saved.articles.is_empty() => AppState::restored(saved),
+        _ => fallback(),
+    };
+    if loaded.problem.is_some() {
+        s.notice = loaded.problem;
     }
+    s
 }
 
 /// Save after every change to the articles, tabs, selection or corrections; restore the

@@ -253,8 +253,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let on_select_text = {
         let fix = fix.clone();
         let body_ref = body_ref.clone();
-        let text = doc.text.clone();
-        let editable = editable;
+        // The contract, not a copy of the text: a long article is not copied on every render.
+        let contract = props.contract.clone();
+        let d = props.doc;
         Callback::from(move |_: ()| {
             if !editable {
                 return;
@@ -263,7 +264,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 return;
             };
             if let Some((par, prefix, selected)) = read_dom_selection(&body) {
-                if let Some((start, end, text)) = locate(&text, par, prefix, &selected) {
+                let Some(doc) = contract.documents.get(d) else {
+                    return;
+                };
+                if let Some((start, end, text)) = locate(&doc.text, par, prefix, &selected) {
                     fix.set(Some(FixTarget::Selection { start, end, text }));
                 }
             }
@@ -573,7 +577,7 @@ impl RenderCtx<'_> {
                     } else {
                         Some(this.clone())
                     });
-                    if !(was_selected && !editing) {
+                    if !was_selected || editing {
                         on_select.emit(id);
                     }
                 })
