@@ -26,6 +26,7 @@
 //!   `text` and are converted to string slices in exactly one place ([`ui::text::CpText`]).
 
 pub mod annotate;
+pub mod embed;
 pub mod sample;
 pub mod ui;
 pub mod worker;

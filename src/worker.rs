@@ -15,11 +15,49 @@ pub const WORKER_LOADER_PATH: &str = "./gloss-worker_loader.js";
 pub const WORKER_SCRIPT_PATH: &str = "./gloss-worker.js";
 pub const WORKER_WASM_PATH: &str = "./gloss-worker_bg.wasm";
 
+thread_local! {
+    /// Where the bundle's files are, when not beside the page (an embedded annotator on a CMS
+    /// page loads them from its script's folder).
+    static ASSET_BASE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Load the bundle's files from `base` (a folder URL ending in `/`) instead of the page's folder.
+pub fn set_asset_base(base: Option<String>) {
+    ASSET_BASE.with(|b| *b.borrow_mut() = base);
+}
+
+/// The URL of one of the bundle's files (`path` is one of the `./…` paths above).
+pub fn asset_url(path: &str) -> String {
+    ASSET_BASE.with(|b| match b.borrow().as_deref() {
+        Some(base) => format!("{base}{}", path.trim_start_matches("./")),
+        None => path.to_string(),
+    })
+}
+
 /// The page-side entry of the worker bundle: JSON articles in, JSON contract out.
 pub fn annotate_json(articles_json: &str) -> Result<String, String> {
     let articles: Vec<ArticleInput> =
         serde_json::from_str(articles_json).map_err(|e| format!("bad request: {e}"))?;
     serde_json::to_string(&annotate_articles(&articles)).map_err(|e| e.to_string())
+}
+
+/// Worker messages as JSON text. gloo-worker's default (bincode) is not self-describing, so it
+/// cannot carry the contract's optional fields that JSON omits when empty
+/// (`skip_serializing_if`, e.g. `PreviewDto::description`); JSON reads them back as defaults.
+pub struct JsonCodec;
+
+impl gloo_worker::Codec for JsonCodec {
+    fn encode<I: Serialize>(input: I) -> wasm_bindgen::JsValue {
+        serde_json::to_string(&input)
+            .map(wasm_bindgen::JsValue::from)
+            .unwrap_or(wasm_bindgen::JsValue::NULL)
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: wasm_bindgen::JsValue) -> O {
+        let text = input.as_string().unwrap_or_default();
+        // The trait has no error path; both ends are one build, as with gloo's own codec.
+        serde_json::from_str(&text).expect("a worker message from this build")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

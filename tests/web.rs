@@ -106,6 +106,7 @@ fn sample_contract() -> Shared<Contract> {
                         relative: Some("the same day".into()),
                         document: None,
                         lead: None,
+                        ..PreviewDto::default()
                     }),
                 ),
                 link(
@@ -531,6 +532,7 @@ async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
             use_worker: false,
             with_sample: true,
             inline: Some(Inline(annotate_articles)),
+            embed: None,
             store: None,
         },
     )

@@ -123,6 +123,7 @@ fn mount_app(root: &Element, store: Option<StoreHandle>) {
             with_sample: false,
             inline: Some(Inline(annotate_articles)),
             store,
+            embed: None,
         },
     )
     .render();

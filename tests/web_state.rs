@@ -514,3 +514,85 @@ fn plain_text_mode_shows_markup_as_typed() {
         "auto mode reads the markup: {auto_text:?}"
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn replace_makes_one_article_the_whole_workspace() {
+    let mut s = run(vec![add("first story"), add("second story")]);
+    let a = answered(&s, &["paste 1", "paste 2"]);
+    s.apply(a);
+    s.apply(Action::Replace {
+        source: "host".into(),
+        input: "third story".into(),
+    });
+    assert_eq!(s.articles.len(), 1);
+    assert_eq!(s.articles[0].source, "host");
+    assert_eq!((s.active, s.contract.is_none()), (0, true));
+    assert!(s.pending.is_some(), "a new request");
+    // Nothing to annotate: the workspace stays, with a notice.
+    let before = s.articles.clone();
+    s.apply(Action::Replace {
+        source: "host".into(),
+        input: "  ".into(),
+    });
+    assert_eq!(s.articles, before);
+    assert!(s.notice.is_some());
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn link_metadata_is_shown_now_and_after_every_result() {
+    use gloss_core::links::metadata::LinkMetadata;
+    use gloss_core::protocol::{LinkDto, PreviewDto};
+    const URL: &str = "https://news.example.com/world/2025/01/02/some-story";
+    let with_link = |sources: &[&str]| {
+        let mut c = Contract::clone(&contract(sources, vec![]));
+        c.documents[0].links.push(LinkDto {
+            href: URL.into(),
+            anchor: "Text".into(),
+            start: 0,
+            end: 4,
+            safe: true,
+            preview: Some(PreviewDto {
+                site: "Example".into(),
+                title: Some("Some Story".into()),
+                title_derived: true,
+                ..PreviewDto::default()
+            }),
+        });
+        Shared::new(c)
+    };
+    let title = |s: &AppState| {
+        s.contract
+            .as_ref()
+            .and_then(|c| c.documents[0].links[0].preview.clone()?.title)
+    };
+    let mut s = run(vec![add("a story")]);
+    let seq = s.pending.unwrap_or(0);
+    s.apply(Action::Annotated {
+        seq,
+        contract: with_link(&["paste 1"]),
+        elapsed_ms: 1.0,
+        engine: Engine::Worker,
+    });
+    assert_eq!(title(&s).as_deref(), Some("Some Story"));
+    let meta = LinkMetadata {
+        title: Some("The real headline".into()),
+        ..Default::default()
+    };
+    s.apply(Action::SetLinkMetadata {
+        url: URL.into(),
+        meta,
+    });
+    assert_eq!(title(&s).as_deref(), Some("The real headline"));
+    // A later annotation of the workspace gets it too.
+    s.apply(add("another story"));
+    let seq = s.pending.unwrap_or(0);
+    s.apply(Action::Annotated {
+        seq,
+        contract: with_link(&["paste 1", "paste 2"]),
+        elapsed_ms: 1.0,
+        engine: Engine::Worker,
+    });
+    assert_eq!(title(&s).as_deref(), Some("The real headline"));
+}

@@ -18,10 +18,11 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
        "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
 
 
-def inline_script_hashes(folder):
+def inline_script_hashes(folder, page="index.html"):
     """CSP hashes of the inline loader scripts Trunk writes into index.html: the only inline
-    script the page may run (an injected one has another hash and is refused)."""
-    index = pathlib.Path(folder, "index.html")
+    script the page may run (an injected one has another hash and is refused). Another HTML
+    page (embed-example.html, which has none) gets the hashes of its own inline scripts."""
+    index = pathlib.Path(folder, page)
     if not index.exists():
         return ""
     html = index.read_text(encoding="utf-8")
@@ -44,7 +45,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
-        self.send_header("Content-Security-Policy", CSP.format(hashes=inline_script_hashes(self.directory)))
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        page = path.rsplit("/", 1)[-1] if path.endswith(".html") else "index.html"
+        page = page if re.fullmatch(r"[A-Za-z0-9_.-]+\.html", page) else "index.html"
+        self.send_header("Content-Security-Policy", CSP.format(hashes=inline_script_hashes(self.directory, page)))
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 

@@ -11,7 +11,9 @@ use wasm_bindgen::JsCast;
 fn main() {
     let in_window = js_sys::global().dyn_into::<web_sys::Window>().is_ok();
     if !in_window {
-        gloss_app::worker::AnnotateWorker::registrar().register();
+        gloss_app::worker::AnnotateWorker::registrar()
+            .encoding::<gloss_app::worker::JsonCodec>()
+            .register();
     }
 }
 

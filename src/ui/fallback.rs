@@ -8,7 +8,7 @@
 //! The loading promise is kept, so the bundle is fetched and instantiated once.
 
 use crate::annotate::ArticleInput;
-use crate::worker::{WORKER_SCRIPT_PATH, WORKER_WASM_PATH};
+use crate::worker::{asset_url, WORKER_SCRIPT_PATH, WORKER_WASM_PATH};
 
 /// The static script that exposes the worker bundle's `wasm_bindgen` (copied by Trunk).
 const BRIDGE_SCRIPT_PATH: &str = "./worker-bundle-bridge.js";
@@ -48,8 +48,8 @@ async fn load_engine() -> Result<JsValue, JsValue> {
     let global = js_sys::global();
     let mut namespace = Reflect::get(&global, &BRIDGE_GLOBAL.into())?;
     if namespace.is_undefined() {
-        load_script(WORKER_SCRIPT_PATH).await?;
-        load_script(BRIDGE_SCRIPT_PATH).await?;
+        load_script(&asset_url(WORKER_SCRIPT_PATH)).await?;
+        load_script(&asset_url(BRIDGE_SCRIPT_PATH)).await?;
         namespace = Reflect::get(&global, &BRIDGE_GLOBAL.into())?;
     }
     let init: Function = namespace
@@ -57,7 +57,11 @@ async fn load_engine() -> Result<JsValue, JsValue> {
         .dyn_into()
         .map_err(|_| JsValue::from_str("the annotator bundle did not load"))?;
     let options = Object::new();
-    Reflect::set(&options, &"module_or_path".into(), &WORKER_WASM_PATH.into())?;
+    Reflect::set(
+        &options,
+        &"module_or_path".into(),
+        &asset_url(WORKER_WASM_PATH).into(),
+    )?;
     let started: Promise = init.call1(&JsValue::NULL, &options)?.dyn_into()?;
     JsFuture::from(started).await?;
     Ok(namespace)

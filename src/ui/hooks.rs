@@ -11,7 +11,9 @@
 use crate::annotate::{now_ms, ArticleInput};
 use crate::ui::fallback::annotate_on_page;
 use crate::ui::state::{Action, AppState, Engine, Shared};
-use crate::worker::{AnnotateRequest, AnnotateWorker, WorkerOutput, WORKER_LOADER_PATH};
+use crate::worker::{
+    asset_url, AnnotateRequest, AnnotateWorker, JsonCodec, WorkerOutput, WORKER_LOADER_PATH,
+};
 use gloo::timers::callback::Timeout;
 use gloo_worker::{Spawnable, WorkerBridge};
 use gloss_core::protocol::Contract;
@@ -111,7 +113,7 @@ fn worker_supported() -> bool {
     if !js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false) {
         return false;
     }
-    match web_sys::Worker::new(WORKER_LOADER_PATH) {
+    match web_sys::Worker::new(&asset_url(WORKER_LOADER_PATH)) {
         Ok(probe) => {
             probe.terminate();
             true
@@ -131,12 +133,12 @@ fn start_worker(
         let dispatch = dispatch.clone();
         move |out: WorkerOutput| on_worker_output(&weak, &dispatch, out)
     };
-    let mut spawner = AnnotateWorker::spawner();
+    let mut spawner = AnnotateWorker::spawner().encoding::<JsonCodec>();
     spawner
         .as_module(false)
         .with_loader(true)
         .callback(on_output);
-    a.bridge = Some(spawner.spawn(WORKER_LOADER_PATH));
+    a.bridge = Some(spawner.spawn(&asset_url(WORKER_LOADER_PATH)));
     a.phase = Phase::Starting;
     a.start_timer = Some(Timeout::new(WORKER_START_TIMEOUT_MS, move || {
         give_up_on_worker(&weak, dispatch)

@@ -9,7 +9,8 @@
 //! - A result is applied only if its `seq` is the pending one; late answers are dropped.
 //! - When the contract is present, its documents are in the same order as `articles`, except
 //!   for articles added since the last result (they sit at the end, waiting).
-//! - `contract` is always `base` (the annotation) with the corrections applied; every change
+//! - `contract` is always `base` (the annotation) with the corrections, then the host's link
+//!   metadata (embedded annotator), applied; every change
 //!   to either recomputes it, and `unapplied` lists the corrections that no longer fit.
 
 use crate::annotate::ArticleInput;
@@ -17,6 +18,7 @@ use crate::sample::{SAMPLE_HTML, SAMPLE_SOURCE};
 use crate::ui::edits::{content_key, Edits};
 use crate::ui::storage::{SavedWorkspace, STORAGE_VERSION};
 use gloss_core::corrections::{article_input, Correction, Unapplied};
+use gloss_core::links::metadata::{apply_all, LinkMetadata};
 use gloss_core::protocol::Contract;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -70,6 +72,17 @@ pub enum Action {
     Add {
         source: Option<String>,
         input: String,
+    },
+    /// Make this article the whole workspace (the embedded annotator's `annotate()`).
+    Replace {
+        source: String,
+        input: String,
+    },
+    /// Metadata the host page gives for a link URL: shown in that link's preview now and
+    /// after every later annotation.
+    SetLinkMetadata {
+        url: String,
+        meta: LinkMetadata,
     },
     /// Show the sample: switch to its tab, or add it if it is not in the workspace.
     LoadSample,
@@ -136,6 +149,8 @@ pub struct AppState {
     pub pastes: usize,
     pub last_run: Option<RunInfo>,
     pub notice: Option<String>,
+    /// Host-provided link metadata, in the order given (applied to every contract shown).
+    pub link_metadata: Rc<Vec<(String, LinkMetadata)>>,
 }
 
 impl AppState {
@@ -176,6 +191,23 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Add { source, input } => self.add(source, input),
+            Action::Replace { source, input } => {
+                if input.trim().is_empty() {
+                    self.add(Some(source), input);
+                    return;
+                }
+                self.articles = Rc::new(Vec::new());
+                self.contract = None;
+                self.base = None;
+                self.unapplied = Rc::default();
+                self.selected = None;
+                self.active = 0;
+                self.add(Some(source), input);
+            }
+            Action::SetLinkMetadata { url, meta } => {
+                Rc::make_mut(&mut self.link_metadata).push((url, meta));
+                self.recompute();
+            }
             Action::LoadSample => {
                 match self.articles.iter().position(|a| a.source == SAMPLE_SOURCE) {
                     Some(i) => {
@@ -325,7 +357,7 @@ impl AppState {
         if !self.selected.as_ref().is_some_and(still_there) {
             self.selected = None;
         }
-        self.contract = Some(Shared::new(corrected.contract));
+        self.contract = Some(Shared::new(self.with_link_metadata(corrected.contract)));
         self.unapplied = Rc::new(corrected.unapplied);
     }
 
@@ -377,6 +409,15 @@ impl AppState {
         } else {
             self.request();
         }
+    }
+
+    /// `contract` with the host's link metadata applied (what it did not match is ignored:
+    /// the API call that gave it already reported that).
+    fn with_link_metadata(&self, mut contract: Contract) -> Contract {
+        if !self.link_metadata.is_empty() {
+            let _unmatched = apply_all(&mut contract, &self.link_metadata);
+        }
+        contract
     }
 
     fn request(&mut self) {

@@ -61,7 +61,7 @@ pub struct LinkDto {
     pub preview: Option<PreviewDto>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PreviewDto {
     pub site: String,
     pub section: Option<String>,
@@ -85,6 +85,12 @@ pub struct PreviewDto {
     /// The first sentence of that document.
     #[serde(default)]
     pub lead: Option<String>,
+    /// A description of the linked article given by the host page (`setLinkMetadata`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The host page gave metadata for this link (title, description or date).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_host: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -269,5 +275,7 @@ fn preview_dto(
         relative: p.date.as_deref().zip(article_date).and_then(|(l, a)| crate::links::relative_label(l, a)),
         document: target,
         lead: target_doc.and_then(crate::links::first_sentence),
+        description: None,
+        from_host: false,
     }
 }

@@ -107,6 +107,7 @@ fn fixture() -> Contract {
                         relative: None,
                         document: None,
                         lead: None,
+                        ..PreviewDto::default()
                     }),
                 }],
                 quotes: vec![],

@@ -1,6 +1,7 @@
 //! The whole app: header with status, paste box, tabs, the article and the sidebar. Owns the
 //! reducer and the annotator hook; everything below it gets props and callbacks.
 
+use crate::embed::{use_embed, Embed};
 use crate::ui::components::article_view::ArticleView;
 use crate::ui::components::edit_bar::EditBar;
 use crate::ui::components::paste_box::{NewArticle, PasteBox};
@@ -28,6 +29,9 @@ pub struct AppProps {
     /// An annotator linked into the page, used when the worker is off or cannot start.
     #[prop_or_default]
     pub inline: Option<Inline>,
+    /// Set when the app runs inside `<gloss-annotator>`: its link to the JS API and options.
+    #[prop_or_default]
+    pub embed: Option<Embed>,
     /// Where the workspace is saved (the page's localStorage); none: nothing is saved.
     #[prop_or_default]
     pub store: Option<StoreHandle>,
@@ -55,6 +59,9 @@ pub fn App(props: &AppProps) -> Html {
         props.use_worker,
         props.inline,
     );
+    use_embed(props.embed.clone(), state.clone());
+    let paste_box = props.embed.as_ref().is_none_or(|e| e.paste_box);
+    let readonly = props.embed.as_ref().is_some_and(|e| e.readonly);
 
     let on_add = {
         let d = state.dispatcher();
@@ -168,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
         (Some(contract), Some(_)) => html! {
             <ArticleView key={state.active} contract={contract.clone()} doc={state.active}
                 selected={state.selected.clone()} scroll_to_selected={state.selected_from_sidebar}
-                on_select={on_chip} on_correct={Some(on_correct)} corrections={corrections.clone()}
+                on_select={on_chip} on_correct={(!readonly).then_some(on_correct)} corrections={corrections.clone()}
                 unapplied={state.unapplied.clone()} />
         },
         _ if state.articles.is_empty() => html! {
@@ -210,12 +217,14 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <div class="layout">
                 <main class="main">
-                    <PasteBox {on_add} {on_sample} {on_notice} {busy} />
+                    if paste_box {
+                        <PasteBox {on_add} {on_sample} {on_notice} {busy} />
+                    }
                     if let Some(notice) = &state.notice {
                         <p class="notice" role="alert">{ notice }</p>
                     }
                     <Tabs {tabs} active={state.active} on_select={on_tab} {on_close} />
-                    if !state.articles.is_empty() {
+                    if !state.articles.is_empty() && !readonly {
                         { edit_bar }
                     }
                     { main_view }

@@ -48,6 +48,8 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
     let derived = preview.is_none_or(|p| p.title_derived);
     let date = preview.and_then(|p| p.date.as_deref()).map(human_date);
     let title = preview.and_then(|p| p.title.clone());
+    let description = preview.and_then(|p| p.description.clone());
+    let from_host = preview.is_some_and(|p| p.from_host);
     // The linked article's first sentence, only when it is in the workspace.
     let lead = preview
         .filter(|p| p.document.is_some())
@@ -83,7 +85,9 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
             } else if is_mail {
                 <span class="preview-card__title">{ display_address(&link.href) }</span>
             }
-            if let Some(lead) = lead {
+            if let Some(description) = description {
+                <span class="preview-card__description">{ description }</span>
+            } else if let Some(lead) = lead {
                 <span class="preview-card__lead">{ lead }</span>
             }
             if !props.entities.is_empty() {
@@ -102,7 +106,8 @@ pub fn PreviewCard(props: &PreviewCardProps) -> Html {
             </span>
             <span class="preview-card__url">{ display_address(&link.href) }</span>
             <span class="preview-card__note">
-                { if derived { "Built from the link address — nothing was fetched." }
+                { if from_host { "Details given by this page — nothing was fetched." }
+                  else if derived { "Built from the link address — nothing was fetched." }
                   else { "Headline from the linked article in this workspace — nothing was fetched." } }
             </span>
         </span>

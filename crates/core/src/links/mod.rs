@@ -9,6 +9,7 @@
 
 pub mod date;
 pub mod lexicon;
+pub mod metadata;
 pub mod sites;
 pub mod slug;
 pub mod url;
