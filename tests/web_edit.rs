@@ -140,7 +140,10 @@ async fn paste(root: &Element, input: &str) {
 }
 
 fn chip_texts(root: &Element) -> Vec<String> {
-    all(root, "#article .chip[role=button]").iter().map(text).collect()
+    all(root, "#article .chip[role=button]")
+        .iter()
+        .map(text)
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -298,17 +301,14 @@ async fn a_text_selection_can_be_added_as_an_entity() {
     // By keyboard alone: type the text in the form, then choose a type.
     let input: web_sys::HtmlInputElement = one(&root, ".add-entity__input").dyn_into().unwrap();
     input.set_value("union leader");
-    let form = one(&root, ".add-entity");
-    form.dispatch_event(&web_sys::Event::new("submit").unwrap())
-        .unwrap();
+    key(&input, "Enter");
     settle().await;
     click(&one(&root, ".fix-panel [data-fix=add-misc]"));
     settle().await;
     assert!(chip_texts(&root).iter().any(|t| t == "union leader"));
     // Text that is not there says so.
     input.set_value("Atlantis");
-    form.dispatch_event(&web_sys::Event::new("submit").unwrap())
-        .unwrap();
+    key(&input, "Enter");
     settle().await;
     assert!(text(&one(&root, ".add-entity__message")).contains("Atlantis"));
     root.set_inner_html("");
@@ -362,7 +362,7 @@ async fn corrupted_storage_gives_a_notice_and_a_clean_start() {
     wait_for(&root, "#status", "Annotated 1 article").await;
     wait(10).await;
     assert!(store
-        .get(WORKSPACE_KEY)
+        .get(&format!("gloss.article.{}", content_key(STORY)))
         .unwrap()
         .unwrap()
         .contains("Harbour strike"));
@@ -457,5 +457,46 @@ async fn low_confidence_chips_are_marked_and_say_so() {
         .query_selector(".fix-panel, .add-entity")
         .unwrap()
         .is_none());
+    root.set_inner_html("");
+}
+
+#[wasm_bindgen_test]
+async fn split_and_merge_from_the_panel() {
+    let root = fresh_root();
+    mount_app(&root, None);
+    settle().await;
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+    let chips = all(&root, "#article .chip[role=button]");
+    let entity = |c: &Element| c.get_attribute("data-entity").unwrap_or_default();
+    // An entity mentioned at least twice.
+    let (i, id) = chips
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(i, c)| chips[..*i].iter().any(|o| entity(o) == entity(c)))
+        .map(|(i, c)| (i, entity(c)))
+        .expect("an entity with two mentions");
+    click(&chips[i]);
+    settle().await;
+    click(&one(&root, ".fix-panel [data-fix=split]"));
+    settle().await;
+    let split = entity(&all(&root, "#article .chip[role=button]")[i]);
+    assert_ne!(split, id, "the mention has an entity of its own");
+    assert!(
+        one(&root, ".fix-panel [data-fix=split]").has_attribute("disabled"),
+        "a lone mention cannot be split"
+    );
+    // Merge it back: choose the old entity in the list, then Merge.
+    let select: web_sys::HtmlSelectElement = one(&root, ".fix-panel select").dyn_into().unwrap();
+    select.set_value(&id);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    click(&one(&root, ".fix-panel [data-fix=merge]"));
+    settle().await;
+    assert_eq!(entity(&all(&root, "#article .chip[role=button]")[i]), id);
+    assert!(text(&one(&root, ".edit-bar__count")).contains("2 corrections"));
     root.set_inner_html("");
 }

@@ -8,7 +8,7 @@ use crate::ui::storage::{
     load_corrections, load_workspace, save, unsaved, SavedWorkspace, StoreHandle, Written,
     STORAGE_VERSION,
 };
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -19,15 +19,15 @@ pub fn initial_state(store: Option<&StoreHandle>, fallback: impl FnOnce() -> App
     let Some(store) = store else {
         return fallback();
     };
-    match load_workspace(&*store.0) {
-        Ok(Some(saved)) if !saved.articles.is_empty() => AppState::restored(saved),
-        Ok(_) => fallback(),
-        Err(notice) => {
-            let mut s = fallback();
-            s.notice = Some(notice);
-            s
-        }
+    let loaded = load_workspace(&*store.0);
+    let mut s = match loaded.workspace {
+        Some(saved) if !saved.articles.is_empty() => AppState::restored(saved),
+        _ => fallback(),
+    };
+    if loaded.problem.is_some() {
+        s.notice = loaded.problem;
     }
+    s
 }
 
 /// Save after every change to the articles, tabs, selection or corrections; restore the
@@ -98,22 +98,29 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: Option<StoreHa
 #[hook]
 pub fn use_undo_keys(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(e) {
-                return;
-            }
-            let key = e.key().to_ascii_lowercase();
-            let action = match (key.as_str(), e.shift_key()) {
-                ("z", false) => Action::Undo,
-                ("z", true) | ("y", false) => Action::Redo,
-                _ => return,
-            };
-            e.prevent_default();
-            dispatch.dispatch(action);
-        });
+        // Not passive: the browser's own Ctrl+Z must be prevented.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(e) {
+                    return;
+                }
+                let key = e.key().to_ascii_lowercase();
+                let action = match (key.as_str(), e.shift_key()) {
+                    ("z", false) => Action::Undo,
+                    ("z", true) | ("y", false) => Action::Redo,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatch.dispatch(action);
+            },
+        );
         move || drop(listener)
     });
 }

@@ -17,7 +17,7 @@ use crate::annotate::ArticleInput;
 use crate::sample::{SAMPLE_HTML, SAMPLE_SOURCE};
 use crate::ui::edits::{content_key, Edits};
 use crate::ui::storage::{SavedWorkspace, STORAGE_VERSION};
-use gloss_core::corrections::{Correction, Unapplied};
+use gloss_core::corrections::{article_input, Correction, Unapplied};
 use gloss_core::links::metadata::{apply_all, LinkMetadata};
 use gloss_core::protocol::Contract;
 use std::ops::Deref;
@@ -121,7 +121,7 @@ pub enum Action {
         corrections: Vec<Correction>,
     },
     /// A gloss JSON file read back: its documents become the workspace's articles (their clean
-    /// text), re-annotated, with its corrections applied.
+    /// text and title, `corrections::article_input`), re-annotated, with its corrections applied.
     Import {
         contract: Shared<Contract>,
         corrections: Vec<Correction>,
@@ -308,7 +308,7 @@ impl AppState {
             .iter()
             .map(|d| ArticleInput {
                 source: d.source.clone(),
-                input: d.text.clone(),
+                input: article_input(d),
             })
             .collect();
         if articles.is_empty() {

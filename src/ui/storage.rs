@@ -1,7 +1,8 @@
-//! Saving the workspace in the browser (localStorage) so a reload restores it: the articles,
-//! the open tab, the selection (`gloss.workspace`), and each article's corrections under its
-//! content key (`gloss.corrections.<key>`), so corrections also come back when the same article
-//! is pasted again later.
+//! Saving the workspace in the browser (localStorage) so a reload restores it: the tabs, the
+//! open tab and the selection (`gloss.workspace`, small, rewritten on every change), each
+//! article's input once under its content key (`gloss.article.<key>`), and each article's
+//! corrections under the same key (`gloss.corrections.<key>`), so corrections also come back
+//! when the same article is pasted again later.
 //!
 //! Every stored value is JSON with a `version`; a value that cannot be read (corrupted, or of
 //! another version) is reported and ignored, and the app starts clean. A write that fails
@@ -10,15 +11,16 @@
 //! quota.
 
 use crate::annotate::ArticleInput;
-use crate::ui::edits::Edits;
+use crate::ui::edits::{content_key, Edits};
 use gloss_core::corrections::Correction;
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 pub const WORKSPACE_KEY: &str = "gloss.workspace";
 pub const CORRECTIONS_PREFIX: &str = "gloss.corrections.";
+pub const ARTICLE_PREFIX: &str = "gloss.article.";
 /// Version of the stored JSON; another version is not read.
 pub const STORAGE_VERSION: u32 = 1;
 
@@ -115,14 +117,37 @@ impl Store for MemoryStore {
     }
 }
 
-/// What `gloss.workspace` holds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The workspace as the app restores it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedWorkspace {
     pub version: u32,
     pub articles: Vec<ArticleInput>,
     pub active: usize,
     pub selected: Option<String>,
     pub pastes: usize,
+}
+
+/// What `gloss.workspace` holds: the articles by content key.
+#[derive(Serialize, Deserialize)]
+struct StoredWorkspace {
+    version: u32,
+    articles: Vec<StoredTab>,
+    active: usize,
+    selected: Option<String>,
+    pastes: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredTab {
+    source: String,
+    key: String,
+}
+
+/// What `gloss.article.<key>` holds.
+#[derive(Serialize, Deserialize)]
+struct StoredArticle {
+    version: u32,
+    input: String,
 }
 
 /// What `gloss.corrections.<key>` holds.
@@ -155,18 +180,76 @@ fn parse_versioned<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, String
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
-/// The saved workspace, `Ok(None)` when there is none; `Err` is the notice to show.
-pub fn load_workspace(store: &dyn Store) -> Result<Option<SavedWorkspace>, String> {
-    let Some(json) = store
-        .get(WORKSPACE_KEY)
-        .map_err(|e| unreadable("workspace", &e))?
-    else {
-        return Ok(None);
+/// A workspace read back: what could be read, and a notice about what could not.
+#[derive(Debug, PartialEq, Default)]
+pub struct Loaded {
+    pub workspace: Option<SavedWorkspace>,
+    pub problem: Option<String>,
+}
+
+/// The saved workspace. An unreadable workspace is set aside (the app starts clean); an
+/// article whose input is missing or unreadable is left out; either gives a notice.
+pub fn load_workspace(store: &dyn Store) -> Loaded {
+    let json = match store.get(WORKSPACE_KEY) {
+        Ok(Some(json)) => json,
+        Ok(None) => return Loaded::default(),
+        Err(e) => {
+            return Loaded {
+                workspace: None,
+                problem: Some(unreadable("workspace", &e)),
+            }
+        }
     };
-    parse_versioned(&json).map(Some).map_err(|e| {
-        set_aside(store, WORKSPACE_KEY, &json);
-        unreadable("workspace", &e)
-    })
+    let stored: StoredWorkspace = match parse_versioned(&json) {
+        Ok(w) => w,
+        Err(e) => {
+            set_aside(store, WORKSPACE_KEY, &json);
+            return Loaded {
+                workspace: None,
+                problem: Some(unreadable("workspace", &e)),
+            };
+        }
+    };
+    let mut articles = Vec::new();
+    let mut missing = Vec::new();
+    for tab in stored.articles {
+        match load_article(store, &tab.key) {
+            Ok(input) => articles.push(ArticleInput {
+                source: tab.source,
+                input,
+            }),
+            Err(why) => missing.push(format!("{} ({why})", tab.source)),
+        }
+    }
+    let problem = (!missing.is_empty()).then(|| {
+        format!(
+            "Some saved articles could not be read and were left out: {}.",
+            missing.join(", ")
+        )
+    });
+    Loaded {
+        workspace: Some(SavedWorkspace {
+            version: stored.version,
+            active: stored.active.min(articles.len().saturating_sub(1)),
+            articles,
+            selected: stored.selected,
+            pastes: stored.pastes,
+        }),
+        problem,
+    }
+}
+
+/// The input saved under content key `key`; it must still hash to that key.
+fn load_article(store: &dyn Store, key: &str) -> Result<String, String> {
+    let item = format!("{ARTICLE_PREFIX}{key}");
+    let json = store.get(&item)?.ok_or_else(|| "missing".to_string())?;
+    let article: StoredArticle =
+        parse_versioned(&json).inspect_err(|_| set_aside(store, &item, &json))?;
+    if content_key(&article.input) != key {
+        set_aside(store, &item, &json);
+        return Err("content does not match its key".to_string());
+    }
+    Ok(article.input)
 }
 
 /// Keep an unreadable value under `<key>.unreadable` (best effort: storage may be full), so
@@ -196,18 +279,53 @@ pub fn load_corrections(store: &dyn Store, key: &str) -> Result<Vec<Correction>,
 #[derive(Default)]
 pub struct Written {
     workspace: Option<String>,
+    /// Content keys of the article inputs written.
+    articles: BTreeSet<String>,
     corrections: BTreeMap<String, String>,
 }
 
-/// Write the workspace and the corrections that changed since `written`; corrections whose
-/// list was emptied are removed. The first failure stops the save and is returned.
+/// Write the articles not written yet, the workspace, and the corrections that changed since
+/// `written`; inputs of closed articles and corrections whose list was emptied are removed.
+/// The first failure stops the save and is returned.
 pub fn save(
     store: &dyn Store,
     workspace: &SavedWorkspace,
     edits: &Edits,
     written: &mut Written,
 ) -> Result<(), String> {
-    let json = serde_json::to_string(workspace).map_err(|e| e.to_string())?;
+    let keys: Vec<String> = workspace
+        .articles
+        .iter()
+        .map(|a| content_key(&a.input))
+        .collect();
+    for (a, key) in workspace.articles.iter().zip(&keys) {
+        if written.articles.contains(key) {
+            continue;
+        }
+        let stored = StoredArticle {
+            version: STORAGE_VERSION,
+            input: a.input.clone(),
+        };
+        let json = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
+        store.set(&format!("{ARTICLE_PREFIX}{key}"), &json)?;
+        written.articles.insert(key.clone());
+    }
+    let stored = StoredWorkspace {
+        version: STORAGE_VERSION,
+        articles: workspace
+            .articles
+            .iter()
+            .zip(&keys)
+            .map(|(a, key)| StoredTab {
+                source: a.source.clone(),
+                key: key.clone(),
+            })
+            .collect(),
+        active: workspace.active,
+        selected: workspace.selected.clone(),
+        pastes: workspace.pastes,
+    };
+    let json = serde_json::to_string(&stored).map_err(|e| e.to_string())?;
     if written.workspace.as_deref() != Some(json.as_str()) {
         store.set(WORKSPACE_KEY, &json)?;
         written.workspace = Some(json);
@@ -233,6 +351,16 @@ pub fn save(
         store.remove(&format!("{CORRECTIONS_PREFIX}{key}"))?;
         written.corrections.remove(&key);
     }
+    let closed: Vec<String> = written
+        .articles
+        .iter()
+        .filter(|k| !keys.contains(k))
+        .cloned()
+        .collect();
+    for key in closed {
+        store.remove(&format!("{ARTICLE_PREFIX}{key}"))?;
+        written.articles.remove(&key);
+    }
     Ok(())
 }
 
@@ -241,12 +369,14 @@ mod tests {
     use super::*;
     use gloss_core::corrections::MentionRef;
 
+    const TEXT: &str = "Talks in Brellin.";
+
     fn workspace() -> SavedWorkspace {
         SavedWorkspace {
             version: STORAGE_VERSION,
             articles: vec![ArticleInput {
                 source: "paste 1".into(),
-                input: "Talks in Brellin.".into(),
+                input: TEXT.into(),
             }],
             active: 0,
             selected: Some("e1".into()),
@@ -267,22 +397,44 @@ mod tests {
         e
     }
 
+    fn loaded(w: SavedWorkspace) -> Loaded {
+        Loaded {
+            workspace: Some(w),
+            problem: None,
+        }
+    }
+
     #[test]
     fn saved_work_loads_back() {
         let store = MemoryStore::default();
         let mut w = Written::default();
         save(&store, &workspace(), &edits("k1"), &mut w).unwrap();
-        assert_eq!(load_workspace(&store), Ok(Some(workspace())));
+        assert_eq!(load_workspace(&store), loaded(workspace()));
+        let key = content_key(TEXT);
+        assert!(store.get(WORKSPACE_KEY).unwrap().unwrap().contains(&key));
+        assert!(
+            !store
+                .get(WORKSPACE_KEY)
+                .unwrap()
+                .unwrap()
+                .contains("Brellin"),
+            "inputs apart"
+        );
         assert_eq!(
             load_corrections(&store, "k1").unwrap(),
             edits("k1").list("k1")
         );
         assert_eq!(load_corrections(&store, "k2"), Ok(vec![]));
-        // An emptied list is removed from the store.
+        // An emptied list is removed from the store; so is a closed article's input.
         let mut e = edits("k1");
         e.undo();
-        save(&store, &workspace(), &e, &mut w).unwrap();
+        let empty = SavedWorkspace {
+            articles: vec![],
+            ..workspace()
+        };
+        save(&store, &empty, &e, &mut w).unwrap();
         assert_eq!(store.get("gloss.corrections.k1"), Ok(None));
+        assert_eq!(store.get(&format!("{ARTICLE_PREFIX}{key}")), Ok(None));
     }
 
     #[test]
@@ -297,7 +449,9 @@ mod tests {
             let store = MemoryStore::default();
             store.set(WORKSPACE_KEY, json).unwrap();
             store.set("gloss.corrections.k1", json).unwrap();
-            let err = load_workspace(&store).unwrap_err();
+            let l = load_workspace(&store);
+            let err = l.problem.unwrap_or_default();
+            assert!(l.workspace.is_none());
             assert!(
                 err.contains(why) && err.contains("starts clean"),
                 "{json}: {err}"
@@ -311,15 +465,46 @@ mod tests {
     }
 
     #[test]
+    fn an_unreadable_article_is_left_out_with_a_notice() {
+        let store = MemoryStore::default();
+        let mut two = workspace();
+        two.articles.push(ArticleInput {
+            source: "paste 2".into(),
+            input: "Rain in Tolm.".into(),
+        });
+        two.active = 1;
+        save(&store, &two, &Edits::default(), &mut Written::default()).unwrap();
+        let item = format!("{ARTICLE_PREFIX}{}", content_key("Rain in Tolm."));
+        for broken in [
+            "{\"version\":1,\"input\":\"Rain in Tol",
+            "{\"version\":1,\"input\":\"Snow.\"}",
+        ] {
+            store.set(&item, broken).unwrap();
+            let l = load_workspace(&store);
+            assert_eq!(
+                l.workspace,
+                Some(SavedWorkspace {
+                    active: 0,
+                    ..workspace()
+                })
+            );
+            assert!(
+                l.problem.unwrap_or_default().contains("paste 2"),
+                "{broken}"
+            );
+        }
+    }
+
+    #[test]
     fn a_full_store_is_an_error_and_nothing_half_written_is_remembered() {
-        let store = MemoryStore::with_quota(120);
+        let store = MemoryStore::with_quota(60);
         let mut w = Written::default();
         let err = save(&store, &workspace(), &edits("k1"), &mut w).unwrap_err();
         assert_eq!(err, "QuotaExceededError");
         // Room again: the next save writes everything.
         store.quota.set(None);
         save(&store, &workspace(), &edits("k1"), &mut w).unwrap();
-        assert_eq!(load_workspace(&store), Ok(Some(workspace())));
+        assert_eq!(load_workspace(&store), loaded(workspace()));
         assert_eq!(load_corrections(&store, "k1").unwrap().len(), 1);
         assert!(unsaved(&err).contains("stays open"));
     }

@@ -106,12 +106,12 @@ try {
   // and the gloss JSON export carries them.
   await page.keyboard.press('Escape');
   await page.locator('.fix-panel').waitFor({ state: 'detached', timeout: 2000 }).catch(() => {});
-  const nBefore = await article.locator('.chip').count();
-  const scores = await article.locator('.chip').evaluateAll((els) => els.map((e) => Number(e.dataset.score)));
+  const nBefore = await article.locator('.chip[role=button]').count();
+  const scores = await article.locator('.chip[role=button]').evaluateAll((els) => els.map((e) => Number(e.dataset.score)));
   check('every chip carries its model score', scores.every((x) => x >= 0 && x <= 1), JSON.stringify(scores.slice(0, 5)));
   const unsure = await article.locator('.chip.chip--unsure').count();
   check('low-confidence chips are marked', unsure === scores.filter((x) => x < 0.75).length, `${unsure}`);
-  const victim = article.locator('.chip').nth(1);
+  const victim = article.locator('.chip[role=button]').nth(1);
   const victimText = await victim.textContent();
   await victim.focus();
   await page.keyboard.press('Enter');
@@ -123,7 +123,7 @@ try {
   await page.keyboard.press('ArrowRight');
   check('arrow keys move to Reject', (await page.evaluate(() => document.activeElement?.dataset.fix)) === 'reject');
   await page.keyboard.press('Enter');
-  const count = () => article.locator('.chip').count();
+  const count = () => article.locator('.chip[role=button]').count();
   check('Reject removes the chip', (await count()) === nBefore - 1, `${await count()} vs ${nBefore}`);
   await page.keyboard.press('Control+z');
   check('Ctrl+Z undoes it', (await count()) === nBefore);
@@ -143,6 +143,20 @@ try {
     exported.version === 1 && exported.corrections?.length === 1 && exported.corrections[0].op === 'reject'
       && exported.corrections[0].mention.text === victimText, JSON.stringify(exported.corrections));
   await page.screenshot({ path: join(outDir, 'e2e-restored.png') });
+
+  // Round trip: import that file in a fresh browser profile → the same workspace.
+  const fresh = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  fresh.on('pageerror', (e) => errors.push(String(e)));
+  await fresh.goto(url);
+  await fresh.waitForFunction(() => /Annotated/.test(document.querySelector('#status')?.textContent || ''), null, { timeout: 30000 });
+  await fresh.setInputFiles('#import-json', await download.path());
+  await fresh.waitForFunction((n) => document.querySelectorAll('.tab').length === n
+    && /Annotated/.test(document.querySelector('#status')?.textContent || ''), exported.documents.length, { timeout: 30000 });
+  await fresh.locator('.tab', { hasText: 'Jeddah' }).click();
+  const importedChips = await fresh.locator('#article .chip[role=button]').count();
+  check('imported gloss JSON gives the same workspace', importedChips === nBefore - 1
+    && (await fresh.locator('.edit-bar__count').innerText()).includes('1 correction'), `${importedChips} vs ${nBefore - 1}`);
+  await fresh.close();
 
   check('no script from the paste ran', dialogs === 0 && !(await page.evaluate(() => window.__xss)));
   check('no network request left the app', offsite.length === 0, offsite.join(' '));

@@ -662,3 +662,19 @@ pub fn import_json(json: &str) -> Result<(Contract, Vec<Correction>), ExportErro
     };
     Ok((contract, corrections))
 }
+
+/// The input that re-creates `doc` when annotated again (an imported gloss JSON document):
+/// its clean text, after its title when it has one, so plain-text ingest finds the same
+/// headline and the same text. (A title that does not look like a headline is then kept as
+/// the first paragraph; the offsets shift, and corrections are listed as not fitting.)
+pub fn article_input(doc: &DocumentDto) -> String {
+    match doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(title) if !doc.text.starts_with(title) => format!("{title}\n\n{}", doc.text),
+        _ => doc.text.clone(),
+    }
+}

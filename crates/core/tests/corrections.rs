@@ -818,3 +818,45 @@ mod props {
         }
     }
 }
+
+#[test]
+fn imported_documents_annotate_back_to_the_same_text_and_title() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/articles");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html" || x == "txt"))
+        .collect();
+    names.sort();
+    names.push(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/e2e/fixtures/cms-article.html"
+        )
+        .into(),
+    );
+    let mut bad = Vec::new();
+    for path in &names {
+        let input = std::fs::read_to_string(path).unwrap();
+        let c = annotated(&[("x", &input)]);
+        let doc = &c.documents[0];
+        let again = annotated(&[("x", &gloss_core::corrections::article_input(doc))]);
+        let back = &again.documents[0];
+        if (back.text.as_str(), back.title.as_deref()) != (doc.text.as_str(), doc.title.as_deref())
+        {
+            bad.push(format!(
+                "{}: {:?} / {:?}",
+                path.display(),
+                doc.title,
+                back.title
+            ));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {}:\n{}",
+        bad.len(),
+        names.len(),
+        bad.join("\n")
+    );
+}

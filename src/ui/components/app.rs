@@ -130,13 +130,22 @@ pub fn App(props: &AppProps) -> Html {
         .map(|c| c.diagnostics.clone())
         .unwrap_or_default();
 
-    let corrections = Rc::new(
-        state
-            .base
-            .as_ref()
-            .map(|b| state.edits.sourced(b, &state.articles))
-            .unwrap_or_default(),
+    // The workspace's corrections named by document source (hashes every article: memoized).
+    let corrections = use_memo(
+        (
+            state.base.clone(),
+            state.edits.clone(),
+            state.articles.clone(),
+        ),
+        |(base, edits, articles)| {
+            Rc::new(
+                base.as_ref()
+                    .map(|b| edits.sourced(b, articles))
+                    .unwrap_or_default(),
+            )
+        },
     );
+    let corrections: Rc<Vec<Correction>> = (*corrections).clone();
     let on_correct = {
         let d = state.dispatcher();
         Callback::from(move |c: Correction| d.dispatch(Action::Correct(c)))

@@ -253,8 +253,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let on_select_text = {
         let fix = fix.clone();
         let body_ref = body_ref.clone();
-        let text = doc.text.clone();
-        let editable = editable;
+        // The contract, not a copy of the text: a long article is not copied on every render.
+        let contract = props.contract.clone();
+        let d = props.doc;
         Callback::from(move |_: ()| {
             if !editable {
                 return;
@@ -263,7 +264,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 return;
             };
             if let Some((par, prefix, selected)) = read_dom_selection(&body) {
-                if let Some((start, end, text)) = locate(&text, par, prefix, &selected) {
+                let Some(doc) = contract.documents.get(d) else {
+                    return;
+                };
+                if let Some((start, end, text)) = locate(&doc.text, par, prefix, &selected) {
                     fix.set(Some(FixTarget::Selection { start, end, text }));
                 }
             }
@@ -387,14 +391,14 @@ struct AddEntityProps {
 fn AddEntity(props: &AddEntityProps) -> Html {
     let input = use_node_ref();
     let message = use_state(|| None::<String>);
-    let onsubmit = {
+    // No <form>: the article holds no form element (the XSS check forbids any).
+    let find = {
         let input = input.clone();
         let message = message.clone();
         let fix = props.fix.clone();
         let contract = props.contract.clone();
         let d = props.doc;
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |_: ()| {
             let (Some(el), Some(doc)) = (
                 input.cast::<web_sys::HtmlInputElement>(),
                 contract.documents.get(d),
@@ -416,16 +420,26 @@ fn AddEntity(props: &AddEntityProps) -> Html {
             }
         })
     };
+    let onkeydown = {
+        let find = find.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                find.emit(());
+            }
+        })
+    };
+    let onclick = Callback::from(move |_: MouseEvent| find.emit(()));
     html! {
-        <form class="add-entity" {onsubmit}>
+        <div class="add-entity" role="group" aria-label="Add an entity">
             <label class="add-entity__label">{ "Add an entity " }
-                <input ref={input} type="text" class="add-entity__input" placeholder="text from the article" />
+                <input ref={input} type="text" class="add-entity__input" placeholder="text from the article" {onkeydown} />
             </label>
-            <button type="submit" class="add-entity__go">{ "Find" }</button>
+            <button type="button" class="add-entity__go" {onclick}>{ "Find" }</button>
             if let Some(m) = &*message {
                 <span class="add-entity__message" role="status">{ m }</span>
             }
-        </form>
+        </div>
     }
 }
 
@@ -563,7 +577,7 @@ impl RenderCtx<'_> {
                     } else {
                         Some(this.clone())
                     });
-                    if !(was_selected && !editing) {
+                    if !was_selected || editing {
                         on_select.emit(id);
                     }
                 })

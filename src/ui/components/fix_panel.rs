@@ -3,7 +3,6 @@
 //! It opens with the focus on its first button; arrow keys move between its controls,
 //! Enter/Space press them, Escape closes it and gives the focus back to the chip.
 
-use crate::ui::components::chip::Chip;
 use crate::ui::labels;
 use crate::ui::state::Shared;
 use gloss_core::corrections::{Correction, MentionRef};
@@ -250,11 +249,12 @@ pub fn FixPanel(props: &FixPanelProps) -> Html {
     html! {
         <section class="fix-panel" role="toolbar" aria-label={format!("Correct “{}”", m.text)} ref={panel} {onkeydown}>
             <p class="fix-panel__what">
-                <Chip entity={m.entity.clone()} label={m.label.clone()} name={m.text.clone()} interactive={false} small={true}>
-                    { m.text.clone() }
-                </Chip>
+                <strong class={classes!("fix-panel__mention", format!("fix-panel__type--{}", labels::css(&m.label)))}>
+                    { format!("“{}”", m.text) }
+                </strong>
+                <span class="fix-panel__label">{ format!(" · {}", labels::noun(&m.label)) }</span>
                 if name.trim() != m.text.trim() {
-                    <span class="fix-panel__name">{ format!(" {name}") }</span>
+                    <span class="fix-panel__name">{ format!(" · {name}") }</span>
                 }
                 <span class="fix-panel__score">{ format!(" · {confidence}") }</span>
             </p>
