@@ -12,6 +12,23 @@ fn main() {
         // No inline annotator: the page bundle stays free of the model; if the worker cannot
         // start, the worker bundle itself is loaded on the page (ui::fallback).
         inline: None,
+        max_input_bytes: max_input_bytes(),
     };
     yew::Renderer::<gloss_app::App>::with_root_and_props(root, props).render();
+}
+
+/// The size cap from the page address, `?max-mb=N` (a positive number of megabytes); without
+/// one the app uses the core's limit.
+fn max_input_bytes() -> Option<usize> {
+    let location = js_sys::Reflect::get(&gloo::utils::window(), &"location".into()).ok()?;
+    let search = js_sys::Reflect::get(&location, &"search".into())
+        .ok()?
+        .as_string()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("max-mb="))
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|mb| mb.is_finite() && *mb > 0.0)
+        .map(|mb| (mb * 1024.0 * 1024.0) as usize)
 }

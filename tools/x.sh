@@ -72,6 +72,7 @@ run_tests() {
   suite release plain bash -c 'trunk build --release --offline && python3 tools/size.py dist --check'
   suite e2e plain run_e2e app.e2e.mjs
   suite xss plain run_e2e xss.e2e.mjs
+  suite big plain run_e2e big.e2e.mjs
   echo
   if [ ${#SUITES_FAILED[@]} -gt 0 ]; then log "failed suites: ${SUITES_FAILED[*]}"; fi
   echo "$PASSED passed, $FAILED failed"

@@ -6,6 +6,7 @@ pub mod article_view;
 pub mod chip;
 pub mod graph;
 pub mod paste_box;
+pub mod run_progress;
 pub mod preview_card;
 pub mod sidebar;
 pub mod status_line;
