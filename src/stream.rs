@@ -90,11 +90,17 @@ fn cut_points(text: &str, part_bytes: usize) -> Vec<usize> {
 pub struct Assembler {
     contract: Contract,
     received: usize,
+    /// The last part added was the first of its document.
+    first_of_document: bool,
 }
 
 impl Assembler {
     pub fn new(skeleton: Contract) -> Self {
-        Assembler { contract: skeleton, received: 0 }
+        Assembler {
+            contract: skeleton,
+            received: 0,
+            first_of_document: false,
+        }
     }
 
     /// Append a part; a part for a document the skeleton does not have is dropped.
@@ -102,12 +108,23 @@ impl Assembler {
         let Some(doc) = self.contract.documents.get_mut(part.doc) else {
             return;
         };
+        self.first_of_document = doc.text.is_empty() && doc.mentions.is_empty();
         append(doc, part);
         self.received += 1;
     }
 
     pub fn received(&self) -> usize {
         self.received
+    }
+
+    /// Whether the last part added was the first of its document.
+    pub fn first_of_its_document(&self) -> bool {
+        self.first_of_document
+    }
+
+    /// Bytes of document text received so far.
+    pub fn text_bytes(&self) -> usize {
+        self.contract.documents.iter().map(|d| d.text.len()).sum()
     }
 
     /// What has arrived so far, as a contract.

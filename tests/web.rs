@@ -531,6 +531,7 @@ async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
             use_worker: false,
             with_sample: true,
             inline: Some(Inline(annotate_articles)),
+            max_input_bytes: None,
         },
     )
     .render();

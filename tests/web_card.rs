@@ -176,12 +176,21 @@ async fn key_escape() {
     settle().await;
 }
 
+/// Keyboard focus on `el`. A test page in the background gets no focus events from
+/// `focus()`, so the event is also sent by hand (opening a card twice is harmless).
+fn focus(el: &Element) {
+    el.dyn_ref::<HtmlElement>().expect("html element").focus().expect("focus");
+    let ev = web_sys::FocusEvent::new("focus").expect("focus event");
+    el.dispatch_event(&ev).expect("dispatch");
+}
+
 #[wasm_bindgen_test]
 async fn a_link_to_a_workspace_article_shows_its_headline_and_first_sentence() {
     let root = mount(linked_pair(), 1).await;
     let a = one(&root, "a.article-link");
-    a.dyn_ref::<HtmlElement>().expect("link").focus().expect("focus");
+    focus(&a);
     settle().await;
+    assert_eq!(all(&root, ".preview-card").len(), 1, "focus opens the card of the first link");
     let card = one(&root, ".preview-card");
     let t = text(&card);
     assert_eq!(text(&one(&card, ".preview-card__title")), "Ports reopen after the storm", "{t}");
@@ -193,8 +202,9 @@ async fn a_link_to_a_workspace_article_shows_its_headline_and_first_sentence() {
     // A link elsewhere keeps its title from the address, and has no lead.
     key_escape().await;
     let other = all(&root, "a.article-link").pop().expect("second link");
-    other.dyn_ref::<HtmlElement>().expect("link").focus().expect("focus");
+    focus(&other);
     settle().await;
+    assert_eq!(all(&root, ".preview-card").len(), 1, "focus opens the card of the second link");
     let card = one(&root, ".preview-card");
     assert!(all(&card, ".preview-card__lead").is_empty());
     assert!(text(&card).contains("Built from the link address"));

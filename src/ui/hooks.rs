@@ -10,7 +10,8 @@
 //!
 //! The worker reports progress ([`Action::Progress`]) and sends the contract in paragraph
 //! parts, joined here ([`Assembler`]); what has arrived is shown as [`Action::Partial`], at
-//! most every [`PARTIAL_EVERY_MS`] so a long article is not re-rendered per part. When the
+//! most every [`PARTIAL_EVERY_MS`] and up to [`PARTIAL_MAX_BYTES`], so a long article is not
+//! copied and re-rendered per part. When the
 //! pending request disappears while the worker is still on it (Cancel), the bridge is
 //! dropped — the worker closes at its next step — and the next request starts a new worker.
 
@@ -29,8 +30,11 @@ use yew::prelude::*;
 
 /// How long a starting worker may take to say `Ready` before the page annotates by itself.
 pub const WORKER_START_TIMEOUT_MS: u32 = 8_000;
-/// Partial results are shown at most this often while parts arrive.
+/// Partial results are shown at most this often while parts arrive...
 pub const PARTIAL_EVERY_MS: f64 = 250.0;
+/// ...and only while what has arrived is smaller than this (bytes of text): each partial
+/// result is a copy, and beyond the first screens it would show nothing new.
+pub const PARTIAL_MAX_BYTES: usize = 1024 * 1024;
 
 /// An annotator linked into the page bundle, used instead of the worker bundle when the
 /// worker cannot run. `main.rs` passes none (the page then carries no model); tests pass
@@ -215,8 +219,10 @@ fn on_worker_output(
                 };
                 assembler.add(part);
                 let now = now_ms();
-                let first = assembler.received() == 1;
-                if first || now - a.last_partial_ms >= PARTIAL_EVERY_MS {
+                // The first part of each document shows its opening paragraphs at once.
+                let opening = assembler.received() == 1 || assembler.first_of_its_document();
+                let small = assembler.text_bytes() <= PARTIAL_MAX_BYTES;
+                if opening || (small && now - a.last_partial_ms >= PARTIAL_EVERY_MS) {
                     a.last_partial_ms = now;
                     a.receiving.as_ref().map(|(_, asm)| asm.contract().clone())
                 } else {
