@@ -130,6 +130,9 @@ try {
   sawPartial = firstParagraph !== null && done !== null && firstParagraph < done;
   figures.firstParagraphBeforeEndMs = sawPartial ? Math.round(done - firstParagraph) : null;
   const longest = await page.evaluate(([a, b]) => Math.max(0, ...window.__long.filter((t) => t.start >= a && t.start <= b).map((t) => t.duration)), [t0, t1]);
+  const worst = await page.evaluate(([a, b, d]) => window.__long.filter((t) => t.start >= a && t.start <= b)
+    .sort((x, y) => y.duration - x.duration).slice(0, 5).map((t) => `${Math.round(t.duration)} ms at ${Math.round(t.start - d)} ms from the end`), [t0, t1, done ?? t1]);
+  console.log(`  longest tasks while annotating: ${worst.join('; ') || 'none over 50 ms'}`);
   figures.pasteMB = (big.length / 1024 / 1024).toFixed(1);
   figures.annotateSeconds = ((t1 - t0) / 1000).toFixed(1);
   figures.longestTaskMs = Math.round(longest);

@@ -46,7 +46,8 @@ pub fn RelationGraph(props: &RelationGraphProps) -> Html {
     let by_id = entities::by_id(contract);
     let name_of = |id: &str| entities::name(&by_id, id);
     let selected = props.selected.as_deref();
-    let model = model::build(contract, &filters);
+    // Once per contract and filter setting, not on every selection or hover.
+    let model = use_memo((props.contract.clone(), (*filters).clone()), |(c, f)| model::build(c, f));
 
     let card = selected
         .and_then(|id| by_id.get(id))

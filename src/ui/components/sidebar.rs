@@ -44,7 +44,13 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let shown_all = use_state(HashSet::<&'static str>::new);
     let all_quotes = use_state(|| false);
     let contract = &*props.contract;
-    let counts = mention_counts(contract);
+    // Once per contract: a long article has hundreds of thousands of mentions.
+    let counts = use_memo(props.contract.clone(), |c| {
+        mention_counts(c)
+            .into_iter()
+            .map(|(id, n)| (id.to_string(), n))
+            .collect::<HashMap<String, usize>>()
+    });
     let by_id = entities::by_id(contract);
     let name_of = |id: &str| entities::name(&by_id, id);
     let selected = props.selected.as_deref();
@@ -55,7 +61,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             return None;
         }
         rows.sort_by(|a, b| {
-            let (ca, cb) = (counts.get(a.id.as_str()), counts.get(b.id.as_str()));
+            let (ca, cb) = (counts.get(&a.id), counts.get(&b.id));
             cb.cmp(&ca).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         });
         // Long groups show their most mentioned names first; the rest on request (or when
@@ -87,7 +93,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     <span class="entity-group__count">{ rows.len() }</span>
                 </h3>
                 <ul class="entity-list">
-                    { for rows.iter().map(|e| entity_row(e, counts.get(e.id.as_str()).copied().unwrap_or(0), selected, &props.on_select)) }
+                    { for rows.iter().map(|e| entity_row(e, counts.get(&e.id).copied().unwrap_or(0), selected, &props.on_select)) }
                 </ul>
                 { more.unwrap_or_default() }
             </div>
