@@ -89,6 +89,10 @@ try {
   // ---- the 10 MB paste ----
   const big = article(MB * 1024 * 1024);
   await paste(page, big);
+  // The browser lays out the filled text box on its next frames: that is the paste, not the
+  // annotation, so let it happen before measuring.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(500);
   // Note when the new article's first paragraph appears and when the run is over.
   const t0 = await page.evaluate(() => {
     window.__long = [];
