@@ -14,15 +14,19 @@ pub struct ArticleInput {
 
 /// Annotate all articles together so that entities are shared across them.
 pub fn annotate_articles(articles: &[ArticleInput]) -> Contract {
-    let articles: Vec<Article> = articles
+    let ws = annotate_workspace(&to_articles(articles));
+    Contract::from_workspace(&ws)
+}
+
+/// The core's articles for the inputs.
+pub fn to_articles(articles: &[ArticleInput]) -> Vec<Article> {
+    articles
         .iter()
         .map(|a| Article {
             source: a.source.clone(),
             input: a.input.clone(),
         })
-        .collect();
-    let ws = annotate_workspace(&articles);
-    Contract::from_workspace(&ws)
+        .collect()
 }
 
 /// Milliseconds since the epoch; works on the main thread and in workers.

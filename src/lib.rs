@@ -13,8 +13,9 @@
 //! ui::hooks      effects: send requests to the worker, fall back to the main thread
 //! ui::text       contract offsets (code points) → paragraphs and render segments (pure)
 //! ui::components App, PasteBox, Tabs, ArticleView, Chip, PreviewCard, Sidebar, StatusLine,
-//!                EditBar, FixPanel
-//! worker         the gloo-worker that runs annotate_workspace off the main thread
+//!                EditBar, FixPanel, RunProgress
+//! worker         the gloo-worker that runs the annotation off the main thread, in steps
+//! stream         a contract split into paragraph parts for the worker's messages, and joined
 //! bin/worker.rs  registers that worker (Trunk builds it as `gloss-worker`)
 //! ```
 //!
@@ -28,6 +29,7 @@
 pub mod annotate;
 pub mod embed;
 pub mod sample;
+pub mod stream;
 pub mod ui;
 pub mod worker;
 

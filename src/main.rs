@@ -19,6 +19,7 @@ fn main() {
         embed: None,
         // The workspace and its corrections survive a reload.
         store: gloss_app::ui::storage::StoreHandle::local(),
+        max_input_bytes: max_input_bytes(),
     };
     yew::Renderer::<gloss_app::App>::with_root_and_props(root, props).render();
 }
@@ -28,4 +29,20 @@ fn main() {
 #[wasm_bindgen(js_name = mountAnnotator)]
 pub fn mount_annotator(container: web_sys::Element, options: JsValue) -> Result<JsValue, JsValue> {
     gloss_app::embed::mount(container, &options).map(JsValue::from)
+}
+
+/// The size cap from the page address, `?max-mb=N` (a positive number of megabytes); without
+/// one the app uses the core's limit.
+fn max_input_bytes() -> Option<usize> {
+    let location = js_sys::Reflect::get(&gloo::utils::window(), &"location".into()).ok()?;
+    let search = js_sys::Reflect::get(&location, &"search".into())
+        .ok()?
+        .as_string()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("max-mb="))
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|mb| mb.is_finite() && *mb > 0.0)
+        .map(|mb| (mb * 1024.0 * 1024.0) as usize)
 }

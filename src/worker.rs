@@ -1,13 +1,23 @@
-//! The annotation worker: receives the whole workspace, answers with its contract.
+//! The annotation worker: receives the whole workspace and answers with its contract.
 //!
 //! Protocol: on connect the worker answers [`WorkerOutput::Ready`], so the page knows the
-//! worker really started (a missing or blocked worker script never says it); every
-//! [`AnnotateRequest`] is answered by one [`WorkerOutput::Annotated`] with the same `seq`.
+//! worker really started (a missing or blocked worker script never says it). An
+//! [`AnnotateRequest`] is answered, all with its `seq`, by [`WorkerOutput::Progress`] after
+//! each step of the annotation, then the contract in pieces ([`crate::stream`]):
+//! [`WorkerOutput::Skeleton`], one [`WorkerOutput::Part`] per run of paragraphs, and
+//! [`WorkerOutput::Done`]. The work runs as an async task that yields to the worker's event
+//! loop between steps, so when the page drops its bridge (Cancel) the worker closes at the
+//! next step instead of finishing the job; a newer request likewise stops an older one.
 
-use crate::annotate::{annotate_articles, now_ms, ArticleInput};
+use crate::annotate::{annotate_articles, now_ms, to_articles, ArticleInput};
+use crate::stream::{split, DocPart, PART_BYTES};
 use gloo_worker::{HandlerId, Worker, WorkerScope};
+use gloss_core::job::Job;
 use gloss_core::protocol::Contract;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
 
 /// Path of the loader Trunk writes for the worker binary (`data-loader-shim`).
 pub const WORKER_LOADER_PATH: &str = "./gloss-worker_loader.js";
@@ -69,14 +79,19 @@ pub struct AnnotateRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum WorkerOutput {
     Ready,
-    Annotated {
-        seq: u64,
-        contract: Contract,
-        elapsed_ms: f64,
-    },
+    /// `fraction` of request `seq` is done; `next` says what runs now.
+    Progress { seq: u64, fraction: f64, next: String },
+    /// The contract without the documents' text and items ([`crate::stream::split`]).
+    Skeleton { seq: u64, contract: Contract },
+    Part { seq: u64, part: DocPart },
+    /// Every part of request `seq` has been sent.
+    Done { seq: u64, elapsed_ms: f64 },
 }
 
-pub struct AnnotateWorker;
+pub struct AnnotateWorker {
+    /// `seq` of the newest request received; older jobs stop at their next step.
+    latest: Rc<Cell<u64>>,
+}
 
 impl Worker for AnnotateWorker {
     type Message = ();
@@ -84,7 +99,9 @@ impl Worker for AnnotateWorker {
     type Output = WorkerOutput;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        AnnotateWorker
+        AnnotateWorker {
+            latest: Rc::new(Cell::new(0)),
+        }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
@@ -94,16 +111,48 @@ impl Worker for AnnotateWorker {
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
-        let started = now_ms();
-        let contract = annotate_articles(&msg.articles);
-        let elapsed_ms = now_ms() - started;
+        let scope = scope.clone();
+        self.latest.set(msg.seq);
+        let latest = Rc::clone(&self.latest);
+        wasm_bindgen_futures::spawn_local(async move { run(scope, id, msg, latest).await });
+    }
+}
+
+/// Give the event loop a turn (messages in, such as the bridge going away).
+async fn yield_now() {
+    yew::platform::time::sleep(Duration::ZERO).await;
+}
+
+async fn run(
+    scope: WorkerScope<AnnotateWorker>,
+    id: HandlerId,
+    msg: AnnotateRequest,
+    latest: Rc<Cell<u64>>,
+) {
+    let started = now_ms();
+    let seq = msg.seq;
+    let mut job = Job::new(to_articles(&msg.articles));
+    drop(msg);
+    loop {
+        let p = job.progress();
         scope.respond(
             id,
-            WorkerOutput::Annotated {
-                seq: msg.seq,
-                contract,
-                elapsed_ms,
-            },
+            WorkerOutput::Progress { seq, fraction: p.fraction(), next: p.next },
         );
+        yield_now().await;
+        if latest.get() != seq {
+            return;
+        }
+        if !job.step() {
+            break;
+        }
     }
+    let contract = Contract::from_workspace(&job.finish());
+    yield_now().await;
+    let (skeleton, parts) = split(contract, PART_BYTES);
+    scope.respond(id, WorkerOutput::Skeleton { seq, contract: skeleton });
+    for part in parts {
+        scope.respond(id, WorkerOutput::Part { seq, part });
+    }
+    scope.respond(id, WorkerOutput::Done { seq, elapsed_ms: now_ms() - started });
 }

@@ -534,6 +534,7 @@ async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
             inline: Some(Inline(annotate_articles)),
             embed: None,
             store: None,
+            max_input_bytes: None,
         },
     )
     .render();

@@ -124,6 +124,7 @@ fn mount_app(root: &Element, store: Option<StoreHandle>) {
             inline: Some(Inline(annotate_articles)),
             store,
             embed: None,
+            max_input_bytes: None,
         },
     )
     .render();

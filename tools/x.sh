@@ -73,6 +73,7 @@ run_tests() {
   suite e2e plain run_e2e app.e2e.mjs
   suite xss plain run_e2e xss.e2e.mjs
   suite embed plain run_e2e embed.e2e.mjs
+  suite big plain run_e2e big.e2e.mjs --mb 2
   echo
   if [ ${#SUITES_FAILED[@]} -gt 0 ]; then log "failed suites: ${SUITES_FAILED[*]}"; fi
   echo "$PASSED passed, $FAILED failed"

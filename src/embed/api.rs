@@ -81,6 +81,7 @@ pub fn mount_with(container: web_sys::Element, options: EmbedOptions) -> Result<
             paste_box: options.paste_box && !options.readonly,
             readonly: options.readonly,
         }),
+        max_input_bytes: None,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     link.0.borrow_mut().app = Some(app);

@@ -7,10 +7,18 @@
 //! one is linked in (tests), else with the worker bundle loaded on the page
 //! (`ui::fallback`). Results come back as [`Action::Annotated`] with the request's `seq`;
 //! the reducer drops stale ones, so a late worker answer after a fallback is harmless.
+//!
+//! The worker reports progress ([`Action::Progress`]) and sends the contract in paragraph
+//! parts, joined here ([`Assembler`]); what has arrived is shown as [`Action::Partial`], at
+//! most every [`PARTIAL_EVERY_MS`] and up to [`PARTIAL_MAX_BYTES`], so a long article is not
+//! copied and re-rendered per part. When the
+//! pending request disappears while the worker is still on it (Cancel), the bridge is
+//! dropped — the worker closes at its next step — and the next request starts a new worker.
 
 use crate::annotate::{now_ms, ArticleInput};
 use crate::ui::fallback::annotate_on_page;
 use crate::ui::state::{Action, AppState, Engine, Shared};
+use crate::stream::Assembler;
 use crate::worker::{
     asset_url, AnnotateRequest, AnnotateWorker, JsonCodec, WorkerOutput, WORKER_LOADER_PATH,
 };
@@ -24,6 +32,11 @@ use yew::prelude::*;
 
 /// How long a starting worker may take to say `Ready` before the page annotates by itself.
 pub const WORKER_START_TIMEOUT_MS: u32 = 8_000;
+/// Partial results are shown at most this often while parts arrive...
+pub const PARTIAL_EVERY_MS: f64 = 250.0;
+/// ...and only while what has arrived is smaller than this (bytes of text): each partial
+/// result is a copy, and beyond the first screens it would show nothing new.
+pub const PARTIAL_MAX_BYTES: usize = 1024 * 1024;
 
 /// An annotator linked into the page bundle, used instead of the worker bundle when the
 /// worker cannot run. `main.rs` passes none (the page then carries no model); tests pass
@@ -53,6 +66,10 @@ struct Annotator {
     bridge: Option<WorkerBridge<AnnotateWorker>>,
     /// The request sent to the worker and not answered yet.
     waiting: Option<AnnotateRequest>,
+    /// The answer being received: its `seq` and what has arrived.
+    receiving: Option<(u64, Assembler)>,
+    /// When a partial result was last shown.
+    last_partial_ms: f64,
     start_timer: Option<Timeout>,
     inline: Option<Inline>,
 }
@@ -68,15 +85,30 @@ pub fn use_annotator(
 ) {
     let annotator = use_mut_ref(Annotator::default);
     annotator.borrow_mut().inline = inline;
-    use_effect_with(pending, move |pending| {
-        if let Some(seq) = *pending {
+    use_effect_with(pending, move |pending| match *pending {
+        Some(seq) => {
             let request = AnnotateRequest {
                 seq,
                 articles: (*articles).clone(),
             };
             submit(&annotator, request, dispatch, use_worker);
         }
+        None => abandon(&annotator),
     });
+}
+
+/// Nothing is pending any more but the worker is still on a request (it was cancelled, or
+/// every tab was closed): let that worker go and start a fresh one for the next request.
+fn abandon(annotator: &Rc<RefCell<Annotator>>) {
+    let mut a = annotator.borrow_mut();
+    if a.waiting.is_none() || a.phase == Phase::Failed {
+        return;
+    }
+    a.waiting = None;
+    a.receiving = None;
+    a.bridge = None;
+    a.start_timer = None;
+    a.phase = Phase::NotStarted;
 }
 
 fn submit(
@@ -161,17 +193,63 @@ fn on_worker_output(
                 a.start_timer = None;
             }
         }
-        WorkerOutput::Annotated {
+        WorkerOutput::Progress {
             seq,
-            contract,
-            elapsed_ms,
+            fraction,
+            next,
         } => {
-            {
-                let mut a = annotator.borrow_mut();
-                if a.waiting.as_ref().is_some_and(|w| w.seq == seq) {
-                    a.waiting = None;
-                }
+            if is_waiting_for(&annotator, seq) {
+                dispatch.dispatch(Action::Progress {
+                    seq,
+                    fraction,
+                    next,
+                });
             }
+        }
+        WorkerOutput::Skeleton { seq, contract } => {
+            let mut a = annotator.borrow_mut();
+            if a.waiting.as_ref().is_some_and(|w| w.seq == seq) {
+                a.receiving = Some((seq, Assembler::new(contract)));
+                a.last_partial_ms = 0.0;
+            }
+        }
+        WorkerOutput::Part { seq, part } => {
+            let partial = {
+                let mut a = annotator.borrow_mut();
+                let Some((_, assembler)) = a.receiving.as_mut().filter(|(s, _)| *s == seq) else {
+                    return;
+                };
+                assembler.add(part);
+                let now = now_ms();
+                // The first part of each document shows its opening paragraphs at once.
+                let opening = assembler.received() == 1 || assembler.first_of_its_document();
+                let small = assembler.text_bytes() <= PARTIAL_MAX_BYTES;
+                if opening || (small && now - a.last_partial_ms >= PARTIAL_EVERY_MS) {
+                    a.last_partial_ms = now;
+                    a.receiving.as_ref().map(|(_, asm)| asm.contract().clone())
+                } else {
+                    None
+                }
+            };
+            if let Some(contract) = partial {
+                dispatch.dispatch(Action::Partial {
+                    seq,
+                    contract: Shared::new(contract),
+                });
+            }
+        }
+        WorkerOutput::Done { seq, elapsed_ms } => {
+            let contract = {
+                let mut a = annotator.borrow_mut();
+                if !a.waiting.as_ref().is_some_and(|w| w.seq == seq) {
+                    return;
+                }
+                a.waiting = None;
+                match a.receiving.take() {
+                    Some((s, assembler)) if s == seq => assembler.into_contract(),
+                    _ => return,
+                }
+            };
             dispatch.dispatch(Action::Annotated {
                 seq,
                 contract: Shared::new(contract),
@@ -180,6 +258,14 @@ fn on_worker_output(
             });
         }
     }
+}
+
+fn is_waiting_for(annotator: &Rc<RefCell<Annotator>>, seq: u64) -> bool {
+    annotator
+        .borrow()
+        .waiting
+        .as_ref()
+        .is_some_and(|w| w.seq == seq)
 }
 
 fn give_up_on_worker(weak: &Weak<RefCell<Annotator>>, dispatch: UseReducerDispatcher<AppState>) {

@@ -7,6 +7,9 @@
 //! Invariants:
 //! - Every change to the list of articles issues a new request: `pending` gets a fresh `seq`.
 //! - A result is applied only if its `seq` is the pending one; late answers are dropped.
+//!   So are progress reports and partial results; Cancel forgets the pending request and
+//!   the articles that were waiting for it.
+//! - An article above the size cap is refused with a notice, never sent to the annotator.
 //! - When the contract is present, its documents are in the same order as `articles`, except
 //!   for articles added since the last result (they sit at the end, waiting).
 //! - `contract` is always `base` (the annotation) with the corrections, then the host's link
@@ -19,6 +22,7 @@ use crate::ui::edits::{content_key, Edits};
 use crate::ui::storage::{SavedWorkspace, STORAGE_VERSION};
 use gloss_core::corrections::{article_input, Correction, Unapplied};
 use gloss_core::links::metadata::{apply_all, LinkMetadata};
+use gloss_core::pipeline::DEFAULT_MAX_BYTES;
 use gloss_core::protocol::Contract;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -66,6 +70,15 @@ pub struct RunInfo {
     pub engine: Engine,
 }
 
+/// How far the pending request has got (from the worker's progress reports).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunProgress {
+    /// Completed fraction of the annotation, in [0, 1].
+    pub fraction: f64,
+    /// What runs now ("finding names in article 2 of 3").
+    pub next: String,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// A new article (paste, file, sample). `source: None` names it "paste N".
@@ -101,6 +114,19 @@ pub enum Action {
         elapsed_ms: f64,
         engine: Engine,
     },
+    /// Request `seq` has got this far.
+    Progress {
+        seq: u64,
+        fraction: f64,
+        next: String,
+    },
+    /// Part of the result of request `seq`: every document's paragraphs received so far.
+    Partial {
+        seq: u64,
+        contract: Shared<Contract>,
+    },
+    /// Stop the pending request; the articles waiting for it are dropped.
+    Cancel,
     /// Request `seq` could not be annotated.
     Failed {
         seq: u64,
@@ -151,6 +177,12 @@ pub struct AppState {
     pub notice: Option<String>,
     /// Host-provided link metadata, in the order given (applied to every contract shown).
     pub link_metadata: Rc<Vec<(String, LinkMetadata)>>,
+    /// Progress of the pending request, once the worker has reported some.
+    pub progress: Option<RunProgress>,
+    /// The pending request's result as far as it has arrived (shown instead of `contract`).
+    pub partial: Option<Shared<Contract>>,
+    /// Largest article accepted, in bytes; `None` is the core's limit ([`DEFAULT_MAX_BYTES`]).
+    pub max_input_bytes: Option<usize>,
 }
 
 impl AppState {
@@ -244,11 +276,31 @@ impl AppState {
                 self.base = Some(contract);
                 self.recompute();
                 self.pending = None;
+                self.progress = None;
+                self.partial = None;
                 self.last_run = Some(RunInfo { elapsed_ms, engine });
             }
+            Action::Progress {
+                seq,
+                fraction,
+                next,
+            } => {
+                if self.pending == Some(seq) {
+                    let fraction = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+                    self.progress = Some(RunProgress { fraction, next });
+                }
+            }
+            Action::Partial { seq, contract } => {
+                if self.pending == Some(seq) {
+                    self.partial = Some(contract);
+                }
+            }
+            Action::Cancel => self.cancel(),
             Action::Failed { seq, message } => {
                 if self.pending == Some(seq) {
                     self.pending = None;
+                    self.progress = None;
+                    self.partial = None;
                     self.notice = Some(format!("Annotation failed: {message}"));
                 }
             }
@@ -367,6 +419,16 @@ impl AppState {
                 Some("Nothing to annotate: paste an article or drop a file first.".to_string());
             return;
         }
+        let cap = self.max_input_bytes.unwrap_or(DEFAULT_MAX_BYTES);
+        if input.len() > cap {
+            self.notice = Some(format!(
+                "This article is {}, above the {} that gloss annotates at a time, so it was not added. \
+                 Split it into smaller parts.",
+                size_text(input.len()),
+                size_text(cap)
+            ));
+            return;
+        }
         let source = source.unwrap_or_else(|| {
             self.pastes += 1;
             format!("paste {}", self.pastes)
@@ -423,20 +485,55 @@ impl AppState {
     fn request(&mut self) {
         self.next_seq += 1;
         self.pending = Some(self.next_seq);
+        self.progress = None;
+        self.partial = None;
+    }
+
+    /// Forget the pending request. Articles without a result (those added since the last
+    /// one) leave the workspace, so every tab left has its annotation.
+    fn cancel(&mut self) {
+        if self.pending.is_none() {
+            return;
+        }
+        self.pending = None;
+        self.progress = None;
+        self.partial = None;
+        let annotated = self.contract.as_ref().map_or(0, |c| c.documents.len());
+        if self.articles.len() > annotated {
+            Rc::make_mut(&mut self.articles).truncate(annotated);
+            self.notice = Some("Annotation cancelled; the new article was not added.".to_string());
+        } else {
+            self.notice = Some("Annotation cancelled.".to_string());
+        }
+        self.active = self.active.min(self.articles.len().saturating_sub(1));
+        if self.articles.is_empty() {
+            self.contract = None;
+            self.selected = None;
+        }
+    }
+
+    /// The contract the view shows: the pending request's partial result, else the last one.
+    pub fn shown(&self) -> Option<&Shared<Contract>> {
+        self.partial.as_ref().or(self.contract.as_ref())
     }
 
     /// The annotated document shown in tab `i`, if its result has arrived.
     pub fn document(&self, i: usize) -> Option<&gloss_core::protocol::DocumentDto> {
-        self.contract.as_ref().and_then(|c| c.documents.get(i))
+        self.shown().and_then(|c| c.documents.get(i))
     }
 
     /// The line shown in `#status`.
     pub fn status_text(&self) -> String {
         let n = self.articles.len();
         let articles = plural(n, "article", "articles");
+        let percent = self
+            .progress
+            .as_ref()
+            .map(|p| format!(" {}%", (p.fraction * 100.0).floor() as i64))
+            .unwrap_or_default();
         match (&self.contract, self.pending) {
-            (_, Some(_)) if self.contract.is_some() => format!("Re-annotating {articles}…"),
-            (None, Some(_)) => format!("Annotating {articles}…"),
+            (_, Some(_)) if self.contract.is_some() => format!("Re-annotating {articles}…{percent}"),
+            (None, Some(_)) => format!("Annotating {articles}…{percent}"),
             (Some(c), None) => {
                 let mut line = format!(
                     "Annotated {}: {}, {}",
@@ -455,6 +552,16 @@ impl AppState {
             }
             _ => "Paste an article to begin.".to_string(),
         }
+    }
+}
+
+/// "17.3 MB", "900 KB".
+fn size_text(bytes: usize) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if bytes as f64 >= MB {
+        format!("{:.1} MB", bytes as f64 / MB)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 
@@ -479,3 +586,6 @@ impl Reducible for AppState {
 #[cfg(test)]
 #[path = "state_corrections_tests.rs"]
 mod corrections_tests;
+#[cfg(test)]
+#[path = "state_run_tests.rs"]
+mod run_tests;

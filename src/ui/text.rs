@@ -90,6 +90,129 @@ fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<
     }
 }
 
+/// A paragraph as code points (what contract offsets count) and as bytes (for slicing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParaSpan {
+    pub cp: Range,
+    pub bytes: Range,
+}
+
+/// The same paragraphs as [`paragraphs`], found in one pass without copying the text, with
+/// their byte ranges too: for long documents, where the view renders a window of them.
+pub fn paragraph_spans(text: &str) -> Vec<ParaSpan> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let mut cp = 0;
+    // First non-blank character of the current paragraph, and the end of its last one.
+    let mut first: Option<(usize, usize)> = None;
+    let mut last_end = (0, 0);
+    let mut flush = |first: &mut Option<(usize, usize)>, last_end: (usize, usize)| {
+        if let Some((c0, b0)) = first.take() {
+            out.push(ParaSpan {
+                cp: (c0, last_end.0),
+                bytes: (b0, last_end.1),
+            });
+        }
+    };
+    while let Some((b, c)) = it.next() {
+        let here = cp;
+        cp += 1;
+        if c == '\n' {
+            let mut breaks = 1;
+            while let Some(&(_, next)) = it.peek() {
+                if !next.is_whitespace() {
+                    break;
+                }
+                if next == '\n' {
+                    breaks += 1;
+                }
+                it.next();
+                cp += 1;
+            }
+            if breaks >= 2 {
+                flush(&mut first, last_end);
+            }
+            continue;
+        }
+        if !c.is_whitespace() {
+            if first.is_none() {
+                first = Some((here, b));
+            }
+            last_end = (cp, b + c.len_utf8());
+        }
+    }
+    flush(&mut first, last_end);
+    out
+}
+
+/// Ranges sorted for "which of them touch this paragraph" in logarithmic time plus the
+/// answer's size (any order and overlaps are accepted; they only cost time).
+pub struct SpanIndex {
+    /// Indices of the ranges by start.
+    order: Vec<usize>,
+    /// `max_end[k]`: the largest end among `order[..=k]`.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub fn new(ranges: &[Range]) -> Self {
+        let mut order: Vec<usize> = (0..ranges.len()).collect();
+        order.sort_by_key(|&i| ranges.get(i).map_or(0, |r| r.0));
+        let mut max_end = Vec::with_capacity(order.len());
+        let mut m = 0;
+        for &i in &order {
+            m = m.max(ranges.get(i).map_or(0, |r| r.1));
+            max_end.push(m);
+        }
+        SpanIndex { order, max_end }
+    }
+
+    /// Indices (ascending) of the non-empty `ranges` (the ones given to `new`) that overlap
+    /// `start..end`.
+    pub fn touching(&self, ranges: &[Range], start: usize, end: usize) -> Vec<usize> {
+        let from = self.max_end.partition_point(|&e| e <= start);
+        let mut out = Vec::new();
+        for &i in self.order.get(from..).unwrap_or(&[]) {
+            let Some(&(s, e)) = ranges.get(i) else { continue };
+            if s >= end {
+                break;
+            }
+            if s < e && e > start {
+                out.push(i);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+/// The render runs of one paragraph, with item indices into the whole lists: only the items
+/// that touch it are looked at (through the indexes).
+pub fn paragraph_runs(
+    par: Range,
+    items: [(&[Range], &SpanIndex); 3],
+) -> Vec<Run> {
+    let [(mentions, mi), (links, li), (quotes, qi)] = items;
+    let pick = |ranges: &[Range], index: &SpanIndex| {
+        let ids = index.touching(ranges, par.0, par.1);
+        let sub: Vec<Range> = ids.iter().filter_map(|&i| ranges.get(i).copied()).collect();
+        (ids, sub)
+    };
+    let (m_ids, ms) = pick(mentions, mi);
+    let (l_ids, ls) = pick(links, li);
+    let (q_ids, qs) = pick(quotes, qi);
+    let segs: Vec<Segment> = segments(par, &ms, &ls, &qs)
+        .into_iter()
+        .map(|s| Segment {
+            mention: s.mention.and_then(|i| m_ids.get(i).copied()),
+            link: s.link.and_then(|i| l_ids.get(i).copied()),
+            quote: s.quote && !q_ids.is_empty(),
+            ..s
+        })
+        .collect();
+    runs(&segs)
+}
+
 /// A stretch of a paragraph with one mention, link and quote status throughout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -260,4 +383,55 @@ pub fn display_address(href: &str) -> String {
     let rest = h.split_once("://").map(|(_, r)| r).unwrap_or(h);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     host.trim_start_matches("www.").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: &[&str] = &[
+        "",
+        "one",
+        "  one  \n\n two \n\n\n",
+        "a\nb\n \nc\r\n\r\nd",
+        "مرحبا\n\n👨‍👩‍👧 family\n \t\n\nשלום",
+        "\n\n\n",
+        "x\n\u{a0}\ny",
+    ];
+
+    #[test]
+    fn paragraph_spans_are_the_paragraphs() {
+        for text in TEXTS {
+            let spans = paragraph_spans(text);
+            let cps: Vec<Range> = spans.iter().map(|p| p.cp).collect();
+            assert_eq!(cps, paragraphs(text), "{text:?}");
+            let cp = CpText::new(text);
+            for p in spans {
+                assert_eq!(text.get(p.bytes.0..p.bytes.1), Some(cp.slice(p.cp.0, p.cp.1)));
+            }
+        }
+    }
+
+    #[test]
+    fn paragraph_runs_match_runs_over_every_item() {
+        let mentions: Vec<Range> = vec![(0, 3), (5, 9), (12, 30), (31, 33), (40, 41), (2, 1)];
+        let links: Vec<Range> = vec![(7, 14), (29, 45)];
+        let quotes: Vec<Range> = vec![(4, 35)];
+        let (mi, li, qi) = (SpanIndex::new(&mentions), SpanIndex::new(&links), SpanIndex::new(&quotes));
+        for par in [(0, 10), (10, 20), (20, 32), (32, 50), (50, 60), (0, 60)] {
+            let want = runs(&segments(par, &mentions, &links, &quotes));
+            let got = paragraph_runs(par, [(&mentions, &mi), (&links, &li), (&quotes, &qi)]);
+            assert_eq!(got, want, "{par:?}");
+        }
+    }
+
+    #[test]
+    fn touching_copes_with_unsorted_overlapping_ranges() {
+        let r: Vec<Range> = vec![(50, 60), (0, 100), (10, 12), (70, 71), (5, 5)];
+        let ix = SpanIndex::new(&r);
+        assert_eq!(ix.touching(&r, 11, 20), vec![1, 2]);
+        assert_eq!(ix.touching(&r, 65, 80), vec![1, 3]);
+        assert_eq!(ix.touching(&r, 100, 200), Vec::<usize>::new());
+        assert_eq!(ix.touching(&r, 5, 6), vec![1]);
+    }
 }

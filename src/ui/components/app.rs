@@ -5,6 +5,7 @@ use crate::embed::{use_embed, Embed};
 use crate::ui::components::article_view::ArticleView;
 use crate::ui::components::edit_bar::EditBar;
 use crate::ui::components::paste_box::{NewArticle, PasteBox};
+use crate::ui::components::run_progress::RunProgressBar;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status_line::StatusLine;
 use crate::ui::components::tabs::{TabInfo, Tabs};
@@ -35,20 +36,27 @@ pub struct AppProps {
     /// Where the workspace is saved (the page's localStorage); none: nothing is saved.
     #[prop_or_default]
     pub store: Option<StoreHandle>,
+    /// Largest article accepted, in bytes (default: the core's 16 MB limit). Larger ones are
+    /// refused with a notice instead of being annotated.
+    #[prop_or_default]
+    pub max_input_bytes: Option<usize>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let with_sample = props.with_sample;
     let store = props.store.clone();
+    let max_input_bytes = props.max_input_bytes;
     let state = use_reducer(move || {
-        initial_state(store.as_ref(), || {
+        let mut s = initial_state(store.as_ref(), || {
             if with_sample {
                 AppState::with_sample()
             } else {
                 AppState::default()
             }
-        })
+        });
+        s.max_input_bytes = max_input_bytes;
+        s
     });
     use_persistence(&state, props.store.clone());
     use_undo_keys(state.dispatcher());
@@ -88,6 +96,10 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |i| d.dispatch(Action::CloseTab(i)))
     };
+    let on_cancel = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::Cancel))
+    };
     let on_chip = {
         let d = state.dispatcher();
         Callback::from(move |id| {
@@ -124,9 +136,8 @@ pub fn App(props: &AppProps) -> Html {
         })
         .collect();
     let busy = state.pending.is_some();
-    let diagnostics = state
-        .contract
-        .as_ref()
+    let shown = state.shown();
+    let diagnostics = shown
         .map(|c| c.diagnostics.clone())
         .unwrap_or_default();
 
@@ -171,7 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                 {on_undo} {on_redo} {on_import} on_notice={on_notice.clone()} />
         }
     };
-    let main_view = match (&state.contract, state.document(state.active)) {
+    let main_view = match (shown, state.document(state.active)) {
         (Some(contract), Some(_)) => html! {
             <ArticleView key={state.active} contract={contract.clone()} doc={state.active}
                 selected={state.selected.clone()} scroll_to_selected={state.selected_from_sidebar}
@@ -192,7 +203,7 @@ pub fn App(props: &AppProps) -> Html {
             </article>
         },
     };
-    let sidebar = match &state.contract {
+    let sidebar = match shown {
         Some(contract) => html! {
             <Sidebar contract={contract.clone()} doc={state.active} selected={state.selected.clone()}
                 on_select={on_row} on_open_doc={on_tab.clone()} />
@@ -222,6 +233,10 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     if let Some(notice) = &state.notice {
                         <p class="notice" role="alert">{ notice }</p>
+                    }
+                    if busy {
+                        <RunProgressBar progress={state.progress.clone()} receiving={state.partial.is_some()}
+                            {on_cancel} />
                     }
                     <Tabs {tabs} active={state.active} on_select={on_tab} {on_close} />
                     if !state.articles.is_empty() && !readonly {

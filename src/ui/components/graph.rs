@@ -23,6 +23,9 @@ use model::{kind_text, Filters, GraphModel};
 use std::collections::HashSet;
 use yew::prelude::*;
 
+/// Relations listed before "Show all" (a long article can state thousands).
+pub const LIST_PREVIEW: usize = 100;
+
 #[derive(Properties, PartialEq)]
 pub struct RelationGraphProps {
     pub contract: Shared<Contract>,
@@ -38,11 +41,13 @@ pub struct RelationGraphProps {
 pub fn RelationGraph(props: &RelationGraphProps) -> Html {
     let filters = use_state(Filters::default);
     let expanded = use_state(HashSet::<usize>::new);
+    let list_all = use_state(|| false);
     let contract = &*props.contract;
     let by_id = entities::by_id(contract);
     let name_of = |id: &str| entities::name(&by_id, id);
     let selected = props.selected.as_deref();
-    let model = model::build(contract, &filters);
+    // Once per contract and filter setting, not on every selection or hover.
+    let model = use_memo((props.contract.clone(), (*filters).clone()), |(c, f)| model::build(c, f));
 
     let card = selected
         .and_then(|id| by_id.get(id))
@@ -64,9 +69,11 @@ pub fn RelationGraph(props: &RelationGraphProps) -> Html {
         selected,
         on_open_doc: &props.on_open_doc,
     };
+    let list_limit = if *list_all { usize::MAX } else { LIST_PREVIEW };
     let rows: Html = model
         .shown
         .iter()
+        .take(list_limit)
         .filter_map(|&i| contract.relations.get(i).map(|r| (i, r)))
         .map(|(i, r)| {
             let toggle = {
@@ -100,6 +107,12 @@ pub fn RelationGraph(props: &RelationGraphProps) -> Html {
                 <p class="panel__hint graph-hidden-note">{ format!("{hidden} of {} relations hidden by the filters.", contract.relations.len()) }</p>
             }
             <ul class="relation-list" aria-label="Relations, as a list">{ rows }</ul>
+            if model.shown.len() > list_limit {
+                <button type="button" class="entity-group__more" onclick={
+                    let list_all = list_all.clone();
+                    Callback::from(move |_: MouseEvent| list_all.set(true))
+                }>{ format!("Show all {} relations", model.shown.len()) }</button>
+            }
         </>
     }
 }

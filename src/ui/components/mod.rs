@@ -8,6 +8,7 @@ pub mod edit_bar;
 pub mod fix_panel;
 pub mod graph;
 pub mod paste_box;
+pub mod run_progress;
 pub mod preview_card;
 pub mod sidebar;
 pub mod status_line;

@@ -1,5 +1,7 @@
 //! Where articles come in: a paste box (text or HTML), a file picker and file drop, and the
 //! sample. What is pasted is handed on as a string; it is never parsed or shown as HTML here.
+//! The text box is not mirrored in state (a 10 MB paste would be copied between the page and
+//! the app on every keystroke): its value is read once, when the article is added.
 
 use crate::annotate::PasteFormat;
 use gloo::file::callbacks::{read_as_text, FileReader};
@@ -40,7 +42,8 @@ pub struct PasteBoxProps {
 
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
-    let value = use_state(String::new);
+    let area_ref = use_node_ref();
+    let has_text = use_state(|| false);
     let format = use_state(|| PasteFormat::Auto);
     let dragging = use_state(|| false);
     // Readers must live until they call back.
@@ -76,15 +79,21 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     };
 
     let submit = {
-        let value = value.clone();
+        let area_ref = area_ref.clone();
+        let has_text = has_text.clone();
         let format = format.clone();
         let on_add = props.on_add.clone();
         move || {
+            let Some(area) = area_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let input = area.value();
+            area.set_value("");
+            has_text.set(false);
             on_add.emit(NewArticle {
                 source: None,
-                input: format.prepare((*value).clone()),
+                input: format.prepare(input),
             });
-            value.set(String::new());
         }
     };
     let onformat = {
@@ -99,10 +108,13 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         Callback::from(move |_: MouseEvent| submit())
     };
     let oninput = {
-        let value = value.clone();
+        let has_text = has_text.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            value.set(area.value());
+            let non_empty = area.text_length() > 0;
+            if non_empty != *has_text {
+                has_text.set(non_empty);
+            }
         })
     };
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
@@ -153,10 +165,10 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             <label class="paste__label" for="paste-input">{ "Add an article" }</label>
             <textarea id="paste-input" class="paste__input" rows="3" spellcheck="false"
                 placeholder="Paste article text or the HTML of a page — or drop a .html / .txt file here"
-                value={(*value).clone()} {oninput} {onkeydown} />
+                ref={area_ref} {oninput} {onkeydown} />
             <div class="paste__actions">
                 <button id="annotate-btn" type="button" class="btn btn--primary" {onclick}
-                    disabled={value.trim().is_empty()}>
+                    disabled={!*has_text}>
                     { "Annotate" }
                 </button>
                 <label class="btn btn--quiet paste__file">

@@ -27,6 +27,8 @@ pub struct SidebarProps {
 
 /// Rows a long entity group shows before "Show all".
 pub const GROUP_PREVIEW: usize = 6;
+/// Quotes listed before "Show all" (a long article can hold thousands).
+pub const QUOTE_PREVIEW: usize = 50;
 
 /// Mentions per entity across the whole workspace.
 pub fn mention_counts(contract: &Contract) -> HashMap<&str, usize> {
@@ -40,8 +42,15 @@ pub fn mention_counts(contract: &Contract) -> HashMap<&str, usize> {
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
     let shown_all = use_state(HashSet::<&'static str>::new);
+    let all_quotes = use_state(|| false);
     let contract = &*props.contract;
-    let counts = mention_counts(contract);
+    // Once per contract: a long article has hundreds of thousands of mentions.
+    let counts = use_memo(props.contract.clone(), |c| {
+        mention_counts(c)
+            .into_iter()
+            .map(|(id, n)| (id.to_string(), n))
+            .collect::<HashMap<String, usize>>()
+    });
     let by_id = entities::by_id(contract);
     let name_of = |id: &str| entities::name(&by_id, id);
     let selected = props.selected.as_deref();
@@ -52,7 +61,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             return None;
         }
         rows.sort_by(|a, b| {
-            let (ca, cb) = (counts.get(a.id.as_str()), counts.get(b.id.as_str()));
+            let (ca, cb) = (counts.get(&a.id), counts.get(&b.id));
             cb.cmp(&ca).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         });
         // Long groups show their most mentioned names first; the rest on request (or when
@@ -84,7 +93,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     <span class="entity-group__count">{ rows.len() }</span>
                 </h3>
                 <ul class="entity-list">
-                    { for rows.iter().map(|e| entity_row(e, counts.get(e.id.as_str()).copied().unwrap_or(0), selected, &props.on_select)) }
+                    { for rows.iter().map(|e| entity_row(e, counts.get(&e.id).copied().unwrap_or(0), selected, &props.on_select)) }
                 </ul>
                 { more.unwrap_or_default() }
             </div>
@@ -93,11 +102,15 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let groups: Html = groups.collect();
 
     let doc = contract.documents.get(props.doc);
+    let quote_limit = if *all_quotes { usize::MAX } else { QUOTE_PREVIEW };
     let quotes: Html = doc
         .map(|d| {
-            let cp = CpText::new(&d.text);
-            d.quotes
-                .iter()
+            let listed = d.quotes.iter().take(quote_limit);
+            // Index only the text the listed quotes reach, not a whole long article.
+            let reach = listed.clone().map(|q| q.end).max().unwrap_or(0);
+            let end = d.text.char_indices().nth(reach).map_or(d.text.len(), |(b, _)| b);
+            let cp = CpText::new(d.text.get(..end).unwrap_or(""));
+            listed
                 .map(|q| {
                     let text = excerpt(cp.slice(q.start, q.end).trim_matches(|c: char| "\"“”'‘’ ".contains(c)), 220);
                     let speaker = q.speaker.as_ref().map(|id| {
@@ -123,6 +136,15 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         })
         .unwrap_or_default();
     let quote_count = doc.map(|d| d.quotes.len()).unwrap_or(0);
+    let more_quotes = (quote_count > quote_limit).then(|| {
+        let all_quotes = all_quotes.clone();
+        let onclick = Callback::from(move |_: MouseEvent| all_quotes.set(true));
+        html! {
+            <button type="button" class="entity-group__more" {onclick}>
+                { format!("Show all {quote_count} quotes") }
+            </button>
+        }
+    });
 
     html! {
         <aside id="sidebar" class="sidebar" aria-label="Entities, relations and quotes">
@@ -146,6 +168,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     <p class="panel__empty">{ "No quotations found in this article." }</p>
                 } else {
                     <ul class="quote-list">{ quotes }</ul>
+                    { more_quotes.unwrap_or_default() }
                 }
             </section>
         </aside>

@@ -9,6 +9,9 @@ use crate::ui::text::excerpt;
 use gloss_core::protocol::{Contract, EntityDto};
 use yew::prelude::*;
 
+/// Relations listed on an entity's card, with their evidence.
+pub const CARD_RELATIONS: usize = 40;
+
 pub fn entity_card(
     contract: &Contract,
     e: &EntityDto,
@@ -37,6 +40,8 @@ pub fn entity_card(
         .relations
         .iter()
         .filter(|r| r.source == e.id || r.target == e.id)
+        // An entity of a very long article can take part in thousands of relations.
+        .take(CARD_RELATIONS)
         .map(|r| {
             let outgoing = r.source == e.id;
             let other = if outgoing { &r.target } else { &r.source };

@@ -3,18 +3,23 @@
 //! sidebar always had, so keyboard and screen-reader users get everything the picture says.
 
 use super::model::kind_text;
-use crate::ui::text::{excerpt, CpText};
+use crate::ui::text::excerpt;
 use gloss_core::protocol::{Contract, RelationDto};
 use yew::prelude::*;
 
-/// The evidence sentence of `r`, trimmed ("" when its document is gone).
+/// The evidence sentence of `r`, trimmed ("" when its document is gone). Walks the text only
+/// up to the evidence, so it stays cheap in a long article.
 pub fn evidence(contract: &Contract, r: &RelationDto) -> String {
     contract
         .documents
         .get(r.document)
         .map(|d| {
-            CpText::new(&d.text)
-                .slice(r.evidence.start, r.evidence.end)
+            let (start, end) = (r.evidence.start, r.evidence.end.max(r.evidence.start));
+            d.text
+                .chars()
+                .skip(start)
+                .take(end - start)
+                .collect::<String>()
                 .trim()
                 .to_string()
         })
