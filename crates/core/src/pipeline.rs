@@ -6,7 +6,7 @@ use crate::links::{preview, Preview};
 use crate::ner::{recognize, Mention};
 use crate::relate::context::demonym_countries;
 use crate::relate::{relations_and_quotes_with_words, DocView, Quote, Relation};
-use crate::resolve::words::{words, Word};
+use crate::resolve::words::{attach, detach, words, Word, WordAt};
 use crate::resolve::{resolve_with_words, DocMentions, Entity};
 use crate::tokenize::{tokenize, Tokenized};
 use crate::{dates, Diagnostic, Label};
@@ -31,6 +31,9 @@ pub struct Document {
     pub tok: Tokenized,
     /// Sorted, non-overlapping.
     pub mentions: Vec<Mention>,
+    /// The word view of the text ([`crate::resolve::words::words`]) built for dates, kept
+    /// for resolve and relations; [`finish_workspace`] empties it once they are done.
+    pub words: Vec<WordAt>,
     /// For each anchor of `ingested.anchors`: its preview and the entities named in its title.
     pub previews: Vec<Option<(Preview, Vec<usize>)>>,
     pub quotes: Vec<Quote>,
@@ -92,13 +95,16 @@ pub fn ingest_article(a: &Article, diagnostics: &mut Vec<Diagnostic>) -> Ingeste
 pub fn recognize_article(source: &str, ingested: Ingested) -> Document {
     let tok = tokenize(&ingested.text, &ingested.paragraphs);
     let names = recognize(&ingested.text, &tok);
-    let found_dates = dates::find_dates(&ingested.text, &tok);
+    let ws = words(&ingested.text, &tok);
+    let found_dates = dates::find_dates_in_words(&ws);
+    let words = detach(&ws);
     let mentions = merge_mentions(names, found_dates);
     Document {
         source: source.to_string(),
         ingested,
         tok,
         mentions,
+        words,
         previews: Vec::new(),
         quotes: Vec::new(),
         relations: Vec::new(),
@@ -109,7 +115,16 @@ pub fn recognize_article(source: &str, ingested: Ingested) -> Document {
 /// link previews.
 pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnostic>) -> Workspace {
     // Each document's word view is built once and shared by resolve and relations.
-    let word_views: Vec<Vec<Word>> = documents.iter().map(|d| words(&d.ingested.text, &d.tok)).collect();
+    let word_views: Vec<Vec<Word>> = documents
+        .iter()
+        .map(|d| {
+            if d.words.is_empty() {
+                words(&d.ingested.text, &d.tok)
+            } else {
+                attach(&d.ingested.text, &d.words)
+            }
+        })
+        .collect();
     let views: Vec<DocMentions> = documents
         .iter()
         .map(|d| DocMentions { text: &d.ingested.text, tok: &d.tok, mentions: &d.mentions })
@@ -155,6 +170,7 @@ pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnosti
         doc.mentions = mentions;
         doc.relations = relations;
         doc.quotes = quotes;
+        doc.words = Vec::new();
     }
 
     let names: Vec<&str> = entities

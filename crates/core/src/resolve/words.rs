@@ -42,6 +42,29 @@ impl Word<'_> {
     }
 }
 
+/// A word without its text: what a document keeps of its word view between the pipeline's
+/// stages (the view borrows the text; see [`detach`] and [`attach`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordAt {
+    pub span: Span,
+    pub sentence: usize,
+}
+
+/// The word view without its text.
+pub fn detach(ws: &[Word]) -> Vec<WordAt> {
+    ws.iter().map(|w| WordAt { span: w.span, sentence: w.sentence }).collect()
+}
+
+/// The word view of `text` again from [`detach`]'s output (cheaper than [`words`]).
+pub fn attach<'a>(text: &'a str, ws: &[WordAt]) -> Vec<Word<'a>> {
+    ws.iter()
+        .filter_map(|w| {
+            text.get(w.span.start..w.span.end)
+                .map(|t| Word { span: w.span, text: t, sentence: w.sentence })
+        })
+        .collect()
+}
+
 /// Words that keep a final period: abbreviations and initials ("Mr.", "Dec.", "U.S.").
 const KEEP_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen", "gov", "prof",
