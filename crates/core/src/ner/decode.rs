@@ -4,8 +4,8 @@
 //! Training and tagging both decode through [`decode_doc`], so they see the same features.
 
 use super::features::{
-    aggregate_features, aggregates, dynamic_features, sentence_info, set_topic, static_features,
-    Context, Hasher, History, TokInfo,
+    aggregate_features, aggregates, dynamic_features, sentence_info_cached, set_topic,
+    static_features, Context, Hasher, History, TokInfo, WordCache,
 };
 use super::lexicon::{Gazetteer, WordClasses};
 use super::model::{Model, RowTable};
@@ -60,9 +60,10 @@ impl<'a> Decoder<'a> {
         doc: &[Vec<&str>],
         mut hide: impl FnMut(&TokInfo) -> bool,
     ) -> Prepared {
+        let mut cache = WordCache::default();
         let mut infos: Vec<Vec<TokInfo>> = doc
             .iter()
-            .map(|words| sentence_info(words, self.classes, self.gazetteer))
+            .map(|words| sentence_info_cached(words, self.classes, self.gazetteer, &mut cache))
             .collect();
         set_topic(&mut infos, doc);
         for t in infos.iter_mut().flatten() {

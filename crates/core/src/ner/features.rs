@@ -78,7 +78,49 @@ fn shape_char(c: char) -> u8 {
 
 /// Compute the per-token information of one sentence.
 pub fn sentence_info(words: &[&str], classes: &WordClasses, gaz: &Gazetteer) -> Vec<TokInfo> {
-    let mut out: Vec<TokInfo> = words.iter().map(|w| token_info(w, classes)).collect();
+    sentence_info_cached(words, classes, gaz, &mut WordCache::default())
+}
+
+/// The word-only part of [`TokInfo`] (hashes, shapes, affixes, classes, frequencies, flags
+/// of the word itself) of the words seen so far in a document: words repeat, and computing
+/// it costs more than looking it up.
+#[derive(Default)]
+pub struct WordCache<'w> {
+    /// Word hash → index in `infos`.
+    index: super::hash::U64Map<u32>,
+    infos: Vec<(&'w str, TokInfo)>,
+}
+
+impl<'w> WordCache<'w> {
+    fn info(&mut self, word: &'w str, classes: &WordClasses) -> TokInfo {
+        let w = hash::bytes(word.as_bytes());
+        // Index + 1 (0 = absent).
+        let slot = self.index.get(w).unwrap_or(0);
+        if let Some((seen, t)) = slot.checked_sub(1).and_then(|i| self.infos.get(i as usize)) {
+            // A different word with the same hash is computed afresh, never shared.
+            if *seen == word {
+                return *t;
+            }
+        }
+        let t = token_info(word, classes);
+        if slot == 0 {
+            if let Ok(n) = u32::try_from(self.infos.len() + 1) {
+                self.infos.push((word, t));
+                self.index.insert(w, n);
+            }
+        }
+        t
+    }
+}
+
+/// [`sentence_info`], reusing (and adding to) the word information of `cache`.
+pub fn sentence_info_cached<'w>(
+    words: &[&'w str],
+    classes: &WordClasses,
+    gaz: &Gazetteer,
+    cache: &mut WordCache<'w>,
+) -> Vec<TokInfo> {
+    let mut out: Vec<TokInfo> = words.iter().map(|w| cache.info(w, classes)).collect();
     let alpha = out.iter().filter(|t| t.flags & HAS_ALPHA != 0).count();
     let caps = out.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
     // A headline or sports-table line in capitals: case says nothing there.
