@@ -4,8 +4,8 @@
 //! Training and tagging both decode through [`decode_doc`], so they see the same features.
 
 use super::features::{
-    aggregate_features, aggregates, dynamic_features, sentence_info, set_topic, static_features,
-    Context, Hasher, History, TokInfo,
+    aggregate_features, aggregates, dynamic_features, sentence_info_cached, set_topic,
+    static_features, static_features_by, Context, Hasher, History, TokInfo, WordCache, NO_WORD,
 };
 use super::lexicon::{Gazetteer, WordClasses};
 use super::model::{Model, RowTable};
@@ -55,21 +55,8 @@ impl<'a> Decoder<'a> {
 
     /// [`Decoder::prepare`], hiding the identity of the capitalised words for which `hide`
     /// says so (word dropout in training).
-    pub fn prepare_with(
-        &self,
-        doc: &[Vec<&str>],
-        mut hide: impl FnMut(&TokInfo) -> bool,
-    ) -> Prepared {
-        let mut infos: Vec<Vec<TokInfo>> = doc
-            .iter()
-            .map(|words| sentence_info(words, self.classes, self.gazetteer))
-            .collect();
-        set_topic(&mut infos, doc);
-        for t in infos.iter_mut().flatten() {
-            if t.is_capitalised() && hide(t) {
-                t.drop_word();
-            }
-        }
+    pub fn prepare_with(&self, doc: &[Vec<&str>], hide: impl FnMut(&TokInfo) -> bool) -> Prepared {
+        let (infos, _) = self.token_infos(doc, hide);
         let n: usize = infos.iter().map(Vec::len).sum();
         let mut rows = Vec::with_capacity(n * 64);
         let mut ends = Vec::with_capacity(n);
@@ -80,6 +67,32 @@ impl<'a> Decoder<'a> {
             }
         }
         Prepared { infos, rows, ends }
+    }
+
+    /// Per-token information of a document and each token's word id in a per-document
+    /// [`WordCache`] ([`NO_WORD`] for hidden words and words not cached).
+    fn token_infos(
+        &self,
+        doc: &[Vec<&str>],
+        mut hide: impl FnMut(&TokInfo) -> bool,
+    ) -> (Vec<Vec<TokInfo>>, Vec<u32>) {
+        let mut cache = WordCache::default();
+        let n: usize = doc.iter().map(Vec::len).sum();
+        let mut ids = Vec::with_capacity(n);
+        let mut infos: Vec<Vec<TokInfo>> = doc
+            .iter()
+            .map(|words| {
+                sentence_info_cached(words, self.classes, self.gazetteer, &mut cache, &mut ids)
+            })
+            .collect();
+        set_topic(&mut infos, doc);
+        for (t, id) in infos.iter_mut().flatten().zip(ids.iter_mut()) {
+            if t.is_capitalised() && hide(t) {
+                t.drop_word();
+                *id = NO_WORD;
+            }
+        }
+        (infos, ids)
     }
 
     /// Tag every sentence of a document. `score` turns feature rows into tag scores;
@@ -101,12 +114,42 @@ impl<'a> Decoder<'a> {
         S: FnMut(&[u32]) -> [f32; N_TAGS],
         V: FnMut(usize, usize, &[u32], Tag),
     {
-        let infos = &prep.infos;
+        let mut rows: Vec<u32> = Vec::with_capacity(112);
+        self.decode_by(&prep.infos, stage1, |si, i, g, dynamic, p1| {
+            // Token `g` owns static rows `ends[g-1]..ends[g]`.
+            let start = g
+                .checked_sub(1)
+                .and_then(|k| prep.ends.get(k))
+                .copied()
+                .unwrap_or(0);
+            let end = prep.ends.get(g).copied().unwrap_or(start);
+            rows.clear();
+            rows.extend_from_slice(prep.rows.get(start..end).unwrap_or(&[]));
+            rows.extend_from_slice(dynamic);
+            let s = score(&rows);
+            let (tag, margin) = best_tag(&s, p1);
+            visit(si, i, &rows, tag);
+            (tag, margin)
+        })
+    }
+
+    /// The decoding loop shared by training and tagging: for every token (sentence `si`,
+    /// token `i`, token `g` of the document) `choose(si, i, g, dynamic_rows, previous_tag)`
+    /// picks the tag and its margin; `dynamic_rows` are the rows that depend on earlier
+    /// decisions and, in a second stage, on the first stage's labels.
+    fn decode_by<C>(
+        &self,
+        infos: &[Vec<TokInfo>],
+        stage1: Option<&[Vec<Tag>]>,
+        mut choose: C,
+    ) -> Vec<Vec<(Tag, f32)>>
+    where
+        C: FnMut(usize, usize, usize, &[u32], Tag) -> (Tag, f32),
+    {
         let aggs = stage1.map(|s1| aggregates(infos, s1));
         let mut g = 0usize;
-        let mut start = 0usize;
         let mut hist = History::default();
-        let mut rows: Vec<u32> = Vec::with_capacity(112);
+        let mut rows: Vec<u32> = Vec::with_capacity(32);
         let mut out = Vec::with_capacity(infos.len());
         for (si, info) in infos.iter().enumerate() {
             let agg = aggs.as_ref().and_then(|a| a.get(si));
@@ -114,10 +157,6 @@ impl<'a> Decoder<'a> {
             let mut tags = Vec::with_capacity(info.len());
             for (i, t) in info.iter().enumerate() {
                 rows.clear();
-                let end = prep.ends.get(g).copied().unwrap_or(start);
-                rows.extend_from_slice(prep.rows.get(start..end).unwrap_or(&[]));
-                start = end;
-                g += 1;
                 let c = Context {
                     p1,
                     p2,
@@ -127,9 +166,8 @@ impl<'a> Decoder<'a> {
                 if let Some(a) = agg.and_then(|a| a.get(i)) {
                     aggregate_features(self.hasher, t, a, &mut rows);
                 }
-                let s = score(&rows);
-                let (tag, margin) = best_tag(&s, p1);
-                visit(si, i, &rows, tag);
+                let (tag, margin) = choose(si, i, g, &rows, p1);
+                g += 1;
                 hist.record(t, tag);
                 p2 = p1;
                 p1 = tag;
@@ -149,10 +187,10 @@ pub struct Prepared {
     ends: Vec<usize>,
 }
 
-/// Sum the rows of `feats` in `table` into scores.
+/// Add the rows of `feats` in `table` to `acc`. Integer sums, so the order of the rows does
+/// not change the result.
 #[inline]
-fn table_scores(table: &RowTable, scale: f32, feats: &[u32]) -> [f32; N_TAGS] {
-    let mut acc = [0i32; N_TAGS];
+fn add_rows(table: &RowTable, feats: &[u32], acc: &mut [i32; N_TAGS]) {
     for &r in feats {
         if let Some(row) = table.get(r) {
             for (a, &q) in acc.iter_mut().zip(row) {
@@ -160,48 +198,197 @@ fn table_scores(table: &RowTable, scale: f32, feats: &[u32]) -> [f32; N_TAGS] {
             }
         }
     }
+}
+
+/// Sum the rows of `feats` in `table` into scores (the generic decoder's scoring, which the
+/// tests compare the tagging path with).
+#[cfg(test)]
+fn table_scores(table: &RowTable, scale: f32, feats: &[u32]) -> [f32; N_TAGS] {
+    let mut acc = [0i32; N_TAGS];
+    add_rows(table, feats, &mut acc);
+    acc.map(|a| a as f32 * scale)
+}
+
+/// Each token's sum of its static rows in each of `tables` (`sums[g * tables.len() + k]`
+/// for token `g`, table `k`). The rows that depend on the word alone are hashed and looked
+/// up once per distinct word of the document (`ids` from [`Decoder::token_infos`]).
+fn static_sums(
+    hasher: Hasher,
+    infos: &[Vec<TokInfo>],
+    ids: &[u32],
+    tables: &[&RowTable],
+) -> Vec<[i32; N_TAGS]> {
+    let nt = tables.len();
+    let n: usize = infos.iter().map(Vec::len).sum();
+    let mut sums = vec![[0i32; N_TAGS]; n * nt];
+    // Per word id: whether its word-only sums are known, and the sums (one per table).
+    let words = ids
+        .iter()
+        .filter(|&&id| id != NO_WORD)
+        .map(|&id| id as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut known = vec![false; words];
+    let mut own = vec![[0i32; N_TAGS]; words * nt];
+    let mut word_rows: Vec<u32> = Vec::with_capacity(24);
+    let mut ctx_rows: Vec<u32> = Vec::with_capacity(64);
+    let mut g = 0usize;
+    for info in infos {
+        for i in 0..info.len() {
+            let id = ids.get(g).copied().unwrap_or(NO_WORD) as usize;
+            let cached = known.get(id).copied();
+            word_rows.clear();
+            ctx_rows.clear();
+            static_features_by(hasher, info, i, cached != Some(true), |word_only, r| {
+                if word_only {
+                    word_rows.push(r);
+                } else {
+                    ctx_rows.push(r);
+                }
+            });
+            for (k, table) in tables.iter().enumerate() {
+                let mut acc = [0i32; N_TAGS];
+                add_rows(table, &ctx_rows, &mut acc);
+                let base = match cached {
+                    Some(true) => own.get(id * nt + k).copied().unwrap_or([0; N_TAGS]),
+                    _ => {
+                        let mut w = [0i32; N_TAGS];
+                        add_rows(table, &word_rows, &mut w);
+                        if let Some(o) = own.get_mut(id * nt + k) {
+                            *o = w;
+                        }
+                        w
+                    }
+                };
+                for (a, b) in acc.iter_mut().zip(base) {
+                    *a += b;
+                }
+                if let Some(s) = sums.get_mut(g * nt + k) {
+                    *s = acc;
+                }
+            }
+            if let Some(kn) = known.get_mut(id) {
+                *kn = true;
+            }
+            g += 1;
+        }
+    }
+    sums
+}
+
+/// Scores of a token: its static sum plus its dynamic rows.
+#[inline]
+fn scores_with(
+    table: &RowTable,
+    scale: f32,
+    base: Option<&[i32; N_TAGS]>,
+    dynamic: &[u32],
+) -> [f32; N_TAGS] {
+    let mut acc = base.copied().unwrap_or([0; N_TAGS]);
+    add_rows(table, dynamic, &mut acc);
     acc.map(|a| a as f32 * scale)
 }
 
 impl Model {
     /// Tag a document (sentences of words) with this model: tags and margins. A two-stage
-    /// model tags it twice; the second stage sees the first stage's labels.
+    /// model tags it twice; the second stage sees the first stage's labels. Same tags as
+    /// [`Decoder::decode_doc`] with this model's weights (the static rows' sums are computed
+    /// once per token for both stages, the word-only ones once per distinct word).
     pub fn tag_doc(&self, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
+        self.tag_stages(doc, true)
+    }
+
+    /// First-stage tags only (for training a second stage on this model's labels).
+    pub fn tag_doc_stage1(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        self.tag_stages(doc, false)
+            .into_iter()
+            .map(|s| s.into_iter().map(|x| x.0).collect())
+            .collect()
+    }
+
+    fn tag_stages(&self, doc: &[Vec<&str>], second: bool) -> Vec<Vec<(Tag, f32)>> {
         let dec = Decoder::for_model(self);
-        let prep = dec.prepare(doc);
-        let first = dec.decode_doc(
-            &prep,
-            None,
-            |f| table_scores(&self.rows, self.scale, f),
-            |_, _, _, _| {},
-        );
-        let Some((scale2, rows2)) = &self.stage2 else {
+        let (infos, ids) = dec.token_infos(doc, |_| false);
+        let stage2 = if second { self.stage2.as_ref() } else { None };
+        let mut tables = vec![&self.rows];
+        if let Some((_, rows2)) = stage2 {
+            tables.push(rows2);
+        }
+        let nt = tables.len();
+        let sums = static_sums(self.hasher, &infos, &ids, &tables);
+        let first = dec.decode_by(&infos, None, |_, _, g, dynamic, p1| {
+            let s = scores_with(&self.rows, self.scale, sums.get(g * nt), dynamic);
+            best_tag(&s, p1)
+        });
+        let Some((scale2, rows2)) = stage2 else {
             return first;
         };
         let tags: Vec<Vec<Tag>> = first
             .iter()
             .map(|s| s.iter().map(|x| x.0).collect())
             .collect();
-        dec.decode_doc(
-            &prep,
-            Some(&tags),
-            |f| table_scores(rows2, *scale2, f),
-            |_, _, _, _| {},
-        )
+        dec.decode_by(&infos, Some(&tags), |_, _, g, dynamic, p1| {
+            let s = scores_with(rows2, *scale2, sums.get(g * nt + 1), dynamic);
+            best_tag(&s, p1)
+        })
     }
+}
 
-    /// First-stage tags only (for training a second stage on this model's labels).
-    pub fn tag_doc_stage1(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let dec = Decoder::for_model(self);
-        let prep = dec.prepare(doc);
-        dec.decode_doc(
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast tagging path gives exactly the tags and margins of the generic decoder.
+    #[test]
+    fn tag_doc_matches_decode_doc() {
+        let Ok(m) = super::super::model() else {
+            panic!("the embedded model loads")
+        };
+        let doc: Vec<Vec<&str>> = vec![
+            "SOCCER - LEEDS BEAT CHELSEA 2-1 IN LONDON"
+                .split(' ')
+                .collect(),
+            "Leeds United beat Chelsea at Stamford Bridge on Saturday , said John Smith ."
+                .split(' ')
+                .collect(),
+            "Smith told Reuters in London that Leeds would play in Europe ."
+                .split(' ')
+                .collect(),
+            "The the THE , , Leeds Chelsea smith O'Neill-Jones U.S. 3.5 % Zürich"
+                .split(' ')
+                .collect(),
+        ];
+        let dec = Decoder::for_model(m);
+        let prep = dec.prepare(&doc);
+        let first = dec.decode_doc(
             &prep,
             None,
-            |f| table_scores(&self.rows, self.scale, f),
+            |f| table_scores(&m.rows, m.scale, f),
             |_, _, _, _| {},
-        )
-        .into_iter()
-        .map(|s| s.into_iter().map(|x| x.0).collect())
-        .collect()
+        );
+        let expect = match &m.stage2 {
+            None => first,
+            Some((scale2, rows2)) => {
+                let tags: Vec<Vec<Tag>> = first
+                    .iter()
+                    .map(|s| s.iter().map(|x| x.0).collect())
+                    .collect();
+                dec.decode_doc(
+                    &prep,
+                    Some(&tags),
+                    |f| table_scores(rows2, *scale2, f),
+                    |_, _, _, _| {},
+                )
+            }
+        };
+        let got = m.tag_doc(&doc);
+        assert_eq!(got.len(), expect.len());
+        for (a, b) in got.iter().zip(&expect) {
+            assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(b) {
+                assert_eq!(x.0, y.0);
+                assert_eq!(x.1.to_bits(), y.1.to_bits());
+            }
+        }
     }
 }

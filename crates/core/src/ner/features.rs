@@ -78,7 +78,80 @@ fn shape_char(c: char) -> u8 {
 
 /// Compute the per-token information of one sentence.
 pub fn sentence_info(words: &[&str], classes: &WordClasses, gaz: &Gazetteer) -> Vec<TokInfo> {
-    let mut out: Vec<TokInfo> = words.iter().map(|w| token_info(w, classes)).collect();
+    sentence_info_cached(
+        words,
+        classes,
+        gaz,
+        &mut WordCache::default(),
+        &mut Vec::new(),
+    )
+}
+
+/// The word-only part of [`TokInfo`] (hashes, shapes, affixes, classes, frequencies, flags
+/// of the word itself) of the words seen so far in a document: words repeat, and computing
+/// it costs more than looking it up.
+#[derive(Default)]
+pub struct WordCache<'w> {
+    /// Word hash → index in `infos`.
+    index: super::hash::U64Map<u32>,
+    infos: Vec<(&'w str, TokInfo)>,
+}
+
+impl<'w> WordCache<'w> {
+    /// The word's information and its id in this cache (`None` for a word not cached).
+    fn info(&mut self, word: &'w str, classes: &WordClasses) -> (TokInfo, Option<u32>) {
+        let w = hash::bytes(word.as_bytes());
+        // Index + 1 (0 = absent).
+        let slot = self.index.get(w).unwrap_or(0);
+        if let Some(i) = slot.checked_sub(1) {
+            if let Some((seen, t)) = self.infos.get(i as usize) {
+                // A different word with the same hash is computed afresh, never shared.
+                if *seen == word {
+                    return (*t, Some(i));
+                }
+            }
+        }
+        let t = token_info(word, classes);
+        if slot == 0 {
+            if let Ok(n) = u32::try_from(self.infos.len() + 1) {
+                self.infos.push((word, t));
+                self.index.insert(w, n);
+                return (t, Some(n - 1));
+            }
+        }
+        (t, None)
+    }
+
+    /// Number of words cached.
+    pub fn len(&self) -> usize {
+        self.infos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.infos.is_empty()
+    }
+}
+
+/// Word id of a token whose word is not in the [`WordCache`].
+pub const NO_WORD: u32 = u32::MAX;
+
+/// [`sentence_info`], reusing (and adding to) the word information of `cache`; pushes each
+/// token's word id in the cache (or [`NO_WORD`]) to `ids`.
+pub fn sentence_info_cached<'w>(
+    words: &[&'w str],
+    classes: &WordClasses,
+    gaz: &Gazetteer,
+    cache: &mut WordCache<'w>,
+    ids: &mut Vec<u32>,
+) -> Vec<TokInfo> {
+    let mut out: Vec<TokInfo> = words
+        .iter()
+        .map(|w| {
+            let (t, id) = cache.info(w, classes);
+            ids.push(id.unwrap_or(NO_WORD));
+            t
+        })
+        .collect();
     let alpha = out.iter().filter(|t| t.flags & HAS_ALPHA != 0).count();
     let caps = out.iter().filter(|t| t.flags & ALL_CAPS != 0).count();
     // A headline or sports-table line in capitals: case says nothing there.
@@ -303,52 +376,72 @@ const PAD: [u64; 5] = [0x51ed_2701, 0x51ed_2702, 0, 0x51ed_2703, 0x51ed_2704];
 
 /// Static feature rows of token `i` of a sentence, appended to `out`.
 pub fn static_features(h: Hasher, s: &[TokInfo], i: usize, out: &mut Vec<u32>) {
+    static_features_by(h, s, i, true, |_, r| out.push(r));
+}
+
+/// Static feature rows of token `i`, in the order of [`static_features`], each given to
+/// `emit` with whether it depends on the word alone (its hashes, shapes, affixes, classes and
+/// frequency, not its neighbours or line): those rows are the same for every occurrence of
+/// the word, so a caller may compute them once per word and ask for them only once
+/// (`own = false` leaves them out).
+pub fn static_features_by(
+    h: Hasher,
+    s: &[TokInfo],
+    i: usize,
+    own: bool,
+    mut emit: impl FnMut(bool, u32),
+) {
     let Some(t) = s.get(i) else { return };
     let at = |d: isize| -> Option<&TokInfo> { i.checked_add_signed(d).and_then(|j| s.get(j)) };
     let pad = |d: isize| PAD[(d + 2).clamp(0, 4) as usize];
     let lw = |d: isize| at(d).map_or(pad(d), |x| x.lw);
     let ss = |d: isize| at(d).map_or(pad(d), |x| x.sshape);
     let cls = |d: isize, level: u32| -> u64 { at(d).map_or(pad(d), |x| class_at(x.class, level)) };
-    let mut f = |tpl: u64, v: u64| out.push(h.row(tpl, v));
-    f(t::BIAS, 0);
-    f(t::W, t.w);
-    f(t::LW, t.lw);
-    f(t::LW_M1, lw(-1));
-    f(t::LW_P1, lw(1));
-    f(t::LW_M2, lw(-2));
-    f(t::LW_P2, lw(2));
-    f(t::W_M1, at(-1).map_or(pad(-1), |x| x.w));
-    f(t::W_P1, at(1).map_or(pad(1), |x| x.w));
-    f(t::SSHAPE, t.sshape);
-    f(t::SHAPE, t.shape);
-    f(t::SSHAPE_M1, ss(-1));
-    f(t::SSHAPE_P1, ss(1));
-    f(t::SSHAPE_M2, ss(-2));
-    f(t::SSHAPE_P2, ss(2));
-    f(t::SSHAPE_M1_0, mix(ss(-1), t.sshape));
-    f(t::SSHAPE_0_P1, mix(t.sshape, ss(1)));
+    let mut f = |word_only: bool, tpl: u64, v: u64| {
+        if own || !word_only {
+            emit(word_only, h.row(tpl, v));
+        }
+    };
+    f(true, t::BIAS, 0);
+    f(true, t::W, t.w);
+    f(true, t::LW, t.lw);
+    f(false, t::LW_M1, lw(-1));
+    f(false, t::LW_P1, lw(1));
+    f(false, t::LW_M2, lw(-2));
+    f(false, t::LW_P2, lw(2));
+    f(false, t::W_M1, at(-1).map_or(pad(-1), |x| x.w));
+    f(false, t::W_P1, at(1).map_or(pad(1), |x| x.w));
+    f(true, t::SSHAPE, t.sshape);
+    f(true, t::SHAPE, t.shape);
+    f(false, t::SSHAPE_M1, ss(-1));
+    f(false, t::SSHAPE_P1, ss(1));
+    f(false, t::SSHAPE_M2, ss(-2));
+    f(false, t::SSHAPE_P2, ss(2));
+    f(false, t::SSHAPE_M1_0, mix(ss(-1), t.sshape));
+    f(false, t::SSHAPE_0_P1, mix(t.sshape, ss(1)));
     for k in 0..4 {
         if t.pre[k] != 0 {
-            f(t::PRE + k as u64, t.pre[k]);
+            f(true, t::PRE + k as u64, t.pre[k]);
         }
         if t.suf[k] != 0 {
-            f(t::SUF + k as u64, t.suf[k]);
+            f(true, t::SUF + k as u64, t.suf[k]);
         }
     }
-    f(t::LW_M1_0, mix(lw(-1), t.lw));
-    f(t::LW_0_P1, mix(t.lw, lw(1)));
+    f(false, t::LW_M1_0, mix(lw(-1), t.lw));
+    f(false, t::LW_0_P1, mix(t.lw, lw(1)));
     for level in 0..3 {
-        f(t::CLASS + level as u64, class_at(t.class, level));
-        f(t::CLASS_M1 + level as u64, cls(-1, level));
-        f(t::CLASS_P1 + level as u64, cls(1, level));
+        f(true, t::CLASS + level as u64, class_at(t.class, level));
+        f(false, t::CLASS_M1 + level as u64, cls(-1, level));
+        f(false, t::CLASS_P1 + level as u64, cls(1, level));
     }
-    f(t::CLASS_M2, cls(-2, 1));
-    f(t::CLASS_P2, cls(2, 1));
+    f(false, t::CLASS_M2, cls(-2, 1));
+    f(false, t::CLASS_P2, cls(2, 1));
     if t.lclass != t.class {
-        f(t::LCLASS, class_at(t.lclass, 2));
+        f(true, t::LCLASS, class_at(t.lclass, 2));
     }
-    f(t::FREQ_SHAPE, mix(t.freq as u64, t.sshape));
+    f(true, t::FREQ_SHAPE, mix(t.freq as u64, t.sshape));
     f(
+        false,
         t::LFREQ_SHAPE,
         mix(
             (t.lfreq as u64) << 1 | u64::from(t.flags & FIRST != 0),
@@ -356,26 +449,39 @@ pub fn static_features(h: Hasher, s: &[TokInfo], i: usize, out: &mut Vec<u32>) {
         ),
     );
     if t.flags & FIRST != 0 {
-        f(t::FIRST_SHAPE, t.shape);
+        f(false, t::FIRST_SHAPE, t.shape);
     }
     if t.flags & CAPS_LINE != 0 {
-        f(t::CAPS_SHAPE, t.shape);
+        f(false, t::CAPS_SHAPE, t.shape);
     }
     if t.topic != 0 {
-        f(t::TOPIC_SHAPE, mix(t.topic, t.sshape));
-        f(t::TOPIC_CLASS, mix(t.topic, class_at(t.class, 1)));
+        f(false, t::TOPIC_SHAPE, mix(t.topic, t.sshape));
+        f(false, t::TOPIC_CLASS, mix(t.topic, class_at(t.class, 1)));
         f(
+            false,
             t::TOPIC_TABLE,
             mix(t.topic, mix(u64::from(t.flags & TABLE_LINE != 0), t.sshape)),
         );
-        f(t::TOPIC_LW, mix(t.topic, t.lw));
+        f(false, t::TOPIC_LW, mix(t.topic, t.lw));
         let topic = t.topic;
-        gaz_features(&mut |tpl, v| f(tpl, mix(topic, v)), t::TOPIC_GAZ, t.gaz);
+        gaz_features(
+            &mut |tpl, v| f(false, tpl, mix(topic, v)),
+            t::TOPIC_GAZ,
+            t.gaz,
+        );
     }
-    f(t::FLAGS, (t.flags & !TABLE_LINE) as u64);
-    gaz_features(&mut f, t::GAZ, t.gaz);
-    gaz_features(&mut f, t::GAZ_M1, at(-1).map_or(0, |x| x.gaz));
-    gaz_features(&mut f, t::GAZ_P1, at(1).map_or(0, |x| x.gaz));
+    f(false, t::FLAGS, (t.flags & !TABLE_LINE) as u64);
+    gaz_features(&mut |tpl, v| f(false, tpl, v), t::GAZ, t.gaz);
+    gaz_features(
+        &mut |tpl, v| f(false, tpl, v),
+        t::GAZ_M1,
+        at(-1).map_or(0, |x| x.gaz),
+    );
+    gaz_features(
+        &mut |tpl, v| f(false, tpl, v),
+        t::GAZ_P1,
+        at(1).map_or(0, |x| x.gaz),
+    );
 }
 
 fn gaz_features(f: &mut impl FnMut(u64, u64), tpl: u64, mut mask: u32) {

@@ -374,86 +374,92 @@ impl Model {
     }
 }
 
-/// Non-zero weight rows in an open-addressing table keyed by row id. Why not a dense array:
-/// after pruning only a few percent of the `1 << hash_bits` rows are non-zero, and a compact
-/// table stays in cache (tagging speed is bound by these lookups). Keys and rows live in
-/// separate arrays: most lookups are misses (features never seen in training), and those touch
-/// only the key array, which fits in L2.
+/// Non-zero weight rows, stored densely in row-id order, with a rank index over the row ids:
+/// one bit per id (set when the row is stored) and, per 64 ids, how many stored rows come
+/// before them. Why not a dense array: after pruning only a few percent of the
+/// `1 << hash_bits` rows are non-zero. Why not a hash table: a lookup here is one index word
+/// (the index is 16 bytes per 64 ids, 256 KB for 2^20 ids, so it stays in L2) and, on a hit,
+/// one row of the compact row array; no probing. Most lookups are misses (features never seen
+/// in training), and those touch only the index. Tagging speed is bound by these lookups.
 #[derive(Clone, Debug, Default)]
 pub struct RowTable {
-    /// Row id + 1 per slot (0 = empty).
-    keys: Vec<u32>,
+    /// Per block of 64 ids: which ids have a row, and the number of rows before the block.
+    index: Vec<Block>,
     rows: Vec<[i16; N_TAGS]>,
-    mask: usize,
-    len: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Block {
+    bits: u64,
+    before: u32,
 }
 
 impl RowTable {
+    /// Build from (row id, weights); a repeated id keeps its last weights.
     pub fn new(entries: impl ExactSizeIterator<Item = (u32, [i16; N_TAGS])>) -> RowTable {
-        // Load factor at most 0.5: misses (most lookups) end after a probe or two.
-        let cap = (entries.len() * 2 + 2).next_power_of_two();
-        let mut t = RowTable {
-            keys: vec![0; cap],
-            rows: vec![[0; N_TAGS]; cap],
-            mask: cap - 1,
-            len: 0,
-        };
-        for (id, row) in entries {
-            let key = id.wrapping_add(1);
-            let mut i = id as usize & t.mask;
-            while let Some(k) = t.keys.get_mut(i) {
-                if *k == 0 || *k == key {
-                    if *k == 0 {
-                        t.len += 1;
-                    }
-                    *k = key;
-                    if let Some(r) = t.rows.get_mut(i) {
-                        *r = row;
-                    }
-                    break;
-                }
-                i = (i + 1) & t.mask;
+        let mut sorted: Vec<(u32, [i16; N_TAGS])> = entries.collect();
+        // Stable: among equal ids the last given comes last, and is the one kept.
+        sorted.sort_by_key(|e| e.0);
+        let mut kept: Vec<(u32, [i16; N_TAGS])> = Vec::with_capacity(sorted.len());
+        for e in sorted {
+            match kept.last_mut() {
+                Some(last) if last.0 == e.0 => *last = e,
+                _ => kept.push(e),
             }
         }
-        t
+        let blocks = kept.last().map_or(0, |e| (e.0 as usize >> 6) + 1);
+        let mut index = vec![Block::default(); blocks];
+        for (id, _) in &kept {
+            if let Some(b) = index.get_mut(*id as usize >> 6) {
+                b.bits |= 1u64 << (id & 63);
+            }
+        }
+        let mut before = 0u32;
+        for b in &mut index {
+            b.before = before;
+            before += b.bits.count_ones();
+        }
+        RowTable {
+            index,
+            rows: kept.into_iter().map(|e| e.1).collect(),
+        }
     }
 
     /// The row with id `id`, if it is non-zero.
     #[inline]
     pub fn get(&self, id: u32) -> Option<&[i16; N_TAGS]> {
-        let key = id.wrapping_add(1);
-        let mut i = id as usize & self.mask;
-        loop {
-            let k = *self.keys.get(i)?;
-            if k == key {
-                return self.rows.get(i);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
+        let b = self.index.get(id as usize >> 6)?;
+        let bit = 1u64 << (id & 63);
+        if b.bits & bit == 0 {
+            return None;
         }
+        let rank = b.before as usize + (b.bits & (bit - 1)).count_ones() as usize;
+        self.rows.get(rank)
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.rows.len()
     }
 
     /// All non-zero rows, sorted by id.
     pub fn entries(&self) -> Vec<(u32, [i16; N_TAGS])> {
-        let mut v: Vec<(u32, [i16; N_TAGS])> = self
-            .keys
-            .iter()
-            .zip(&self.rows)
-            .filter(|(k, _)| **k != 0)
-            .map(|(&k, r)| (k - 1, *r))
-            .collect();
-        v.sort_by_key(|e| e.0);
+        let mut v = Vec::with_capacity(self.rows.len());
+        let mut rows = self.rows.iter();
+        for (k, b) in self.index.iter().enumerate() {
+            let mut bits = b.bits;
+            while bits != 0 {
+                let id = (k as u32) << 6 | bits.trailing_zeros();
+                bits &= bits - 1;
+                if let Some(r) = rows.next() {
+                    v.push((id, *r));
+                }
+            }
+        }
         v
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.rows.is_empty()
     }
 }
 
