@@ -9,6 +9,10 @@ use gloo::file::File;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+/// A paste longer than this (bytes) is cleared by putting a fresh, empty text box in place of
+/// the filled one: emptying a text box that holds megabytes takes the browser a few hundred
+/// milliseconds, dropping it does not.
+const REPLACE_BOX_BYTES: usize = 64 * 1024;
 /// Files larger than this are refused before reading (the core refuses larger inputs too).
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -43,6 +47,20 @@ pub struct PasteBoxProps {
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let area_ref = use_node_ref();
+    // Bumped to replace the text box (its key) after a long paste; whether to focus the new one.
+    let generation = use_state(|| 0u32);
+    let refocus = use_mut_ref(|| false);
+    {
+        let area_ref = area_ref.clone();
+        let refocus = refocus.clone();
+        use_effect_with(*generation, move |_| {
+            if std::mem::take(&mut *refocus.borrow_mut()) {
+                if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
+                    let _ = area.focus();
+                }
+            }
+        });
+    }
     let has_text = use_state(|| false);
     let format = use_state(|| PasteFormat::Auto);
     let dragging = use_state(|| false);
@@ -83,12 +101,20 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let has_text = has_text.clone();
         let format = format.clone();
         let on_add = props.on_add.clone();
+        let generation = generation.clone();
+        let refocus = refocus.clone();
         move || {
             let Some(area) = area_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
             let input = area.value();
-            area.set_value("");
+            if input.len() > REPLACE_BOX_BYTES {
+                let focused = gloo::utils::document().active_element();
+                *refocus.borrow_mut() = focused.is_some_and(|f| &f == area.as_ref() as &web_sys::Element);
+                generation.set(generation.wrapping_add(1));
+            } else {
+                area.set_value("");
+            }
             has_text.set(false);
             on_add.emit(NewArticle {
                 source: None,
@@ -163,7 +189,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         <section class={classes!("paste", dragging.then_some("paste--drag"))} aria-label="Add an article"
             {ondragover} {ondragleave} {ondrop}>
             <label class="paste__label" for="paste-input">{ "Add an article" }</label>
-            <textarea id="paste-input" class="paste__input" rows="3" spellcheck="false"
+            <textarea key={generation.to_string()} id="paste-input" class="paste__input" rows="3" spellcheck="false"
                 placeholder="Paste article text or the HTML of a page — or drop a .html / .txt file here"
                 ref={area_ref} {oninput} {onkeydown} />
             <div class="paste__actions">
