@@ -565,7 +565,7 @@ impl AppState {
 }
 
 /// "17.3 MB", "900 KB".
-fn size_text(bytes: usize) -> String {
+pub fn size_text(bytes: usize) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     if bytes as f64 >= MB {
         format!("{:.1} MB", bytes as f64 / MB)

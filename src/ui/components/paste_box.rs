@@ -4,15 +4,16 @@
 //! the app on every keystroke): its value is read once, when the article is added.
 
 use crate::annotate::PasteFormat;
+use crate::ui::state::size_text;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::file::File;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// A paste longer than this (bytes) is cleared by putting a fresh, empty text box in place of
-/// the filled one: emptying a text box that holds megabytes takes the browser a few hundred
-/// milliseconds, dropping it does not.
-const REPLACE_BOX_BYTES: usize = 64 * 1024;
+/// A paste longer than this (UTF-16 units, as the text box counts) is taken out of the box
+/// in the same task, before the browser lays it out, and held until Annotate: emptying a box
+/// whose megabytes of text have been laid out takes the browser hundreds of milliseconds.
+const HOLD_UNITS: u32 = 256 * 1024;
 /// Files larger than this are refused before reading (the core refuses larger inputs too).
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -47,21 +48,10 @@ pub struct PasteBoxProps {
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let area_ref = use_node_ref();
-    // Bumped to replace the text box (its key) after a long paste; whether to focus the new one.
-    let generation = use_state(|| 0u32);
-    let refocus = use_mut_ref(|| false);
-    {
-        let area_ref = area_ref.clone();
-        let refocus = refocus.clone();
-        use_effect_with(*generation, move |_| {
-            if std::mem::take(&mut *refocus.borrow_mut()) {
-                if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
-                    let _ = area.focus();
-                }
-            }
-        });
-    }
     let has_text = use_state(|| false);
+    // A long paste taken out of the box, and its size in bytes for the note that stands in.
+    let held = use_mut_ref(|| None::<String>);
+    let held_bytes = use_state(|| None::<usize>);
     let format = use_state(|| PasteFormat::Auto);
     let dragging = use_state(|| false);
     // Readers must live until they call back.
@@ -101,20 +91,18 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let has_text = has_text.clone();
         let format = format.clone();
         let on_add = props.on_add.clone();
-        let generation = generation.clone();
-        let refocus = refocus.clone();
+        let held = held.clone();
+        let held_bytes = held_bytes.clone();
         move || {
             let Some(area) = area_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            let input = area.value();
-            if input.len() > REPLACE_BOX_BYTES {
-                let focused = gloo::utils::document().active_element();
-                *refocus.borrow_mut() = focused.is_some_and(|f| &f == area.as_ref() as &web_sys::Element);
-                generation.set(generation.wrapping_add(1));
-            } else {
+            let input = held.borrow_mut().take().unwrap_or_else(|| {
+                let input = area.value();
                 area.set_value("");
-            }
+                input
+            });
+            held_bytes.set(None);
             has_text.set(false);
             on_add.emit(NewArticle {
                 source: None,
@@ -135,9 +123,21 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     };
     let oninput = {
         let has_text = has_text.clone();
+        let held = held.clone();
+        let held_bytes = held_bytes.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let non_empty = area.text_length() > 0;
+            let units = area.text_length();
+            if units > HOLD_UNITS {
+                let text = area.value();
+                area.set_value("");
+                held_bytes.set(Some(text.len()));
+                *held.borrow_mut() = Some(text);
+            } else if units > 0 && held.borrow_mut().take().is_some() {
+                // Typing or pasting again replaces the held paste.
+                held_bytes.set(None);
+            }
+            let non_empty = units > 0 || held.borrow().is_some();
             if non_empty != *has_text {
                 has_text.set(non_empty);
             }
@@ -189,9 +189,14 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         <section class={classes!("paste", dragging.then_some("paste--drag"))} aria-label="Add an article"
             {ondragover} {ondragleave} {ondrop}>
             <label class="paste__label" for="paste-input">{ "Add an article" }</label>
-            <textarea key={generation.to_string()} id="paste-input" class="paste__input" rows="3" spellcheck="false"
+            <textarea id="paste-input" class="paste__input" rows="3" spellcheck="false"
                 placeholder="Paste article text or the HTML of a page — or drop a .html / .txt file here"
                 ref={area_ref} {oninput} {onkeydown} />
+            if let Some(bytes) = *held_bytes {
+                <p id="paste-held" class="paste__held" role="status">
+                    { format!("{} of text pasted (kept out of the box, which stays quick): press Annotate, or type or paste to replace it.", size_text(bytes)) }
+                </p>
+            }
             <div class="paste__actions">
                 <button id="annotate-btn" type="button" class="btn btn--primary" {onclick}
                     disabled={!*has_text}>
