@@ -9,8 +9,10 @@
 use gloss_core::protocol::{Contract, DocumentDto, LinkDto, MentionDto, QuoteDto, RelationDto};
 use serde::{Deserialize, Serialize};
 
-/// A part is closed at the first paragraph break after this many bytes of text.
-pub const PART_BYTES: usize = 128 * 1024;
+/// A part is closed at the first paragraph break after this many bytes of text. Each part is
+/// one message the page decodes in one task (its text, and its mentions as JSON, several
+/// times the text's size): small enough to stay well under 50 ms there.
+pub const PART_BYTES: usize = 32 * 1024;
 
 /// A run of whole paragraphs of document `doc`, and the items that start in it. Offsets stay
 /// those of the whole document (code points), so parts are appended as they are.
