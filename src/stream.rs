@@ -1,14 +1,18 @@
 //! A contract sent in pieces, so that neither side handles one huge message: a skeleton
 //! (entities, relations, diagnostics and each document's source, title and furniture), then
 //! each document's text in parts of whole paragraphs with the mentions, links and quotes that
-//! start in them. The page shows the paragraphs received so far; joining every part gives
-//! back exactly the contract that was split. Pure: no DOM, no worker.
+//! start in them. The relations, one per instance and so tens of thousands in a long
+//! article, ride along in order, an equal share in each part, so that no one message (the
+//! skeleton) is big to decode. The page shows the paragraphs received so far; joining every
+//! part gives back exactly the contract that was split. Pure: no DOM, no worker.
 
-use gloss_core::protocol::{Contract, DocumentDto, LinkDto, MentionDto, QuoteDto};
+use gloss_core::protocol::{Contract, DocumentDto, LinkDto, MentionDto, QuoteDto, RelationDto};
 use serde::{Deserialize, Serialize};
 
-/// A part is closed at the first paragraph break after this many bytes of text.
-pub const PART_BYTES: usize = 128 * 1024;
+/// A part is closed at the first paragraph break after this many bytes of text. Each part is
+/// one message the page decodes in one task (its text, and its mentions as JSON, several
+/// times the text's size): small enough to stay well under 50 ms there.
+pub const PART_BYTES: usize = 32 * 1024;
 
 /// A run of whole paragraphs of document `doc`, and the items that start in it. Offsets stay
 /// those of the whole document (code points), so parts are appended as they are.
@@ -19,6 +23,9 @@ pub struct DocPart {
     pub mentions: Vec<MentionDto>,
     pub links: Vec<LinkDto>,
     pub quotes: Vec<QuoteDto>,
+    /// The next share of the contract's relations (of any document), in their order.
+    #[serde(default)]
+    pub relations: Vec<RelationDto>,
 }
 
 /// Split `contract` into its skeleton and the parts of its documents, in order.
@@ -44,6 +51,7 @@ pub fn split(mut contract: Contract, part_bytes: usize) -> (Contract, Vec<DocPar
                 mentions: Vec::new(),
                 links: Vec::new(),
                 quotes: Vec::new(),
+                relations: Vec::new(),
             };
             while let Some(m) = mentions.next_if(|m| take(m.start)) {
                 part.mentions.push(m);
@@ -56,6 +64,15 @@ pub fn split(mut contract: Contract, part_bytes: usize) -> (Contract, Vec<DocPar
             }
             parts.push(part);
             from = to;
+        }
+    }
+    // Without documents there are no parts, and the relations stay in the skeleton.
+    if !parts.is_empty() {
+        let relations = std::mem::take(&mut contract.relations);
+        let share = relations.len().div_ceil(parts.len()).max(1);
+        let mut relations = relations.into_iter();
+        for part in parts.iter_mut() {
+            part.relations.extend(relations.by_ref().take(share));
         }
     }
     (contract, parts)
@@ -104,12 +121,14 @@ impl Assembler {
     }
 
     /// Append a part; a part for a document the skeleton does not have is dropped.
-    pub fn add(&mut self, part: DocPart) {
+    pub fn add(&mut self, mut part: DocPart) {
         let Some(doc) = self.contract.documents.get_mut(part.doc) else {
             return;
         };
         self.first_of_document = doc.text.is_empty() && doc.mentions.is_empty();
+        let relations = std::mem::take(&mut part.relations);
         append(doc, part);
+        self.contract.relations.extend(relations);
         self.received += 1;
     }
 
@@ -152,7 +171,8 @@ mod tests {
     fn contract() -> Contract {
         let para = "Officials from Qatar met Selim Aydemir in Doha on Tuesday, “we will meet again,” he said. \
                     <a href=\"https://www.reuters.com/world/qatar-hosts-talks-2025-03-04/\">Talks</a> go on. \
-                    Émilie Dubois flew to القاهرة with 👨‍👩‍👧 in tow.";
+                    Émilie Dubois flew to القاهرة with 👨‍👩‍👧 in tow. \
+                    Karim Benali met Selim Aydemir in Doha on Monday.";
         let body: String = (0..60).map(|i| format!("<p>{i}. {para}</p>")).collect();
         annotate_articles(&[
             ArticleInput { source: "big.html".into(), input: body },
@@ -165,9 +185,11 @@ mod tests {
     fn joining_the_parts_gives_back_the_contract() {
         let c = contract();
         assert!(c.documents[0].mentions.len() > 100);
+        assert!(c.relations.len() > 10, "{}", c.relations.len());
         for part_bytes in [1, 100, 700, 5_000, PART_BYTES] {
             let (skeleton, parts) = split(c.clone(), part_bytes);
             assert!(skeleton.documents.iter().all(|d| d.text.is_empty() && d.mentions.is_empty()));
+            assert!(skeleton.relations.is_empty(), "relations travel in the parts");
             assert_eq!(skeleton.entities, c.entities);
             let mut a = Assembler::new(skeleton);
             for p in parts {
@@ -193,6 +215,10 @@ mod tests {
             assert!(p.links.iter().all(|l| (cp..end).contains(&l.start)));
             cp = end;
         }
+        // The relations are shared out evenly, none left in a part of its own.
+        let share = c.relations.len().div_ceil(parts.len());
+        assert!(parts.iter().all(|p| p.relations.len() <= share));
+        assert_eq!(parts.iter().map(|p| p.relations.len()).sum::<usize>(), c.relations.len());
         // Every document gets at least one part, even an empty one.
         assert_eq!(parts.iter().filter(|p| p.doc == 2).count(), 1);
     }
@@ -208,7 +234,7 @@ mod tests {
     fn a_stray_part_is_ignored() {
         let (skeleton, _) = split(contract(), PART_BYTES);
         let mut a = Assembler::new(skeleton.clone());
-        a.add(DocPart { doc: 99, text: "x".into(), mentions: vec![], links: vec![], quotes: vec![] });
+        a.add(DocPart { doc: 99, text: "x".into(), mentions: vec![], links: vec![], quotes: vec![], relations: vec![] });
         assert_eq!(a.received(), 0);
         assert_eq!(a.contract(), &skeleton);
     }

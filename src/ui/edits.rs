@@ -122,10 +122,19 @@ impl Edits {
         }
     }
 
+    /// Whether any of `articles` has corrections. Without any correction at all, no article
+    /// is hashed (a long one takes a while).
+    pub fn touches(&self, articles: &[ArticleInput]) -> bool {
+        !self.lists.is_empty() && articles.iter().any(|a| self.knows(&content_key(&a.input)))
+    }
+
     /// The corrections of the workspace's articles, in article order, their documents named
     /// by the sources of `base` (whose document `i` is article `i`; articles beyond its
     /// documents are still being annotated). This is the list exports carry.
     pub fn sourced(&self, base: &Contract, articles: &[ArticleInput]) -> Vec<Correction> {
+        if self.lists.is_empty() {
+            return Vec::new();
+        }
         let keys: Vec<String> = articles
             .iter()
             .take(base.documents.len())

@@ -71,6 +71,8 @@ struct Annotator {
     /// When a partial result was last shown.
     last_partial_ms: f64,
     start_timer: Option<Timeout>,
+    /// The request about to be sent, in a task of its own (see [`use_annotator`]).
+    send_timer: Option<Timeout>,
     inline: Option<Inline>,
 }
 
@@ -86,12 +88,22 @@ pub fn use_annotator(
     let annotator = use_mut_ref(Annotator::default);
     annotator.borrow_mut().inline = inline;
     use_effect_with(pending, move |pending| match *pending {
+        // Copying and encoding a long article for the worker takes a while: do it in a task
+        // of its own, not in the one that renders the new tab and saves the workspace.
         Some(seq) => {
-            let request = AnnotateRequest {
-                seq,
-                articles: (*articles).clone(),
-            };
-            submit(&annotator, request, dispatch, use_worker);
+            let weak = Rc::downgrade(&annotator);
+            let send = Timeout::new(0, move || {
+                let Some(annotator) = weak.upgrade() else {
+                    return;
+                };
+                annotator.borrow_mut().send_timer = None;
+                let request = AnnotateRequest {
+                    seq,
+                    articles: (*articles).clone(),
+                };
+                submit(&annotator, request, dispatch, use_worker);
+            });
+            annotator.borrow_mut().send_timer = Some(send);
         }
         None => abandon(&annotator),
     });
@@ -101,6 +113,8 @@ pub fn use_annotator(
 /// every tab was closed): let that worker go and start a fresh one for the next request.
 fn abandon(annotator: &Rc<RefCell<Annotator>>) {
     let mut a = annotator.borrow_mut();
+    // A request not sent yet is not sent at all.
+    a.send_timer = None;
     if a.waiting.is_none() || a.phase == Phase::Failed {
         return;
     }

@@ -6,7 +6,7 @@ use crate::ui::edits::content_key;
 use crate::ui::state::{Action, AppState};
 use crate::ui::storage::{
     load_corrections, load_workspace, save, unsaved, SavedWorkspace, StoreHandle, Written,
-    STORAGE_VERSION,
+    STORAGE_VERSION, STORE_MAX_BYTES,
 };
 use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashSet;
@@ -37,6 +37,8 @@ pub fn initial_state(store: Option<&StoreHandle>, fallback: impl FnOnce() -> App
 pub fn use_persistence(state: &UseReducerHandle<AppState>, store: Option<StoreHandle>) {
     let written = use_mut_ref(Written::default);
     let failing = use_mut_ref(|| false);
+    // Sources of the articles already reported as too big to store.
+    let told_too_big = use_mut_ref(HashSet::<String>::new);
     let checked = use_mut_ref(HashSet::<String>::new);
     {
         let store = store.clone();
@@ -82,7 +84,14 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: Option<StoreHa
         let result = save(&*store.0, &saved, edits, &mut written.borrow_mut());
         let mut failing = failing.borrow_mut();
         match result {
-            Ok(()) => *failing = false,
+            Ok(too_big) => {
+                *failing = false;
+                let mut told = told_too_big.borrow_mut();
+                let new: Vec<String> = too_big.into_iter().filter(|s| told.insert(s.clone())).collect();
+                if !new.is_empty() {
+                    dispatch.dispatch(Action::Notice(not_stored(&new)));
+                }
+            }
             Err(why) => {
                 if !*failing {
                     dispatch.dispatch(Action::Notice(unsaved(&why)));
@@ -91,6 +100,20 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: Option<StoreHa
             }
         }
     });
+}
+
+/// The notice for articles too big to keep in storage.
+fn not_stored(sources: &[String]) -> String {
+    let one = sources.len() == 1;
+    format!(
+        "{} {} larger than {} MB, so gloss does not save {} in this browser: {} open on this page \
+         but will not come back after a reload.",
+        sources.join(", "),
+        if one { "is" } else { "are" },
+        STORE_MAX_BYTES / (1024 * 1024),
+        if one { "it" } else { "them" },
+        if one { "it stays" } else { "they stay" },
+    )
 }
 
 /// Ctrl+Z undoes the last correction, Ctrl+Shift+Z or Ctrl+Y redoes (⌘ on a Mac), except in

@@ -404,13 +404,22 @@ impl AppState {
         let Some(base) = &self.base else {
             return;
         };
-        let corrected = self.edits.apply(base, &self.articles);
-        let still_there = |id: &String| corrected.contract.entities.iter().any(|e| &e.id == id);
+        // Nothing to apply: share the annotation itself. Copying a 10 MB article's contract
+        // (hundreds of thousands of mentions) would hold up the page when its result arrives.
+        let (contract, unapplied) =
+            if self.link_metadata.is_empty() && !self.edits.touches(&self.articles) {
+                (base.clone(), Vec::new())
+            } else {
+                let corrected = self.edits.apply(base, &self.articles);
+                let contract = Shared::new(self.with_link_metadata(corrected.contract));
+                (contract, corrected.unapplied)
+            };
+        let still_there = |id: &String| contract.entities.iter().any(|e| &e.id == id);
         if !self.selected.as_ref().is_some_and(still_there) {
             self.selected = None;
         }
-        self.contract = Some(Shared::new(self.with_link_metadata(corrected.contract)));
-        self.unapplied = Rc::new(corrected.unapplied);
+        self.contract = Some(contract);
+        self.unapplied = Rc::new(unapplied);
     }
 
     fn add(&mut self, source: Option<String>, input: String) {
@@ -556,7 +565,7 @@ impl AppState {
 }
 
 /// "17.3 MB", "900 KB".
-fn size_text(bytes: usize) -> String {
+pub fn size_text(bytes: usize) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     if bytes as f64 >= MB {
         format!("{:.1} MB", bytes as f64 / MB)

@@ -23,6 +23,10 @@ pub const CORRECTIONS_PREFIX: &str = "gloss.corrections.";
 pub const ARTICLE_PREFIX: &str = "gloss.article.";
 /// Version of the stored JSON; another version is not read.
 pub const STORAGE_VERSION: u32 = 1;
+/// Articles longer than this (bytes) are not stored: writing one would hold up the page
+/// (serialising, hashing and copying megabytes into localStorage on the main thread), and
+/// localStorage holds only a few megabytes in all. They stay open in memory.
+pub const STORE_MAX_BYTES: usize = 1024 * 1024;
 
 /// A key-value store of strings: the browser's localStorage, or memory in tests.
 pub trait Store {
@@ -286,19 +290,28 @@ pub struct Written {
 
 /// Write the articles not written yet, the workspace, and the corrections that changed since
 /// `written`; inputs of closed articles and corrections whose list was emptied are removed.
-/// The first failure stops the save and is returned.
+/// Articles above [`STORE_MAX_BYTES`] are left out of the stored workspace; their sources are
+/// returned. The first failure stops the save and is returned.
 pub fn save(
     store: &dyn Store,
     workspace: &SavedWorkspace,
     edits: &Edits,
     written: &mut Written,
-) -> Result<(), String> {
-    let keys: Vec<String> = workspace
+) -> Result<Vec<String>, String> {
+    let (kept, too_big): (Vec<&ArticleInput>, Vec<&ArticleInput>) = workspace
         .articles
         .iter()
-        .map(|a| content_key(&a.input))
-        .collect();
-    for (a, key) in workspace.articles.iter().zip(&keys) {
+        .partition(|a| a.input.len() <= STORE_MAX_BYTES);
+    // The open tab among those kept: itself, else the nearest kept one before it.
+    let active = workspace
+        .articles
+        .iter()
+        .take(workspace.active.saturating_add(1))
+        .filter(|a| a.input.len() <= STORE_MAX_BYTES)
+        .count()
+        .saturating_sub(1);
+    let keys: Vec<String> = kept.iter().map(|a| content_key(&a.input)).collect();
+    for (a, key) in kept.iter().zip(&keys) {
         if written.articles.contains(key) {
             continue;
         }
@@ -312,8 +325,7 @@ pub fn save(
     }
     let stored = StoredWorkspace {
         version: STORAGE_VERSION,
-        articles: workspace
-            .articles
+        articles: kept
             .iter()
             .zip(&keys)
             .map(|(a, key)| StoredTab {
@@ -321,7 +333,7 @@ pub fn save(
                 key: key.clone(),
             })
             .collect(),
-        active: workspace.active,
+        active,
         selected: workspace.selected.clone(),
         pastes: workspace.pastes,
     };
@@ -361,7 +373,7 @@ pub fn save(
         store.remove(&format!("{ARTICLE_PREFIX}{key}"))?;
         written.articles.remove(&key);
     }
-    Ok(())
+    Ok(too_big.iter().map(|a| a.source.clone()).collect())
 }
 
 #[cfg(test)]
@@ -493,6 +505,25 @@ mod tests {
                 "{broken}"
             );
         }
+    }
+
+    #[test]
+    fn an_article_too_big_to_store_is_left_out_and_named() {
+        let store = MemoryStore::default();
+        let mut three = workspace();
+        let big = "Rain in Tolm. ".repeat(STORE_MAX_BYTES / 14 + 1);
+        three.articles.push(ArticleInput { source: "paste 2".into(), input: big.clone() });
+        three.articles.push(ArticleInput { source: "paste 3".into(), input: "Snow.".into() });
+        three.active = 1;
+        let left_out = save(&store, &three, &Edits::default(), &mut Written::default()).unwrap();
+        assert_eq!(left_out, vec!["paste 2".to_string()]);
+        assert_eq!(store.get(&format!("{ARTICLE_PREFIX}{}", content_key(&big))), Ok(None));
+        let back = load_workspace(&store);
+        assert_eq!(back.problem, None);
+        let back = back.workspace.unwrap();
+        let sources: Vec<&str> = back.articles.iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(sources, ["paste 1", "paste 3"]);
+        assert_eq!(back.active, 0, "the open tab was the big one: the one before it");
     }
 
     #[test]

@@ -4,11 +4,16 @@
 //! the app on every keystroke): its value is read once, when the article is added.
 
 use crate::annotate::PasteFormat;
+use crate::ui::state::size_text;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::file::File;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+/// A paste longer than this (UTF-16 units, as the text box counts) is taken out of the box
+/// in the same task, before the browser lays it out, and held until Annotate: emptying a box
+/// whose megabytes of text have been laid out takes the browser hundreds of milliseconds.
+const HOLD_UNITS: u32 = 256 * 1024;
 /// Files larger than this are refused before reading (the core refuses larger inputs too).
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -44,6 +49,9 @@ pub struct PasteBoxProps {
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let area_ref = use_node_ref();
     let has_text = use_state(|| false);
+    // A long paste taken out of the box, and its size in bytes for the note that stands in.
+    let held = use_mut_ref(|| None::<String>);
+    let held_bytes = use_state(|| None::<usize>);
     let format = use_state(|| PasteFormat::Auto);
     let dragging = use_state(|| false);
     // Readers must live until they call back.
@@ -83,12 +91,18 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let has_text = has_text.clone();
         let format = format.clone();
         let on_add = props.on_add.clone();
+        let held = held.clone();
+        let held_bytes = held_bytes.clone();
         move || {
             let Some(area) = area_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            let input = area.value();
-            area.set_value("");
+            let input = held.borrow_mut().take().unwrap_or_else(|| {
+                let input = area.value();
+                area.set_value("");
+                input
+            });
+            held_bytes.set(None);
             has_text.set(false);
             on_add.emit(NewArticle {
                 source: None,
@@ -109,9 +123,21 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     };
     let oninput = {
         let has_text = has_text.clone();
+        let held = held.clone();
+        let held_bytes = held_bytes.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let non_empty = area.text_length() > 0;
+            let units = area.text_length();
+            if units > HOLD_UNITS {
+                let text = area.value();
+                area.set_value("");
+                held_bytes.set(Some(text.len()));
+                *held.borrow_mut() = Some(text);
+            } else if units > 0 && held.borrow_mut().take().is_some() {
+                // Typing or pasting again replaces the held paste.
+                held_bytes.set(None);
+            }
+            let non_empty = units > 0 || held.borrow().is_some();
             if non_empty != *has_text {
                 has_text.set(non_empty);
             }
@@ -166,6 +192,11 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             <textarea id="paste-input" class="paste__input" rows="3" spellcheck="false"
                 placeholder="Paste article text or the HTML of a page — or drop a .html / .txt file here"
                 ref={area_ref} {oninput} {onkeydown} />
+            if let Some(bytes) = *held_bytes {
+                <p id="paste-held" class="paste__held" role="status">
+                    { format!("{} of text pasted (kept out of the box, which stays quick): press Annotate, or type or paste to replace it.", size_text(bytes)) }
+                </p>
+            }
             <div class="paste__actions">
                 <button id="annotate-btn" type="button" class="btn btn--primary" {onclick}
                     disabled={!*has_text}>
