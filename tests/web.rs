@@ -13,13 +13,15 @@ use gloss_core::protocol::{
     Contract, DocumentDto, EntityDto, LinkDto, MentionDto, OffsetsDto, PreviewDto, QuoteDto,
     RelationDto,
 };
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod dom;
+use dom::*;
 
 // ---------- a hand-made contract ----------
 
@@ -176,26 +178,6 @@ fn Harness(props: &HarnessProps) -> Html {
     }
 }
 
-/// The app's stylesheet, so tests see what users see (the chip type cue is CSS).
-const CSS: &str = include_str!("../static/gloss.css");
-
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    if document.get_element_by_id("gloss-css").is_none() {
-        let style = document.create_element("style").expect("style");
-        style.set_id("gloss-css");
-        style.set_text_content(Some(CSS));
-        document
-            .head()
-            .expect("head")
-            .append_child(&style)
-            .expect("append style");
-    }
-    let div = document.create_element("div").expect("div");
-    gloo::utils::body().append_child(&div).expect("append");
-    div
-}
-
 async fn mount_harness() -> Element {
     let root = fresh_root();
     yew::Renderer::<Harness>::with_root_and_props(
@@ -207,37 +189,6 @@ async fn mount_harness() -> Element {
     .render();
     settle().await;
     root
-}
-
-async fn settle() {
-    yew::scheduler::flush().await;
-}
-
-async fn wait(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
-    settle().await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn attr(el: &Element, name: &str) -> String {
-    el.get_attribute(name).unwrap_or_default()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
 }
 
 fn key(target: &Element, event: &str, key: &str) {
@@ -255,10 +206,6 @@ fn mouse(target: &Element, event: &str) {
     init.set_bubbles(event != "mouseenter" && event != "mouseleave");
     let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict(event, &init).expect("event");
     target.dispatch_event(&ev).expect("dispatch");
-}
-
-fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().expect("html element").click();
 }
 
 // ---------- tests ----------

@@ -11,7 +11,6 @@ use gloss_app::ui::state::Shared;
 use gloss_app::ui::AppProps;
 use gloss_app::App;
 use gloss_core::protocol::Contract;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
@@ -19,7 +18,8 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const CSS: &str = include_str!("../static/gloss.css");
+mod dom;
+use dom::*;
 
 #[derive(Properties, PartialEq)]
 struct ViewProps {
@@ -32,19 +32,6 @@ fn View(props: &ViewProps) -> Html {
     html! { <ArticleView contract={props.contract.clone()} doc={props.doc} /> }
 }
 
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    if document.get_element_by_id("gloss-css").is_none() {
-        let style = document.create_element("style").expect("style");
-        style.set_id("gloss-css");
-        style.set_text_content(Some(CSS));
-        document.head().expect("head").append_child(&style).expect("append style");
-    }
-    let div = document.create_element("div").expect("div");
-    gloo::utils::body().append_child(&div).expect("append");
-    div
-}
-
 async fn mount(contract: Contract, doc: usize) -> Element {
     let root = fresh_root();
     yew::Renderer::<View>::with_root_and_props(
@@ -54,33 +41,6 @@ async fn mount(contract: Contract, doc: usize) -> Element {
     .render();
     settle().await;
     root
-}
-
-async fn settle() {
-    yew::scheduler::flush().await;
-}
-
-async fn wait(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
-    settle().await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
 }
 
 fn articles(list: &[(&str, &str)]) -> Vec<ArticleInput> {

@@ -17,7 +17,6 @@ use gloss_core::corrections::{apply, export_json, Correction, MentionRef};
 use gloss_core::export::{export, Format};
 use gloss_core::protocol::{Contract, DocumentDto, EntityDto, MentionDto};
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
@@ -25,62 +24,12 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod dom;
+use dom::*;
+
 const STORY: &str = "Harbour strike spreads to Valmora
 
 Dock workers in Valmora walked out on Friday, union leader Teodor Brandt said. Brandt met Mayor Ilse Kramer of Valmora on Saturday and the Valmora Port Authority promised new talks.";
-
-const CSS: &str = concat!(
-    include_str!("../static/gloss.css"),
-    include_str!("../static/edit.css")
-);
-
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    if document.get_element_by_id("gloss-edit-css").is_none() {
-        let style = document.create_element("style").expect("style");
-        style.set_id("gloss-edit-css");
-        style.set_text_content(Some(CSS));
-        document
-            .head()
-            .expect("head")
-            .append_child(&style)
-            .expect("append style");
-    }
-    let div = document.create_element("div").expect("div");
-    gloo::utils::body().append_child(&div).expect("append");
-    div
-}
-
-async fn settle() {
-    yew::scheduler::flush().await;
-}
-
-async fn wait(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
-    settle().await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-fn click(el: &Element) {
-    el.dyn_ref::<HtmlElement>().expect("html element").click();
-}
 
 fn key_with(target: &web_sys::EventTarget, key: &str, ctrl: bool, shift: bool) {
     let init = web_sys::KeyboardEventInit::new();

@@ -10,12 +10,14 @@ use gloss_app::ui::graph_layout;
 use gloss_app::ui::state::Shared;
 use gloss_core::protocol::{Contract, DocumentDto, EntityDto, MentionDto, OffsetsDto, RelationDto};
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod dom;
+use dom::*;
 
 // ---------- a hand-made contract ----------
 
@@ -170,32 +172,6 @@ async fn mount(initial: Option<&str>) -> Element {
     root
 }
 
-async fn settle() {
-    yew::scheduler::flush().await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn attr(el: &Element, name: &str) -> String {
-    el.get_attribute(name).unwrap_or_default()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
 fn attrs(root: &Element, selector: &str, name: &str) -> Vec<String> {
     let mut v: Vec<String> = all(root, selector).iter().map(|e| attr(e, name)).collect();
     v.sort();
@@ -206,20 +182,6 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
     let mut v: Vec<String> = all(root, selector).iter().map(text).collect();
     v.sort();
     v
-}
-
-/// A bubbling click (SVG elements are not `HtmlElement`s).
-fn click(el: &Element) {
-    match el.dyn_ref::<HtmlElement>() {
-        Some(h) => h.click(),
-        None => {
-            let init = web_sys::MouseEventInit::new();
-            init.set_bubbles(true);
-            let ev =
-                web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event");
-            el.dispatch_event(&ev).expect("dispatch");
-        }
-    }
 }
 
 fn key(el: &Element, key: &str) {

@@ -74,6 +74,37 @@ def entities_with(c, pattern):
     return {e["id"] for e in c["entities"] if any(rx.search(a) for a in e["aliases"])}
 
 
+def check_link_preview(t, link, names):
+    """Issue 6 on one link of seed 002, derived from its URL alone: the site is a display name (not
+    the host), the trail is the section path, the date is the path's /YYYY/MM/DD/, the title has the
+    slug's words in order, names capitalised, and the title's names are linked as entities."""
+    from urllib.parse import urlparse
+    p = link.get("preview") or {}
+    url = urlparse(link["href"])
+    segments = [s for s in url.path.split("/") if s]
+    short = segments[-1][:40] if segments else link["href"]
+    m = re.search(r"/(\d{4})/(\d{2})/(\d{2})/", url.path)
+    site = p.get("site") or ""
+    t.check(f"002 link {short}: site is a display name", site and "." not in site and site.lower() != url.netloc.lower(), repr(site))
+    if m:
+        t.check(f"002 link {short}: date from the URL", p.get("date") == "-".join(m.groups()), repr(p.get("date")))
+        section = segments[: segments.index(m.group(1))]
+        trail = [s.strip().lower() for s in (p.get("trail") or "").split("›")]
+        t.check(f"002 link {short}: section trail", trail == [s.lower() for s in section], repr(p.get("trail")))
+    title = p.get("title") or ""
+    slug_words = segments[-1].split("-") if segments else []
+    title_words = re.findall(r"[\w']+", title)
+    t.check(f"002 link {short}: title has the slug's words in order",
+            [w.lower().replace("'", "") for w in title_words] == [w.lower() for w in slug_words], repr(title))
+    t.check(f"002 link {short}: title starts with a capital", title[:1].isupper(), repr(title))
+    linked = [names.get(e, "") for e in p.get("entities", [])]
+    named_in_title = [n for n in names.values() if n and re.search(rf"\b{re.escape(n)}\b", title, re.I)]
+    t.check(f"002 link {short}: names in the title are capitalised",
+            all(re.search(rf"\b{re.escape(n)}\b", title) for n in named_in_title), f"{title!r} vs {named_in_title}")
+    t.check(f"002 link {short}: the title's entities are linked", bool(linked) or not named_in_title,
+            f"linked {linked}, named {named_in_title}")
+
+
 def check_resolution(t, name, c):
     text = " ".join(d["text"] for d in c["documents"])
     if re.search(r"Hayat Tahrir", text):
@@ -154,6 +185,9 @@ def main():
         dated = [l for l in links if (l.get("preview") or {}).get("date")]
         t.check("002: every link has a date", len(dated) == len(links), f"({len(dated)}/{len(links)})")
         t.check("002: several paragraphs", doc["text"].count("\n\n") >= 3)
+        names = {e["id"]: e["name"] for e in contracts["002"]["entities"]}
+        for link in links:
+            check_link_preview(t, link, names)
 
     if len(seeds) >= 2:
         proc, c = annotate(gloss, seeds)

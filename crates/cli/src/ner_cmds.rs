@@ -453,7 +453,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     println!("pipeline+json tokens/s {:.0}  (as `annotate --json` and the browser: contract serialised)", n / t_json.max(1e-12));
     // Scaling: k copies as one workspace of k articles (entities shared across them); one run
     // each, time per copy relative to one copy.
+    // The same with the contract serialised, as the browser's `annotateJson` does.
     let mut ratios = Vec::new();
+    let mut json_ratios = Vec::new();
     for k in [4usize, 16] {
         let articles: Vec<gloss_core::Article> = (1..=k)
             .map(|i| gloss_core::Article { source: format!("bench {i}"), input: text.clone() })
@@ -462,7 +464,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             std::hint::black_box(gloss_core::annotate_workspace(&articles));
         });
         ratios.push(format!("{k}x {:.2}", t_k / t_all.max(1e-12) / k as f64));
+        let (t_kj, _) = time_it(0.0, || {
+            let ws = gloss_core::annotate_workspace(&articles);
+            std::hint::black_box(serde_json::to_string(&gloss_core::protocol::Contract::from_workspace(&ws)).ok());
+        });
+        json_ratios.push(format!("{k}x {:.2}", t_kj / t_json.max(1e-12) / k as f64));
     }
     println!("scaling   time per copy relative to 1x: {}", ratios.join(", "));
+    println!("scaling+json time per copy relative to 1x: {}", json_ratios.join(", "));
     Ok(())
 }

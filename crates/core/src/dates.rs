@@ -141,11 +141,15 @@ const YEAR_NOUNS: &[&str] = &[
 
 /// DATE mentions, sorted and non-overlapping, token-aligned.
 pub fn find_dates(text: &str, tok: &Tokenized) -> Vec<Mention> {
-    let ws = words(text, tok);
+    find_dates_in_words(&words(text, tok))
+}
+
+/// [`find_dates`] over the document's word view already built (`words(text, tok)`).
+pub fn find_dates_in_words(ws: &[Word]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        match longest_match(&ws, i) {
+        match longest_match(ws, i) {
             Some((a, b)) => {
                 if let (Some(first), Some(last)) = (ws.get(a), ws.get(b.saturating_sub(1))) {
                     out.push(Mention {

@@ -5,8 +5,9 @@ use crate::ingest::{ingest, Ingested};
 use crate::links::{preview, Preview};
 use crate::ner::{recognize, Mention};
 use crate::relate::context::demonym_countries;
-use crate::relate::{relations_and_quotes, DocView, Quote, Relation};
-use crate::resolve::{resolve, DocMentions, Entity};
+use crate::relate::{relations_and_quotes_with_words, DocView, Quote, Relation};
+use crate::resolve::words::{attach, detach, words, Word, WordAt};
+use crate::resolve::{resolve_with_words, DocMentions, Entity};
 use crate::tokenize::{tokenize, Tokenized};
 use crate::{dates, Diagnostic, Label};
 
@@ -30,6 +31,9 @@ pub struct Document {
     pub tok: Tokenized,
     /// Sorted, non-overlapping.
     pub mentions: Vec<Mention>,
+    /// The word view of the text ([`crate::resolve::words::words`]) built for dates, kept
+    /// for resolve and relations; [`finish_workspace`] empties it once they are done.
+    pub words: Vec<WordAt>,
     /// For each anchor of `ingested.anchors`: its preview and the entities named in its title.
     pub previews: Vec<Option<(Preview, Vec<usize>)>>,
     pub quotes: Vec<Quote>,
@@ -91,13 +95,16 @@ pub fn ingest_article(a: &Article, diagnostics: &mut Vec<Diagnostic>) -> Ingeste
 pub fn recognize_article(source: &str, ingested: Ingested) -> Document {
     let tok = tokenize(&ingested.text, &ingested.paragraphs);
     let names = recognize(&ingested.text, &tok);
-    let found_dates = dates::find_dates(&ingested.text, &tok);
+    let ws = words(&ingested.text, &tok);
+    let found_dates = dates::find_dates_in_words(&ws);
+    let words = detach(&ws);
     let mentions = merge_mentions(names, found_dates);
     Document {
         source: source.to_string(),
         ingested,
         tok,
         mentions,
+        words,
         previews: Vec::new(),
         quotes: Vec::new(),
         relations: Vec::new(),
@@ -107,36 +114,63 @@ pub fn recognize_article(source: &str, ingested: Ingested) -> Document {
 /// Last stage, over the whole workspace: entities across documents, relations, quotes and
 /// link previews.
 pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnostic>) -> Workspace {
+    // Each document's word view is built once and shared by resolve and relations.
+    let word_views: Vec<Vec<Word>> = documents
+        .iter()
+        .map(|d| {
+            if d.words.is_empty() {
+                words(&d.ingested.text, &d.tok)
+            } else {
+                attach(&d.ingested.text, &d.words)
+            }
+        })
+        .collect();
     let views: Vec<DocMentions> = documents
         .iter()
         .map(|d| DocMentions { text: &d.ingested.text, tok: &d.tok, mentions: &d.mentions })
         .collect();
-    let resolution = resolve(&views);
+    let resolution = resolve_with_words(&views, &word_views);
     let entities = resolution.entities;
     let entity_of = resolution.entity_of;
 
     // A mention is shown with its entity's label (one chip colour per entity); dates keep theirs.
-    for (doc, of) in documents.iter_mut().zip(&entity_of) {
-        for (m, &e) in doc.mentions.iter_mut().zip(of) {
-            if let Some(ent) = entities.get(e) {
-                if m.label != Label::Date && ent.label != Label::Date {
-                    m.label = ent.label;
+    let empty = Vec::new();
+    let relabeled: Vec<Vec<Mention>> = documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let mut mentions = doc.mentions.clone();
+            for (m, &e) in mentions.iter_mut().zip(entity_of.get(d).unwrap_or(&empty)) {
+                if let Some(ent) = entities.get(e) {
+                    if m.label != Label::Date && ent.label != Label::Date {
+                        m.label = ent.label;
+                    }
                 }
             }
-        }
-    }
+            mentions
+        })
+        .collect();
 
-    for (d, doc) in documents.iter_mut().enumerate() {
-        let empty = Vec::new();
-        let of = entity_of.get(d).unwrap_or(&empty);
-        let view = DocView {
-            text: &doc.ingested.text,
-            tok: &doc.tok,
-            mentions: &doc.mentions,
-            entity_of: of,
-            entities: &entities,
-        };
-        (doc.relations, doc.quotes) = relations_and_quotes(&view);
+    let related_quoted: Vec<(Vec<Relation>, Vec<Quote>)> = documents
+        .iter()
+        .zip(word_views)
+        .enumerate()
+        .map(|(d, (doc, ws))| {
+            let view = DocView {
+                text: &doc.ingested.text,
+                tok: &doc.tok,
+                mentions: relabeled.get(d).unwrap_or(&doc.mentions),
+                entity_of: entity_of.get(d).unwrap_or(&empty),
+                entities: &entities,
+            };
+            relations_and_quotes_with_words(&view, ws)
+        })
+        .collect();
+    for ((doc, (relations, quotes)), mentions) in documents.iter_mut().zip(related_quoted).zip(relabeled) {
+        doc.mentions = mentions;
+        doc.relations = relations;
+        doc.quotes = quotes;
+        doc.words = Vec::new();
     }
 
     let names: Vec<&str> = entities

@@ -65,47 +65,73 @@ impl Builder {
 
     /// Appends text, collapsing whitespace runs to one space and dropping control chars.
     pub fn push_str(&mut self, s: &str, ctx: Ctx) {
-        for c in s.chars() {
-            if c.is_whitespace() {
-                self.pending_space = !self.cur.text.is_empty();
-                continue;
+        let mut rest = s;
+        while let Some(c) = rest.chars().next() {
+            // Inside a block with nothing pending, a run of printable ASCII goes in whole: the
+            // per-char rules below would append each of its chars unchanged.
+            if self.steady(ctx) {
+                let run = rest.bytes().take_while(u8::is_ascii_graphic).count();
+                if run > 0 {
+                    self.cur.text.push_str(rest.get(..run).unwrap_or(""));
+                    self.all_bold &= ctx.bold;
+                    rest = rest.get(run..).unwrap_or("");
+                    continue;
+                }
             }
-            // Controls, and invisible characters that would split a word for the tokenizer
-            // (soft hyphen, zero-width space, byte-order mark), are dropped. Joiners and bidi
-            // marks stay: emoji sequences and RTL text need them.
-            if c.is_control()
-                || matches!(
-                    c,
-                    '\u{AD}' | '\u{200B}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
-                )
-            {
-                continue;
-            }
-            if self.cur.text.is_empty() {
-                self.cur.kind = ctx.kind;
-                self.cur.furniture_hint = ctx.furniture;
-                self.all_bold = true;
-            } else if !ctx.bold
-                && self.all_bold
-                && self.anchor.is_none()
-                && self.kicker_ends_here(c)
-            {
-                self.cur.kind = Kind::Kicker;
-                self.break_block();
-                self.cur.kind = ctx.kind;
-                self.cur.furniture_hint = ctx.furniture;
-                self.all_bold = true;
-            }
-            if self.pending_space {
-                self.cur.text.push(' ');
-                self.pending_space = false;
-            }
-            if let Some((_, start @ None)) = &mut self.anchor {
-                *start = Some(self.cur.text.len());
-            }
-            self.all_bold &= ctx.bold;
-            self.cur.text.push(c);
+            rest = rest.get(c.len_utf8()..).unwrap_or("");
+            self.push_char(c, ctx);
         }
+    }
+
+    /// Whether the next visible char is appended as is: the block has begun, no space or
+    /// link start is pending, and no bold lead-in can end here.
+    fn steady(&self, ctx: Ctx) -> bool {
+        !self.cur.text.is_empty()
+            && !self.pending_space
+            && !matches!(self.anchor, Some((_, None)))
+            && (ctx.bold || !self.all_bold || self.anchor.is_some())
+    }
+
+    fn push_char(&mut self, c: char, ctx: Ctx) {
+        if c.is_whitespace() {
+            self.pending_space = !self.cur.text.is_empty();
+            return;
+        }
+        // Controls, and invisible characters that would split a word for the tokenizer
+        // (soft hyphen, zero-width space, byte-order mark), are dropped. Joiners and bidi
+        // marks stay: emoji sequences and RTL text need them.
+        if c.is_control()
+            || matches!(
+                c,
+                '\u{AD}' | '\u{200B}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+            )
+        {
+            return;
+        }
+        if self.cur.text.is_empty() {
+            self.cur.kind = ctx.kind;
+            self.cur.furniture_hint = ctx.furniture;
+            self.all_bold = true;
+        } else if !ctx.bold
+            && self.all_bold
+            && self.anchor.is_none()
+            && self.kicker_ends_here(c)
+        {
+            self.cur.kind = Kind::Kicker;
+            self.break_block();
+            self.cur.kind = ctx.kind;
+            self.cur.furniture_hint = ctx.furniture;
+            self.all_bold = true;
+        }
+        if self.pending_space {
+            self.cur.text.push(' ');
+            self.pending_space = false;
+        }
+        if let Some((_, start @ None)) = &mut self.anchor {
+            *start = Some(self.cur.text.len());
+        }
+        self.all_bold &= ctx.bold;
+        self.cur.text.push(c);
     }
 
     /// A bold run opening a block ends where plain text resumes with a capital letter, as in

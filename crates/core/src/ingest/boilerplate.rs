@@ -48,7 +48,7 @@ const MIN_MERGE_WORDS: usize = 40;
 
 pub(crate) fn features(b: &Block) -> Features {
     let mut f = Features::default();
-    for w in b.text.split(' ') {
+    for w in split_spaces(&b.text) {
         let mut letters = w.chars().filter(|c| c.is_alphabetic());
         let Some(first) = letters.next() else {
             if w.chars().any(char::is_alphanumeric) {
@@ -92,6 +92,24 @@ pub(crate) fn features(b: &Block) -> Features {
     f
 }
 
+/// `s.split(' ')` by a byte scan (cheaper than the memchr searcher on short words).
+fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// "6:00am", "10:00", "9pm", "18.30GMT" are times of day.
 fn is_time(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -122,9 +140,11 @@ fn is_time(w: &str) -> bool {
 
 /// "NAME/AFP", "Photo/REUTERS": a slash next to an all-caps word, the shape of a photo credit.
 fn is_credit(w: &str) -> bool {
-    let Some((a, b)) = w.split_once('/') else {
+    // A byte scan: words are short, and this runs for every word of the page.
+    let Some(slash) = w.bytes().position(|b| b == b'/') else {
         return w.starts_with('©');
     };
+    let (a, b) = (w.get(..slash).unwrap_or(""), w.get(slash + 1..).unwrap_or(""));
     let caps = |s: &str| {
         let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -399,6 +419,13 @@ pub(crate) fn headline_before(blocks: &[Block], keep: &[bool]) -> Option<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_spaces_is_split_at_each_space() {
+        for s in ["", " ", "a", "a b", " a  b ", "Ωmega  naïve ‘x’ ", "a\u{a0}b c"] {
+            assert_eq!(split_spaces(s).collect::<Vec<_>>(), s.split(' ').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
 
     #[test]
     fn time_shapes() {

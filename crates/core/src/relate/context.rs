@@ -102,7 +102,12 @@ pub fn demonym_countries(word: &str) -> Vec<String> {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &DocView<'a>) -> Ctx<'a> {
-        let ws = words(doc.text, doc.tok);
+        Ctx::with_words(doc, words(doc.text, doc.tok))
+    }
+
+    /// The context from the document's word view already built (`words(doc.text, doc.tok)`):
+    /// the pipeline builds it once per document for resolve and relations.
+    pub fn with_words(doc: &DocView<'a>, ws: Vec<Word<'a>>) -> Ctx<'a> {
         let mut mentions = Vec::new();
         let mut labels = Vec::new();
         for (i, m) in doc.mentions.iter().enumerate() {

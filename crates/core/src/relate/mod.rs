@@ -124,6 +124,16 @@ pub fn relations_and_quotes(doc: &DocView) -> (Vec<Relation>, Vec<Quote>) {
     (relations_in(&ctx, doc), quotes::extract(&ctx))
 }
 
+/// [`relations_and_quotes`] from the document's word view already built
+/// ([`crate::resolve::words::words`] of its text and tokens).
+pub fn relations_and_quotes_with_words<'a>(
+    doc: &DocView<'a>,
+    ws: Vec<crate::resolve::words::Word<'a>>,
+) -> (Vec<Relation>, Vec<Quote>) {
+    let ctx = context::Ctx::with_words(doc, ws);
+    (relations_in(&ctx, doc), quotes::extract(&ctx))
+}
+
 fn relations_in(ctx: &context::Ctx, doc: &DocView) -> Vec<Relation> {
     let mut raw = Vec::new();
     nominal::extract(ctx, &mut raw);

@@ -388,7 +388,76 @@ fn compatible_full(a: &[String], b: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
-fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) -> Prepared {
+/// What resolve derives from a name and its label alone: computed once per distinct
+/// (label, name) and shared by every mention so named (name keys are the costly part).
+#[derive(Clone)]
+struct NameParts {
+    words: Vec<String>,
+    key: String,
+    alt_key: Option<String>,
+    acronym: Option<String>,
+    national: Option<(String, String)>,
+    nickname: Option<String>,
+    person_shaped: bool,
+}
+
+/// [`NameParts`] by label slot (see [`label_slot`]), then name; for one `resolve` call.
+type NameCache = [HashMap<String, NameParts>; 5];
+
+fn name_parts(label: Label, name: &str) -> NameParts {
+    let lex = acronyms::lexicon_name(name);
+    let acronym = (names::is_acronym(name) && lex.is_none()).then(|| names::acronym_letters(name));
+    // A nickname in quotes inside a name (Joaquin "El Chapo" Guzman) is another name for the
+    // person, not part of their name's key.
+    let (bare, nickname) = names::split_nickname(name);
+    let nickname = nickname
+        .map(|n| format!("name:{}", names::name_key_words(&n).join(" ")))
+        .filter(|k| k.len() > "name:".len());
+    let mut words = names::name_key_words(lex.unwrap_or(&bare));
+    if label == Label::Misc && lex.is_none() {
+        // "Democrats" / "Democratic", "Republican" / "Republicans": one name.
+        if let [w] = names::split_words(name)[..] {
+            words = vec![names::phonetic(&names::misc_stem(&names::fold(w)))];
+        }
+    }
+    if matches!(label, Label::Org | Label::Misc) && acronym.is_none() && lex.is_none() {
+        // "Wagner Group" and "Wagner", "Nusra Front" and "Nusra": a generic last word does not
+        // tell groups apart.
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| names::generic_org_keys().contains(w))
+        {
+            words.pop();
+        }
+    }
+    let alt_key = acronym.as_ref().map(|_| format!("name:{}", words.join(" ")));
+    let split = names::split_words(name);
+    let national = match (split.first(), words.get(1..)) {
+        (Some(first), Some(rest))
+            if matches!(label, Label::Org | Label::Misc) && !rest.is_empty() && names::looks_national(first) =>
+        {
+            Some((names::fold(first), format!("name:{}", rest.join(" "))))
+        }
+        _ => None,
+    };
+    let key = match (&acronym, lex) {
+        (Some(a), _) => format!("acr:{a}"),
+        (None, Some(l)) => format!("name:{}", names::name_key_words(l).join(" ")),
+        (None, None) => format!("name:{}", words.join(" ")),
+    };
+    // Places and other names only: a group so shaped ("Ansar al-Islam") is usually rightly
+    // called a group.
+    let person_shaped = matches!(label, Label::Loc | Label::Misc)
+        && acronym.is_none()
+        && lex.is_none()
+        && national.is_none()
+        && words.len() == 2
+        && is_person_shaped(&split);
+    NameParts { words, key, alt_key, acronym, national, nickname, person_shaped }
+}
+
+fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>, cache: &mut NameCache) -> Prepared {
     let surface = m.span.text(d.text);
     // "Mr Al Ansari" is a person whatever the recognizer said.
     let label = if names::starts_with_honorific(surface) && m.label != Label::Date {
@@ -459,55 +528,14 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>) ->
             person_shaped: false,
         };
     }
-    let lex = acronyms::lexicon_name(&name);
-    let acronym = (names::is_acronym(&name) && lex.is_none()).then(|| names::acronym_letters(&name));
-    // A nickname in quotes inside a name (Joaquin "El Chapo" Guzman) is another name for the
-    // person, not part of their name's key.
-    let (bare, nickname) = names::split_nickname(&name);
-    let nickname = nickname
-        .map(|n| format!("name:{}", names::name_key_words(&n).join(" ")))
-        .filter(|k| k.len() > "name:".len());
-    let mut words = names::name_key_words(lex.unwrap_or(&bare));
-    if m.label == Label::Misc && lex.is_none() {
-        // "Democrats" / "Democratic", "Republican" / "Republicans": one name.
-        if let [w] = names::split_words(&name)[..] {
-            words = vec![names::phonetic(&names::misc_stem(&names::fold(w)))];
-        }
-    }
-    if matches!(m.label, Label::Org | Label::Misc) && acronym.is_none() && lex.is_none() {
-        // "Wagner Group" and "Wagner", "Nusra Front" and "Nusra": a generic last word does not
-        // tell groups apart.
-        while words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| names::generic_org_keys().contains(w))
-        {
-            words.pop();
-        }
-    }
-    let alt_key = acronym.as_ref().map(|_| format!("name:{}", words.join(" ")));
-    let split = names::split_words(&name);
-    let national = match (split.first(), words.get(1..)) {
-        (Some(first), Some(rest))
-            if matches!(m.label, Label::Org | Label::Misc) && !rest.is_empty() && names::looks_national(first) =>
-        {
-            Some((names::fold(first), format!("name:{}", rest.join(" "))))
-        }
-        _ => None,
+    let parts = match cache.get_mut(label_slot(m.label)) {
+        Some(by_name) => match by_name.get(&name) {
+            Some(p) => p.clone(),
+            None => by_name.entry(name.clone()).or_insert_with(|| name_parts(m.label, &name)).clone(),
+        },
+        None => name_parts(m.label, &name),
     };
-    let key = match (&acronym, lex) {
-        (Some(a), _) => format!("acr:{a}"),
-        (None, Some(l)) => format!("name:{}", names::name_key_words(l).join(" ")),
-        (None, None) => format!("name:{}", words.join(" ")),
-    };
-    // Places and other names only: a group so shaped ("Ansar al-Islam") is usually rightly
-    // called a group.
-    let person_shaped = matches!(m.label, Label::Loc | Label::Misc)
-        && acronym.is_none()
-        && lex.is_none()
-        && national.is_none()
-        && words.len() == 2
-        && is_person_shaped(&split);
+    let NameParts { words, key, alt_key, acronym, national, nickname, person_shaped } = parts;
     Prepared {
         label: m.label,
         name,
@@ -552,11 +580,25 @@ fn strip_possessive(s: &str) -> String {
 
 /// Group mentions into entities.
 pub fn resolve(docs: &[DocMentions]) -> Resolution {
+    resolve_with_words(docs, &[])
+}
+
+/// [`resolve`] with each document's word view already built (`word_views[d]` is
+/// [`words::words`] of document `d`; one missing is built here).
+pub fn resolve_with_words(docs: &[DocMentions], word_views: &[Vec<words::Word>]) -> Resolution {
     let mut rs = Resolver::default();
+    let mut cache = NameCache::default();
     let mut assigned: Vec<Vec<usize>> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
-        let ws = words::words(d.text, d.tok);
-        let ranges: Vec<Range<usize>> = d.mentions.iter().map(|m| words::words_in(&ws, m.span)).collect();
+        let built;
+        let ws: &[words::Word] = match word_views.get(di) {
+            Some(v) => v,
+            None => {
+                built = words::words(d.text, d.tok);
+                &built
+            }
+        };
+        let ranges: Vec<Range<usize>> = d.mentions.iter().map(|m| words::words_in(ws, m.span)).collect();
         let n = d.mentions.len();
         // Ties the text states: mentions that must share an entity with each mention.
         let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -568,7 +610,7 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
                 p.push(a);
             }
         };
-        for (a, b) in aliases::stated_aliases(&ws, &ranges) {
+        for (a, b) in aliases::stated_aliases(ws, &ranges) {
             tie(a, b, &mut partners);
         }
         let by_range: HashMap<(usize, usize), usize> =
@@ -581,7 +623,7 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
             }
         }
         let mut defined: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for def in acronyms::definitions(&ws, &ranges) {
+        for def in acronyms::definitions(ws, &ranges) {
             let Some(&long) = by_range.get(&(def.long.start, def.long.end)) else {
                 continue;
             };
@@ -616,8 +658,8 @@ pub fn resolve(docs: &[DocMentions]) -> Resolution {
             .enumerate()
             .map(
                 |(mi, (m, r))| match whole_name(d, &ranges, members.get(mi).map_or(&[], Vec::as_slice), mi) {
-                    Some((whole, wr)) => prepare(d, &ws, &whole, wr),
-                    None => prepare(d, &ws, m, r.clone()),
+                    Some((whole, wr)) => prepare(d, ws, &whole, wr, &mut cache),
+                    None => prepare(d, ws, m, r.clone(), &mut cache),
                 },
             )
             .collect();

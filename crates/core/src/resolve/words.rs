@@ -42,6 +42,29 @@ impl Word<'_> {
     }
 }
 
+/// A word without its text: what a document keeps of its word view between the pipeline's
+/// stages (the view borrows the text; see [`detach`] and [`attach`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordAt {
+    pub span: Span,
+    pub sentence: usize,
+}
+
+/// The word view without its text.
+pub fn detach(ws: &[Word]) -> Vec<WordAt> {
+    ws.iter().map(|w| WordAt { span: w.span, sentence: w.sentence }).collect()
+}
+
+/// The word view of `text` again from [`detach`]'s output (cheaper than [`words`]).
+pub fn attach<'a>(text: &'a str, ws: &[WordAt]) -> Vec<Word<'a>> {
+    ws.iter()
+        .filter_map(|w| {
+            text.get(w.span.start..w.span.end)
+                .map(|t| Word { span: w.span, text: t, sentence: w.sentence })
+        })
+        .collect()
+}
+
 /// Words that keep a final period: abbreviations and initials ("Mr.", "Dec.", "U.S.").
 const KEEP_PERIOD: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen", "gov", "prof",
@@ -75,6 +98,20 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
             return;
         }
     }
+    // No edge punctuation: the whole token is the core (a hyphenated or dotted word, a
+    // possessive). All punctuation: one word per char. Neither needs the char list below.
+    let first = tt.chars().next();
+    let last = tt.chars().next_back();
+    if first.is_some_and(char::is_alphanumeric) && last.is_some_and(char::is_alphanumeric) {
+        push_core(text, span.start, tt, 0, tt.len(), sentence, out);
+        return;
+    }
+    if !tt.chars().any(char::is_alphanumeric) {
+        for (i, c) in tt.char_indices() {
+            push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
+        }
+        return;
+    }
     let chars: Vec<(usize, char)> = tt.char_indices().collect();
     // Leading punctuation, one word per char.
     let mut lo = 0;
@@ -106,6 +143,23 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
     }
     let core_start = chars.get(lo).map_or(0, |p| p.0);
     let core_end = chars.get(hi).map_or(tt.len(), |p| p.0);
+    push_core(text, span.start, tt, core_start, core_end, sentence, out);
+    for (i, c) in trailing.into_iter().rev() {
+        push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
+    }
+}
+
+/// The core of a token (`tt[core_start..core_end]`, the token starting at byte `at`): one word,
+/// or two when it ends in a possessive 's / ’s.
+fn push_core<'a>(
+    text: &'a str,
+    at: usize,
+    tt: &str,
+    core_start: usize,
+    core_end: usize,
+    sentence: usize,
+    out: &mut Vec<Word<'a>>,
+) {
     // Detach a possessive 's / ’s.
     let core = tt.get(core_start..core_end).unwrap_or("");
     let poss = ["'s", "’s", "'S", "’S"].iter().find_map(|p| {
@@ -115,25 +169,10 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
     });
     match poss {
         Some(cut) => {
-            push(
-                text,
-                span.start + core_start,
-                span.start + core_start + cut,
-                sentence,
-                out,
-            );
-            push(
-                text,
-                span.start + core_start + cut,
-                span.start + core_end,
-                sentence,
-                out,
-            );
+            push(text, at + core_start, at + core_start + cut, sentence, out);
+            push(text, at + core_start + cut, at + core_end, sentence, out);
         }
-        None => push(text, span.start + core_start, span.start + core_end, sentence, out),
-    }
-    for (i, c) in trailing.into_iter().rev() {
-        push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
+        None => push(text, at + core_start, at + core_end, sentence, out),
     }
 }
 
