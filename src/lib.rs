@@ -7,6 +7,7 @@
 //! ui::state      AppState + Action: the one pure reducer (articles, tabs, selection, requests,
 //!                corrections with undo/redo)
 //! ui::edits      corrections per article (content key) and their undo history (pure)
+//! ui::export     the workspace in every export format (edit bar's Download, embed exportAs)
 //! ui::storage    the workspace and corrections in localStorage, versioned; failures reported
 //! ui::persist    effects: save after changes, restore at start, Ctrl+Z / Ctrl+Shift+Z
 //! ui::selection  a text selection in the article → contract offsets, for "add entity"

@@ -1,10 +1,11 @@
 //! Browser tests of editing: the correction panel driven by mouse and keyboard, undo/redo
 //! keys, adding an entity from a text selection, confidence marks, the workspace restored
-//! from storage, and storage that is full or corrupted (a notice, the work kept, no crash).
+//! from storage, storage that is full or corrupted (a notice, the work kept, no crash), and
+//! the export control downloading every format.
 //! `wasm-pack test --headless --chrome --mode no-install -- --test web_edit`.
 #![cfg(target_arch = "wasm32")]
 
-use gloss_app::annotate::annotate_articles;
+use gloss_app::annotate::{annotate_articles, ArticleInput};
 use gloss_app::ui::components::article_view::ArticleView;
 use gloss_app::ui::edits::content_key;
 use gloss_app::ui::hooks::Inline;
@@ -12,6 +13,8 @@ use gloss_app::ui::state::Shared;
 use gloss_app::ui::storage::{MemoryStore, Store, StoreHandle, WORKSPACE_KEY};
 use gloss_app::ui::AppProps;
 use gloss_app::App;
+use gloss_core::corrections::{apply, export_json, Correction, MentionRef};
+use gloss_core::export::{export, Format};
 use gloss_core::protocol::{Contract, DocumentDto, EntityDto, MentionDto};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -448,5 +451,124 @@ async fn split_and_merge_from_the_panel() {
     settle().await;
     assert_eq!(entity(&all(&root, "#article .chip[role=button]")[i]), id);
     assert!(text(&one(&root, ".edit-bar__count")).contains("2 corrections"));
+    root.set_inner_html("");
+}
+
+/// Records downloads instead of making them: `URL.createObjectURL` keeps each Blob and a
+/// link's `click()` logs `{name, blob}`. Returns the log and a function that undoes both.
+fn record_downloads() -> (js_sys::Array, js_sys::Function) {
+    let install = js_sys::Function::new_no_args(
+        r#"
+        const log = [];
+        const blobs = new Map();
+        const create = URL.createObjectURL;
+        const click = HTMLAnchorElement.prototype.click;
+        URL.createObjectURL = function (blob) {
+            const url = create.call(URL, blob);
+            blobs.set(url, blob);
+            return url;
+        };
+        HTMLAnchorElement.prototype.click = function () {
+            if (this.download && blobs.has(this.href)) {
+                log.push({ name: this.download, blob: blobs.get(this.href) });
+                return;
+            }
+            return click.call(this);
+        };
+        return [log, () => { URL.createObjectURL = create; HTMLAnchorElement.prototype.click = click; }];
+        "#,
+    );
+    let pair: js_sys::Array = install
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("install")
+        .unchecked_into();
+    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+}
+
+#[wasm_bindgen_test]
+async fn every_export_format_downloads_the_corrected_workspace() {
+    let root = fresh_root();
+    mount_app(&root, None);
+    settle().await;
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+
+    // The annotation made again here, and a rejected mention: what the files must hold.
+    let base = annotate_articles(&[ArticleInput {
+        source: "paste 1".into(),
+        input: STORY.into(),
+    }]);
+    let doc = &base.documents[0];
+    let unique = |t: &str| doc.mentions.iter().filter(|m| m.text == t).count() == 1;
+    let chip = all(&root, "#article .chip[role=button]")
+        .into_iter()
+        .find(|c| unique(&text(c)))
+        .expect("a chip whose text is mentioned once");
+    let mention = doc
+        .mentions
+        .iter()
+        .find(|m| m.text == text(&chip))
+        .expect("its mention");
+    let reject = Correction::Reject {
+        mention: MentionRef::of(doc, mention),
+    };
+    click(&chip);
+    settle().await;
+    click(&one(&root, ".fix-panel [data-fix=reject]"));
+    settle().await;
+    assert!(text(&one(&root, ".edit-bar__count")).contains("1 correction"));
+    let corrected = apply(&base, std::slice::from_ref(&reject)).contract;
+
+    // A labelled select of every format (gloss JSON first) and a Download button.
+    let select: web_sys::HtmlSelectElement = one(&root, "#export-format").dyn_into().unwrap();
+    assert_eq!(text(&one(&root, "label[for=export-format]")), "Export as");
+    let values: Vec<String> = all(&root, "#export-format option")
+        .iter()
+        .filter_map(|o| o.get_attribute("value"))
+        .collect();
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    assert_eq!(values, names);
+    assert_eq!(select.value(), "json");
+    assert_eq!(one(&root, "#export-download").tag_name(), "BUTTON");
+
+    let (log, restore) = record_downloads();
+    for (i, format) in Format::ALL.into_iter().enumerate() {
+        select.set_value(format.name());
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        settle().await;
+        click(&one(&root, "#export-download"));
+        settle().await;
+        assert_eq!(log.length() as usize, i + 1, "{format}: one download");
+        let entry = log.get(i as u32);
+        let field = |k: &str| js_sys::Reflect::get(&entry, &k.into()).unwrap();
+        let blob: web_sys::Blob = field("blob").dyn_into().expect("a Blob");
+        let bytes = wasm_bindgen_futures::JsFuture::from(blob.text())
+            .await
+            .unwrap()
+            .as_string()
+            .unwrap();
+        let want = match format {
+            Format::Json => export_json(&base, std::slice::from_ref(&reject)),
+            _ => export(&corrected, format),
+        }
+        .unwrap();
+        assert_eq!(bytes, want, "{format}");
+        // The rejected mention is gone from every per-mention format.
+        if !matches!(format, Format::JsonLd | Format::CsvRelations) {
+            assert_ne!(
+                bytes,
+                export(&base, format).unwrap(),
+                "{format} is corrected"
+            );
+        }
+        assert_eq!(blob.type_(), format.media_type(), "{format}");
+        assert_eq!(
+            field("name").as_string().unwrap(),
+            format.file_name("gloss-harbour-strike-spreads-to-valmora")
+        );
+    }
+    restore.call0(&wasm_bindgen::JsValue::NULL).unwrap();
     root.set_inner_html("");
 }

@@ -12,19 +12,21 @@
 //!   previews it reached now; it is kept and applied to every later annotation too.
 //! - `exportAs(format)` → `string` (json, jsonld, webannotation, conll, csv-entities,
 //!   csv-relations) of the contract shown; `json` is the gloss JSON (with its `corrections`).
+//!   Made by [`crate::ui::export`], as the edit bar's Download is.
 //! - `destroy()`: unmount.
 //!
 //! Changes show after the app's next render, announced by `gloss:change`.
 
 use crate::embed::bridge::{Embed, EmbedLink};
 use crate::embed::to_js;
+use crate::ui::export::export_workspace;
 use crate::ui::hooks::Inline;
 use crate::ui::state::Action;
 use crate::worker::set_asset_base;
 use crate::{ui::AppProps, App};
-use gloss_core::corrections::{apply, export_json, Correction};
-use gloss_core::export::{export, Format};
-use gloss_core::links::metadata::{apply_all, apply_link_metadata, LinkMetadata};
+use gloss_core::corrections::{apply, Correction};
+use gloss_core::export::Format;
+use gloss_core::links::metadata::{apply_link_metadata, LinkMetadata};
 use gloss_core::protocol::Contract;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -143,19 +145,6 @@ fn apply_corrections(
     Ok(report)
 }
 
-/// The gloss JSON: the annotation with the host's link metadata, its corrections applied and
-/// listed under `corrections` (as the app's own export writes it).
-fn gloss_json(link: &EmbedLink) -> Option<Result<String, String>> {
-    link.with_state(|s| {
-        let base = s.base.as_ref()?;
-        let mut with_metadata = Contract::clone(base);
-        let _unmatched = apply_all(&mut with_metadata, &s.link_metadata);
-        let corrections = s.edits.sourced(base, &s.articles);
-        Some(export_json(&with_metadata, &corrections).map_err(|e| e.to_string()))
-    })
-    .flatten()
-}
-
 #[derive(serde::Serialize)]
 struct MetadataReport {
     links: usize,
@@ -231,14 +220,11 @@ fn api_object(link: &EmbedLink) -> Result<Object, JsValue> {
     method(&api, "exportAs", move |format, _| {
         let name = format.as_string().unwrap_or_default();
         let format = Format::parse(&name).map_err(|e| error(&e.to_string()))?;
-        let contract = l
-            .contract()
+        // The same bytes as the edit bar's Download (`ui::export`).
+        let out = l
+            .with_state(|s| export_workspace(s, format))
+            .flatten()
             .ok_or_else(|| error("exportAs(): nothing has been annotated yet"))?;
-        let out = match format {
-            Format::Json => gloss_json(&l)
-                .unwrap_or_else(|| export(&contract, format).map_err(|e| e.to_string())),
-            _ => export(&contract, format).map_err(|e| e.to_string()),
-        };
         out.map(JsValue::from).map_err(|e| error(&e))
     })?;
     let l = link.clone();

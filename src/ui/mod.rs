@@ -3,6 +3,7 @@
 pub mod components;
 pub mod edits;
 pub mod entities;
+pub mod export;
 pub mod fallback;
 pub mod graph_layout;
 pub mod hooks;

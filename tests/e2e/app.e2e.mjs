@@ -137,11 +137,55 @@ try {
   check('reload restores the open tab', (await page.locator('.tab[aria-selected="true"]').innerText()).includes('Jeddah'));
   check('reload restores the correction', (await count()) === nBefore - 1, `${await count()} vs ${nBefore - 1}`);
   check('restored corrections are counted', (await page.locator('.edit-bar__count').innerText()).includes('1 correction'));
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click('#export-json')]);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  // Export: each format chosen in the edit bar's select and downloaded with its button.
+  const formats = await page.locator('#export-format option').evaluateAll((os) => os.map((o) => o.value));
+  check('the export select offers every format', formats.join() === 'json,jsonld,webannotation,conll,csv-entities,csv-relations', formats.join());
+  check('the export control is labelled', (await page.locator('label[for=export-format]').innerText()).trim() === 'Export as');
+  const files = {};
+  for (const f of formats) {
+    await page.selectOption('#export-format', f);
+    // By keyboard: focus the button and press Enter.
+    await page.focus('#export-download');
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.keyboard.press('Enter')]);
+    files[f] = { download: d, name: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
+  }
+  const download = files.json.download;
+  const exported = JSON.parse(files.json.text);
   check('gloss JSON export carries the correction',
     exported.version === 1 && exported.corrections?.length === 1 && exported.corrections[0].op === 'reject'
       && exported.corrections[0].mention.text === victimText, JSON.stringify(exported.corrections));
+  check('gloss JSON has the contract\'s fields', ['documents', 'entities', 'relations', 'diagnostics'].every((k) => Array.isArray(exported[k])));
+  const names = Object.fromEntries(formats.map((f) => [f, files[f].name]));
+  check('export file names', /^gloss-[a-z0-9-]+\.json$/.test(names.json) && names.jsonld === names.json.replace(/json$/, 'jsonld')
+    && names.webannotation === names.json.replace(/json$/, 'annotations.json') && names.conll === names.json.replace(/json$/, 'conll')
+    && names['csv-entities'] === names.json.replace(/json$/, 'entities.csv') && names['csv-relations'] === names.json.replace(/json$/, 'relations.csv'),
+    JSON.stringify(names));
+  const parse = (s) => { try { return JSON.parse(s); } catch { return null; } };
+  const nDocs = exported.documents.length;
+  const nMentions = exported.documents.reduce((n, d) => n + d.mentions.length, 0);
+  const ld = parse(files.jsonld.text);
+  check('JSON-LD export: schema.org graph with a NewsArticle per document', ld?.['@context'] === 'https://schema.org'
+    && Array.isArray(ld['@graph']) && ld['@graph'].filter((n) => n['@type'] === 'NewsArticle').length === nDocs,
+    files.jsonld.text.slice(0, 120));
+  const anno = parse(files.webannotation.text);
+  check('Web Annotation export: a collection with one annotation per (corrected) mention',
+    anno?.['@context'] === 'http://www.w3.org/ns/anno.jsonld' && anno.type === 'AnnotationCollection'
+      && anno.total === nMentions && anno.first?.items?.length === nMentions
+      && anno.first.items.every((a) => a.type === 'Annotation' && a.target?.selector),
+    `${anno?.total} vs ${nMentions}`);
+  const conll = files.conll.text.split('\n').filter((l) => l !== '');
+  check('CoNLL export: IOB2 token lines, one -DOCSTART- per document',
+    conll.filter((l) => l === '-DOCSTART- O').length === nDocs && conll[0] === '-DOCSTART- O'
+      && conll.every((l) => /^\S+ (O|[BI]-(PER|ORG|LOC|MISC|DATE))$/.test(l)) && conll.some((l) => / B-/.test(l)),
+    conll.slice(0, 4).join(' | '));
+  const csvRows = (t) => t.split('\r\n').filter((l) => l !== '');
+  const ents = csvRows(files['csv-entities'].text);
+  check('CSV of entities: header and a row per entity', ents[0] === 'id,label,name,aliases,roles,mentions'
+    && ents.length === exported.entities.length + 1, `${ents[0]} / ${ents.length}`);
+  const rels = csvRows(files['csv-relations'].text);
+  check('CSV of relations: header and a row per relation', rels[0] === 'source,source_name,type,target,target_name,document,evidence,detail'
+    && rels.length === exported.relations.length + 1, `${rels[0]} / ${rels.length}`);
+  await page.locator('.edit-bar').screenshot({ path: join(outDir, 'e2e-edit-bar.png') });
   await page.screenshot({ path: join(outDir, 'e2e-restored.png') });
 
   // Round trip: import that file in a fresh browser profile → the same workspace.

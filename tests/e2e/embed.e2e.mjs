@@ -4,7 +4,7 @@
 // JS API call, style isolation both ways, that nothing violates the CSP and that only gloss's
 // own files are requested. Saves out/embed-example.png. Prints "embed: N passed, N failed".
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -140,6 +140,14 @@ try {
   check('exportAs("csv-entities") is CSV with Petro', /^[a-z_,]+\r?\n/.test(exports['csv-entities']) && /Petro/.test(exports['csv-entities']), exports['csv-entities'].slice(0, 80));
   check('exportAs("csv-relations") is CSV', /^[a-z_,]+\r?\n?/.test(exports['csv-relations']), exports['csv-relations'].slice(0, 80));
   check('exportAs(unknown) throws', /unknown export format/.test(exports.unknown), exports.unknown);
+  // The element's own Download gives the bytes exportAs returns, for every format.
+  const same = [];
+  for (const f of ['json', 'jsonld', 'webannotation', 'conll', 'csv-entities', 'csv-relations']) {
+    await host.locator('#export-format').selectOption(f);
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), host.locator('#export-download').click()]);
+    if (readFileSync(await d.path(), 'utf8') === exports[f]) same.push(f);
+  }
+  check('the edit bar downloads what exportAs returns, every format', same.length === 6, same.join());
 
   // applyCorrections: those that fit change what is shown (and the gloss JSON lists them),
   // a stale one comes back with its reason.

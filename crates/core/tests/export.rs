@@ -256,6 +256,23 @@ fn format_names() {
         assert_eq!(Format::parse(f.name()), Ok(f));
         assert!(!f.extension().is_empty() && !f.media_type().is_empty());
     }
+    // Download names: every format its own file, titles distinct.
+    let names: Vec<String> = Format::ALL.iter().map(|f| f.file_name("story")).collect();
+    assert_eq!(
+        names,
+        [
+            "story.json",
+            "story.jsonld",
+            "story.annotations.json",
+            "story.conll",
+            "story.entities.csv",
+            "story.relations.csv"
+        ]
+    );
+    let mut titles: Vec<&str> = Format::ALL.iter().map(|f| f.title()).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(titles.len(), Format::ALL.len());
     let err = Format::parse("xml").unwrap_err().to_string();
     assert!(
         err.contains("xml") && err.contains("csv-relations"),

@@ -9,12 +9,14 @@ use crate::ui::components::run_progress::RunProgressBar;
 use crate::ui::components::sidebar::Sidebar;
 use crate::ui::components::status_line::StatusLine;
 use crate::ui::components::tabs::{TabInfo, Tabs};
+use crate::ui::export::save;
 use crate::ui::hooks::{use_annotator, Inline};
 use crate::ui::persist::{initial_state, use_persistence, use_undo_keys};
 use crate::ui::state::{Action, AppState, Shared};
 use crate::ui::storage::StoreHandle;
 use crate::ui::text::excerpt;
 use gloss_core::corrections::Correction;
+use gloss_core::export::Format;
 use gloss_core::protocol::Contract;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -175,11 +177,20 @@ pub fn App(props: &AppProps) -> Html {
                 })
             },
         );
+        let on_export = {
+            let state = state.clone();
+            let on_notice = on_notice.clone();
+            Callback::from(move |format: Format| {
+                if let Err(why) = save(&state, format) {
+                    on_notice.emit(format!("Could not export {}: {why}", format.title()));
+                }
+            })
+        };
         html! {
             <EditBar next_undo={state.edits.next_undo().map(|c| c.describe())}
                 next_redo={state.edits.next_redo().map(|c| c.describe())}
-                base={state.base.clone()} corrections={corrections.clone()}
-                {on_undo} {on_redo} {on_import} on_notice={on_notice.clone()} />
+                corrections={corrections.clone()} can_export={state.contract.is_some()}
+                {on_undo} {on_redo} {on_export} {on_import} on_notice={on_notice.clone()} />
         }
     };
     let main_view = match (shown, state.document(state.active)) {

@@ -1,14 +1,16 @@
 //! The editing bar above the article: undo and redo (also Ctrl+Z / Ctrl+Shift+Z), how many
-//! corrections the workspace has, and the gloss JSON round trip: download the corrected
-//! contract with its corrections, import such a file as the workspace.
+//! corrections the workspace has, the export control (a format and Download: the workspace
+//! with its corrections in any of the core's formats, made by [`crate::ui::export`]) and the
+//! import of a gloss JSON file as the workspace.
 
 use crate::ui::state::Shared;
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::file::File;
-use gloss_core::corrections::{export_json, import_json, Correction};
+use gloss_core::corrections::{import_json, Correction};
+use gloss_core::export::Format;
 use gloss_core::protocol::Contract;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Gloss JSON files larger than this are refused before reading.
@@ -19,32 +21,22 @@ pub struct EditBarProps {
     /// What undo and redo would do ("Rejected “Qatar”").
     pub next_undo: Option<String>,
     pub next_redo: Option<String>,
-    /// The annotation before corrections, and the corrections (documents named by source).
-    pub base: Option<Shared<Contract>>,
+    /// The workspace's corrections (documents named by source).
     pub corrections: Rc<Vec<Correction>>,
+    /// Whether there is an annotation to export.
+    pub can_export: bool,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
+    /// Download the workspace in this format.
+    pub on_export: Callback<Format>,
     pub on_import: Callback<(Shared<Contract>, Vec<Correction>)>,
     pub on_notice: Callback<String>,
-}
-
-/// Offer `text` as a file download.
-fn download(name: &str, media_type: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(media_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)
 }
 
 #[component]
 pub fn EditBar(props: &EditBarProps) -> Html {
     let reader = use_mut_ref(|| None::<FileReader>);
+    let format = use_state(|| Format::Json);
     let n = props.corrections.len();
     let on_undo = {
         let cb = props.on_undo.clone();
@@ -54,23 +46,22 @@ pub fn EditBar(props: &EditBarProps) -> Html {
         let cb = props.on_redo.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let on_export = {
-        let base = props.base.clone();
-        let corrections = props.corrections.clone();
-        let on_notice = props.on_notice.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(base) = &base else {
-                return;
-            };
-            let result = export_json(base, &corrections)
-                .map_err(|e| e.to_string())
-                .and_then(|json| {
-                    download("gloss.json", "application/json", &json).map_err(|e| format!("{e:?}"))
-                });
-            if let Err(why) = result {
-                on_notice.emit(format!("Could not export: {why}"));
+    let on_format = {
+        let format = format.clone();
+        Callback::from(move |e: Event| {
+            let chosen = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .and_then(|s| Format::parse(&s.value()).ok());
+            if let Some(f) = chosen {
+                format.set(f);
             }
         })
+    };
+    let on_export = {
+        let cb = props.on_export.clone();
+        let format = *format;
+        Callback::from(move |_: MouseEvent| cb.emit(format))
     };
     let on_file = {
         let on_import = props.on_import.clone();
@@ -128,10 +119,19 @@ pub fn EditBar(props: &EditBarProps) -> Html {
                 { match n { 0 => "No corrections yet".to_string(), 1 => "1 correction".to_string(), n => format!("{n} corrections") } }
             </span>
             <span class="edit-bar__spacer"></span>
-            <button type="button" id="export-json" class="edit-bar__button" disabled={props.base.is_none()}
-                title="Download the annotation with your corrections as gloss JSON" onclick={on_export}>
-                { "Export gloss JSON" }
-            </button>
+            <span class="edit-bar__export" role="group" aria-label="Export">
+                <label for="export-format" class="edit-bar__label">{ "Export as" }</label>
+                <select id="export-format" class="edit-bar__select" disabled={!props.can_export} onchange={on_format}>
+                    { for Format::ALL.iter().map(|f| html! {
+                        <option value={f.name()} selected={*f == *format}>{ f.title() }</option>
+                    }) }
+                </select>
+                <button type="button" id="export-download" class="edit-bar__button" disabled={!props.can_export}
+                    title={format!("Download the annotation with your corrections as {}", format.title())}
+                    onclick={on_export}>
+                    { "Download" }
+                </button>
+            </span>
             <label class="edit-bar__button edit-bar__import">
                 { "Import gloss JSON" }
                 <input type="file" id="import-json" accept=".json,application/json" class="visually-hidden" onchange={on_file} />

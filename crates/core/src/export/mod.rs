@@ -70,6 +70,30 @@ impl Format {
             .ok_or_else(|| ExportError::UnknownFormat(s.to_string()))
     }
 
+    /// What the format is, in words for a menu ("JSON-LD (schema.org NewsArticle)").
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Json => "gloss JSON",
+            Format::JsonLd => "JSON-LD (schema.org NewsArticle)",
+            Format::WebAnnotation => "W3C Web Annotation",
+            Format::Conll => "CoNLL IOB2 tokens",
+            Format::CsvEntities => "CSV of entities",
+            Format::CsvRelations => "CSV of relations",
+        }
+    }
+
+    /// The name of a download of this format: `stem`, a part that tells apart the formats
+    /// sharing an extension, then the extension ("story.annotations.json", "story.entities.csv").
+    pub fn file_name(self, stem: &str) -> String {
+        let part = match self {
+            Format::WebAnnotation => ".annotations",
+            Format::CsvEntities => ".entities",
+            Format::CsvRelations => ".relations",
+            Format::Json | Format::JsonLd | Format::Conll => "",
+        };
+        format!("{stem}{part}.{}", self.extension())
+    }
+
     /// File name extension for a download ("gloss.jsonld", "entities.csv").
     pub fn extension(self) -> &'static str {
         match self {
