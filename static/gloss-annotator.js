@@ -62,6 +62,19 @@
       this._start();
     }
 
+    // Taken off the page: unmount the app (its worker, listeners and memory go with it); put
+    // back, the element mounts afresh.
+    disconnectedCallback() {
+      if (this._api) {
+        this._api.destroy();
+        this._api = null;
+      }
+      this._started = false;
+      while (this.shadowRoot.firstChild) {
+        this.shadowRoot.removeChild(this.shadowRoot.firstChild);
+      }
+    }
+
     _emit(name, detail) {
       this.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true }));
     }
