@@ -159,7 +159,10 @@ fn api_object(link: &EmbedLink) -> Result<Object, JsValue> {
             .as_string()
             .ok_or_else(|| error("annotate() takes the article's HTML or text as a string"))?;
         if input.trim().is_empty() {
-            return Err(error("annotate(): nothing to annotate"));
+            // Shown in the widget too: with `for`, the host page has no other sign of it.
+            let why = "Nothing to annotate: the article given to gloss is empty.";
+            l.dispatch(Action::Notice(why.to_string()));
+            return Err(error("annotate(): nothing to annotate (the article is empty)"));
         }
         let source = source
             .as_string()

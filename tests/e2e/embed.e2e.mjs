@@ -226,6 +226,9 @@ try {
   check('annotate() chips', chips2.some(([t, l]) => /Medellín|Bogotá/.test(t) && l === 'LOC') && chips2.length >= 3, JSON.stringify(chips2));
   const emptyError = await page.evaluate(() => document.querySelector('gloss-annotator').annotate('   ').then(() => 'resolved', (e) => e.message));
   check('annotate("") rejects', /nothing to annotate/.test(emptyError), emptyError);
+  const emptyNotice = await page.evaluate(() => document.querySelector('gloss-annotator').shadowRoot.querySelector('.notice')?.textContent || '');
+  check('annotate("") says so in the widget', /Nothing to annotate/.test(emptyNotice), emptyNotice);
+  check('the article shown stays after annotate("")', /Medellín/.test(await article.innerText()));
 
   // A second element, read-only, created by script: no paste box, the API still works.
   const second = await page.evaluate(async () => {

@@ -203,7 +203,11 @@ pub fn App(props: &AppProps) -> Html {
         _ if state.articles.is_empty() => html! {
             <article id="article" class="article article--empty">
                 <h1 class="article__title article__title--muted">{ "No article yet" }</h1>
-                <p class="article__empty">{ "Paste the text or HTML of a story above, drop a file, or load the sample." }</p>
+                <p class="article__empty">{ if paste_box {
+                    "Paste the text or HTML of a story above, drop a file, or load the sample."
+                } else {
+                    "The article appears here once the page gives it to gloss."
+                } }</p>
             </article>
         },
         _ => html! {
