@@ -161,7 +161,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // Demonyms: a one-word MISC/LOC mention whose derived country names a place entity.
-        let mut places: std::collections::HashMap<Vec<String>, usize> = std::collections::HashMap::new();
+        let mut places: rustc_hash::FxHashMap<Vec<String>, usize> = Default::default();
         for (ei, e) in doc.entities.iter().enumerate() {
             if e.label == Label::Loc {
                 for a in &e.aliases {

@@ -139,7 +139,7 @@ fn relations_in(ctx: &context::Ctx, doc: &DocView) -> Vec<Relation> {
     nominal::extract(ctx, &mut raw);
     triggers::extract(ctx, &mut raw);
     let mut out: Vec<Relation> = Vec::new();
-    let mut seen: std::collections::HashSet<(usize, RelationKind, usize, usize)> = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<(usize, RelationKind, usize, usize)> = Default::default();
     for r in raw {
         let key = (r.source, r.kind, r.target, r.sentence);
         if r.source == r.target || r.source >= doc.entities.len() || r.target >= doc.entities.len() || !seen.insert(key)

@@ -62,28 +62,30 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Quote segments as byte spans including their marks.
+///
+/// Only `"`, a line break and the lead bytes of the curly marks and guillemets (0xC2 for « »,
+/// 0xE2 for “ ” „) can change anything, so the scan jumps from one of those bytes to the next
+/// and reads the character before it only where a straight mark needs it.
 pub fn find_quotes(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Option<usize> = None;
-    let mut k = 0;
-    while let Some(&(i, c)) = chars.get(k) {
-        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
-        let opens =
-            matches!(c, '“' | '„' | '«') || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
+    let mut i = 0;
+    while let Some(skip) = bytes.get(i..).and_then(|b| b.iter().position(|&b| matches!(b, b'"' | b'\n' | 0xC2 | 0xE2))) {
+        i += skip;
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+        let prev = text.get(..i).and_then(|t| t.chars().next_back());
+        let opens = is_opening_mark(c) || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
         // "„…“" closes with “; so does a straight mark after a non-space.
         let closes = matches!(c, '”' | '»')
             || (matches!(c, '"' | '“') && open.is_some() && prev.is_some_and(|p| !p.is_whitespace()));
         if c == '\n' {
             if let Some(start) = open {
                 // Skip the blank lines; does the next paragraph open with a quote mark?
-                let mut n = k;
-                while chars.get(n).is_some_and(|p| p.1.is_whitespace()) {
-                    n += 1;
-                }
-                let continues = chars.get(n).is_some_and(|p| matches!(p.1, '“' | '„' | '«' | '"'));
-                if continues {
-                    k = n + 1;
+                let rest = text.get(i..).unwrap_or("");
+                let n = i + (rest.len() - rest.trim_start().len());
+                if let Some(m) = text.get(n..).and_then(|t| t.chars().next()).filter(|&m| is_opening_mark(m) || m == '"') {
+                    i = n + m.len_utf8();
                     continue;
                 }
                 // Unclosed: the quote ends with its paragraph.
@@ -93,19 +95,17 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
                 }
                 open = None;
             }
-            k += 1;
-            continue;
-        }
-        match open {
-            Some(start) if closes => {
-                out.push(Span::new(start, i + c.len_utf8()));
-                open = None;
+        } else {
+            match open {
+                Some(start) if closes => {
+                    out.push(Span::new(start, i + c.len_utf8()));
+                    open = None;
+                }
+                Some(_) | None if opens => open = Some(i),
+                _ => {}
             }
-            Some(_) if opens => open = Some(i),
-            None if opens => open = Some(i),
-            _ => {}
         }
-        k += 1;
+        i += c.len_utf8();
     }
     if let Some(start) = open {
         let end = text.trim_end().len();
@@ -115,6 +115,11 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
     }
     out.retain(|s| s.text(text).chars().any(char::is_alphanumeric));
     out
+}
+
+/// A mark that only opens a quote (a straight `"` opens or closes by its neighbours).
+fn is_opening_mark(c: char) -> bool {
+    matches!(c, '“' | '„' | '«')
 }
 
 /// Quotes with speakers.
@@ -469,4 +474,88 @@ fn quoted_speaker(ctx: &Ctx, mi: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The scan [`find_quotes`] replaced: one step per character, kept as its oracle.
+    fn find_quotes_by_chars(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut open: Option<usize> = None;
+        let mut k = 0;
+        while let Some(&(i, c)) = chars.get(k) {
+            let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
+            let opens =
+                matches!(c, '“' | '„' | '«') || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
+            // "„…“" closes with “; so does a straight mark after a non-space.
+            let closes = matches!(c, '”' | '»')
+                || (matches!(c, '"' | '“') && open.is_some() && prev.is_some_and(|p| !p.is_whitespace()));
+            if c == '\n' {
+                if let Some(start) = open {
+                    // Skip the blank lines; does the next paragraph open with a quote mark?
+                    let mut n = k;
+                    while chars.get(n).is_some_and(|p| p.1.is_whitespace()) {
+                        n += 1;
+                    }
+                    let continues = chars.get(n).is_some_and(|p| matches!(p.1, '“' | '„' | '«' | '"'));
+                    if continues {
+                        k = n + 1;
+                        continue;
+                    }
+                    // Unclosed: the quote ends with its paragraph.
+                    let end = text.get(..i).map_or(i, |t| t.trim_end().len());
+                    if end > start + 1 {
+                        out.push(Span::new(start, end));
+                    }
+                    open = None;
+                }
+                k += 1;
+                continue;
+            }
+            match open {
+                Some(start) if closes => {
+                    out.push(Span::new(start, i + c.len_utf8()));
+                    open = None;
+                }
+                Some(_) if opens => open = Some(i),
+                None if opens => open = Some(i),
+                _ => {}
+            }
+            k += 1;
+        }
+        if let Some(start) = open {
+            let end = text.trim_end().len();
+            if end > start + 1 {
+                out.push(Span::new(start, end));
+            }
+        }
+        out.retain(|s| s.text(text).chars().any(char::is_alphanumeric));
+        out
+    }
+
+    proptest! {
+        /// Text made of quote marks, spaces, line breaks, brackets, dashes and letters (ASCII
+        /// and not) finds exactly the quotes the one-character-at-a-time scan found.
+        #[test]
+        fn byte_scan_finds_what_the_char_scan_found(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("\""), Just("“"), Just("”"), Just("„"), Just("«"), Just("»"), Just(" "), Just("\n"),
+                Just("\n\n"), Just("("), Just("—"), Just("-"), Just("\u{a0}"), Just("word"), Just("é"), Just("said"),
+            ], 0..40)
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(find_quotes(&text), find_quotes_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn quotes_across_paragraphs_and_unclosed() {
+        let text = "He said \"we will stay.\n\n\"We will not leave,\" he added. «Non» and “open\nNext line.";
+        let got: Vec<&str> = find_quotes(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(got, ["\"we will stay.\n\n\"We will not leave,\"", "«Non»", "“open"]);
+    }
 }

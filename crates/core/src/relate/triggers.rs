@@ -14,7 +14,7 @@ use super::context::Ctx;
 use super::{Raw, RelationKind};
 use crate::resolve::names::{TITLE_HEADS, TITLE_MODIFIERS};
 use crate::Label;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// What a trigger expects after it.
@@ -437,7 +437,7 @@ const OBJECT_FILLERS: &[&str] = &[
 fn by_first_word() -> &'static HashMap<String, Vec<usize>> {
     static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::default();
         for (ti, t) in T.iter().enumerate() {
             for alt in t.words.first().copied().unwrap_or(&[]) {
                 let list = index.entry(alt.to_ascii_lowercase()).or_default();

@@ -6,7 +6,7 @@
 
 use super::names::{acronym_letters, initials, is_acronym};
 use super::words::Word;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Groups of forms naming one well-known entity; the first is the canonical name.
@@ -93,8 +93,8 @@ type Table = HashMap<String, &'static str>;
 fn lexicon_index() -> &'static (Table, Table) {
     static INDEX: OnceLock<(Table, Table)> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut acr = HashMap::new();
-        let mut names = HashMap::new();
+        let mut acr = HashMap::default();
+        let mut names = HashMap::default();
         for row in LEXICON {
             let Some(&canonical) = row.first() else { continue };
             for form in row.iter() {

@@ -35,7 +35,7 @@ pub mod words;
 use crate::ner::Mention;
 use crate::tokenize::Tokenized;
 use crate::Label;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// One document's mentions, as resolve sees them.
@@ -615,14 +615,14 @@ pub fn resolve_with_words(docs: &[DocMentions], word_views: &[Vec<words::Word>])
         }
         let by_range: HashMap<(usize, usize), usize> =
             ranges.iter().enumerate().map(|(i, r)| ((r.start, r.end), i)).collect();
-        let mut acronym_mentions: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut acronym_mentions: HashMap<String, Vec<usize>> = HashMap::default();
         for (mi, m) in d.mentions.iter().enumerate() {
             let s = m.span.text(d.text);
             if names::is_acronym(s) {
                 acronym_mentions.entry(names::acronym_letters(s)).or_default().push(mi);
             }
         }
-        let mut defined: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut defined: rustc_hash::FxHashSet<String> = Default::default();
         for def in acronyms::definitions(ws, &ranges) {
             let Some(&long) = by_range.get(&(def.long.start, def.long.end)) else {
                 continue;
@@ -860,8 +860,8 @@ fn national_match(rs: &mut Resolver, p: &Prepared) -> Option<usize> {
 fn join_lone_acronyms(rs: &mut Resolver) {
     // Index the named groups once: initials of multi-word names, and long one-word names by
     // first letter ("KMT" for "Kuomintang").
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut long_words: HashMap<char, Vec<(usize, String)>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut long_words: HashMap<char, Vec<(usize, String)>> = HashMap::default();
     for j in 0..rs.clusters.len() {
         if rs.find(j) != j {
             continue;
@@ -957,7 +957,7 @@ fn join_lone_surnames(rs: &mut Resolver) {
 }
 
 fn finish(mut rs: Resolver, assigned: Vec<Vec<usize>>) -> Resolution {
-    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut index: HashMap<usize, usize> = HashMap::default();
     let mut entities = Vec::new();
     let mut roots: Vec<usize> = (0..rs.clusters.len()).filter(|&i| rs.find(i) == i).collect();
     roots.sort_by_key(|&i| rs.clusters.get(i).map_or(0, |c| c.first));
