@@ -8,7 +8,7 @@ use super::features::{
     static_features, static_features_by, Context, Hasher, History, TokInfo, WordCache, NO_WORD,
 };
 use super::lexicon::{Gazetteer, WordClasses};
-use super::model::{Model, RowTable};
+use super::model::{Model, RowTable, StagePairs};
 use super::tags::{Tag, N_TAGS};
 
 /// Best tag allowed after `prev`, and its margin over the runner-up allowed tag.
@@ -209,19 +209,52 @@ fn table_scores(table: &RowTable, scale: f32, feats: &[u32]) -> [f32; N_TAGS] {
     acc.map(|a| a as f32 * scale)
 }
 
-/// Each token's sum of its static rows in each of `tables` (`sums[g * tables.len() + k]`
-/// for token `g`, table `k`). The rows that depend on the word alone are hashed and looked
-/// up once per distinct word of the document (`ids` from [`Decoder::token_infos`]).
-fn static_sums(
-    hasher: Hasher,
-    infos: &[Vec<TokInfo>],
-    ids: &[u32],
-    tables: &[&RowTable],
-) -> Vec<[i32; N_TAGS]> {
-    let nt = tables.len();
+/// Where a token's static rows are summed: the first stage's table alone, or both stages'
+/// side by side (one look-up per row for both).
+enum StaticTables<'a> {
+    One(&'a RowTable),
+    Both(&'a StagePairs),
+}
+
+impl StaticTables<'_> {
+    fn count(&self) -> usize {
+        match self {
+            StaticTables::One(_) => 1,
+            StaticTables::Both(_) => 2,
+        }
+    }
+
+    /// Add the rows of `feats` to `acc` (one accumulator per stage).
+    #[inline]
+    fn add_rows(&self, feats: &[u32], acc: &mut [[i32; N_TAGS]]) {
+        match (self, acc) {
+            (StaticTables::One(t), [a, ..]) => add_rows(t, feats, a),
+            (StaticTables::Both(t), [a, b, ..]) => {
+                for &r in feats {
+                    if let Some(row) = t.get(r) {
+                        let (x, y) = row.split_at(N_TAGS);
+                        for (s, &q) in a.iter_mut().zip(x) {
+                            *s += q as i32;
+                        }
+                        for (s, &q) in b.iter_mut().zip(y) {
+                            *s += q as i32;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Each token's sum of its static rows in each stage of `tables` (`sums[g * nt + k]` for
+/// token `g`, stage `k`, `nt` stages). The rows that depend on the word alone are hashed and
+/// looked up once per distinct word of the document (`ids` from [`Decoder::token_infos`]).
+fn static_sums(hasher: Hasher, infos: &[Vec<TokInfo>], ids: &[u32], tables: &StaticTables) -> Vec<[i32; N_TAGS]> {
+    let nt = tables.count();
     let n: usize = infos.iter().map(Vec::len).sum();
     let mut sums = vec![[0i32; N_TAGS]; n * nt];
-    // Per word id: whether its word-only sums are known, and the sums (one per table).
+    // Per word id: whether its word-only sums are known, and the sums (one per stage).
     let words = ids
         .iter()
         .filter(|&&id| id != NO_WORD)
@@ -246,25 +279,29 @@ fn static_sums(
                     ctx_rows.push(r);
                 }
             });
-            for (k, table) in tables.iter().enumerate() {
-                let mut acc = [0i32; N_TAGS];
-                add_rows(table, &ctx_rows, &mut acc);
-                let base = match cached {
-                    Some(true) => own.get(id * nt + k).copied().unwrap_or([0; N_TAGS]),
-                    _ => {
-                        let mut w = [0i32; N_TAGS];
-                        add_rows(table, &word_rows, &mut w);
-                        if let Some(o) = own.get_mut(id * nt + k) {
-                            *o = w;
+            let Some(acc) = sums.get_mut(g * nt..(g + 1) * nt) else { break };
+            tables.add_rows(&ctx_rows, acc);
+            let own_sums = own.get_mut(id * nt..(id + 1) * nt);
+            match (cached, own_sums) {
+                (Some(true), Some(w)) => {
+                    for (a, w) in acc.iter_mut().zip(w.iter()) {
+                        for (x, y) in a.iter_mut().zip(w) {
+                            *x += y;
                         }
-                        w
                     }
-                };
-                for (a, b) in acc.iter_mut().zip(base) {
-                    *a += b;
                 }
-                if let Some(s) = sums.get_mut(g * nt + k) {
-                    *s = acc;
+                (_, own_sums) => {
+                    let mut w = [[0i32; N_TAGS]; 2];
+                    let w = &mut w[..nt];
+                    tables.add_rows(&word_rows, w);
+                    for (a, w) in acc.iter_mut().zip(w.iter()) {
+                        for (x, y) in a.iter_mut().zip(w) {
+                            *x += y;
+                        }
+                    }
+                    if let Some(o) = own_sums {
+                        o.copy_from_slice(w);
+                    }
                 }
             }
             if let Some(kn) = known.get_mut(id) {
@@ -310,11 +347,12 @@ impl Model {
         let dec = Decoder::for_model(self);
         let (infos, ids) = dec.token_infos(doc, |_| false);
         let stage2 = if second { self.stage2.as_ref() } else { None };
-        let mut tables = vec![&self.rows];
-        if let Some((_, rows2)) = stage2 {
-            tables.push(rows2);
-        }
-        let nt = tables.len();
+        let tables = match (stage2, &self.pairs) {
+            (Some(_), Some(pairs)) => StaticTables::Both(pairs),
+            _ => StaticTables::One(&self.rows),
+        };
+        let stage2 = stage2.filter(|_| tables.count() == 2);
+        let nt = tables.count();
         let sums = static_sums(self.hasher, &infos, &ids, &tables);
         let first = dec.decode_by(&infos, None, |_, _, g, dynamic, p1| {
             let s = scores_with(&self.rows, self.scale, sums.get(g * nt), dynamic);

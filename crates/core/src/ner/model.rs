@@ -91,6 +91,8 @@ pub struct Model {
     pub rows: RowTable,
     /// Second stage (scale, rows), if the model has one.
     pub stage2: Option<(f32, RowTable)>,
+    /// With a second stage: both stages' rows side by side, for tagging (built on load).
+    pub pairs: Option<StagePairs>,
     pub classes: WordClasses,
     pub gazetteer: Gazetteer,
     pub meta: String,
@@ -332,6 +334,7 @@ impl Model {
             scale,
             rows: RowTable::default(),
             stage2: None,
+            pairs: None,
             classes: WordClasses::default(),
             gazetteer: Gazetteer::default(),
             meta: String::new(),
@@ -370,6 +373,7 @@ impl Model {
         if !seen_weights {
             return Err(ModelError::Invalid("no weights section".into()));
         }
+        model.pairs = model.stage2.as_ref().map(|(_, second)| stage_pairs(&model.rows, second));
         Ok(model)
     }
 }
@@ -381,11 +385,53 @@ impl Model {
 /// (the index is 16 bytes per 64 ids, 256 KB for 2^20 ids, so it stays in L2) and, on a hit,
 /// one row of the compact row array; no probing. Most lookups are misses (features never seen
 /// in training), and those touch only the index. Tagging speed is bound by these lookups.
-#[derive(Clone, Debug, Default)]
-pub struct RowTable {
+#[derive(Clone, Debug)]
+pub struct RowTable<const W: usize = N_TAGS> {
     /// Per block of 64 ids: which ids have a row, and the number of rows before the block.
     index: Vec<Block>,
-    rows: Vec<[i16; N_TAGS]>,
+    rows: Vec<[i16; W]>,
+}
+
+impl<const W: usize> Default for RowTable<W> {
+    fn default() -> Self {
+        RowTable { index: Vec::new(), rows: Vec::new() }
+    }
+}
+
+/// Both stages' rows of a two-stage model side by side, `[first stage | second stage]` (zeros
+/// where a stage has no row): the static features of a token are looked up in both stages,
+/// and one index word and one row serve both.
+pub type StagePairs = RowTable<{ 2 * N_TAGS }>;
+
+/// [`StagePairs`] of two stages' tables.
+pub fn stage_pairs(first: &RowTable, second: &RowTable) -> StagePairs {
+    let (a, b) = (first.entries(), second.entries());
+    let mut out: Vec<(u32, [i16; 2 * N_TAGS])> = Vec::with_capacity(a.len().max(b.len()));
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let (id, x, y) = match (a.get(i), b.get(j)) {
+            (Some(p), Some(q)) if p.0 == q.0 => {
+                i += 1;
+                j += 1;
+                (p.0, p.1, q.1)
+            }
+            (Some(p), q) if q.is_none_or(|q| p.0 < q.0) => {
+                i += 1;
+                (p.0, p.1, [0; N_TAGS])
+            }
+            (_, Some(q)) => {
+                j += 1;
+                (q.0, [0; N_TAGS], q.1)
+            }
+            _ => break,
+        };
+        let mut row = [0i16; 2 * N_TAGS];
+        for (r, v) in row.iter_mut().zip(x.iter().chain(&y)) {
+            *r = *v;
+        }
+        out.push((id, row));
+    }
+    RowTable::new(out.into_iter())
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -394,13 +440,13 @@ struct Block {
     before: u32,
 }
 
-impl RowTable {
+impl<const W: usize> RowTable<W> {
     /// Build from (row id, weights); a repeated id keeps its last weights.
-    pub fn new(entries: impl ExactSizeIterator<Item = (u32, [i16; N_TAGS])>) -> RowTable {
-        let mut sorted: Vec<(u32, [i16; N_TAGS])> = entries.collect();
+    pub fn new(entries: impl ExactSizeIterator<Item = (u32, [i16; W])>) -> RowTable<W> {
+        let mut sorted: Vec<(u32, [i16; W])> = entries.collect();
         // Stable: among equal ids the last given comes last, and is the one kept.
         sorted.sort_by_key(|e| e.0);
-        let mut kept: Vec<(u32, [i16; N_TAGS])> = Vec::with_capacity(sorted.len());
+        let mut kept: Vec<(u32, [i16; W])> = Vec::with_capacity(sorted.len());
         for e in sorted {
             match kept.last_mut() {
                 Some(last) if last.0 == e.0 => *last = e,
@@ -427,7 +473,7 @@ impl RowTable {
 
     /// The row with id `id`, if it is non-zero.
     #[inline]
-    pub fn get(&self, id: u32) -> Option<&[i16; N_TAGS]> {
+    pub fn get(&self, id: u32) -> Option<&[i16; W]> {
         let b = self.index.get(id as usize >> 6)?;
         let bit = 1u64 << (id & 63);
         if b.bits & bit == 0 {
@@ -442,7 +488,7 @@ impl RowTable {
     }
 
     /// All non-zero rows, sorted by id.
-    pub fn entries(&self) -> Vec<(u32, [i16; N_TAGS])> {
+    pub fn entries(&self) -> Vec<(u32, [i16; W])> {
         let mut v = Vec::with_capacity(self.rows.len());
         let mut rows = self.rows.iter();
         for (k, b) in self.index.iter().enumerate() {
