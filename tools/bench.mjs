@@ -2,10 +2,9 @@
 // (gloss and compromise on the same text) and times paste → first chips in the real app.
 // usage: GLOSS_URL=http://127.0.0.1:PORT/ node tools/bench.mjs ARTICLE_FILE [--first-chips-only]
 // Its last line is "gloss/compromise speed ratio: N.N" (unless --first-chips-only).
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { launchChromium } from './browser.mjs';
 
-const { chromium } = createRequire(import.meta.url)('playwright-core');
 const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
 const article = readFileSync(process.argv[2], 'utf8');
 const FIRST_CHIP_RUNS = 20;
@@ -18,11 +17,7 @@ const median = (xs) => {
 };
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let failed = false;
 try {
   const page = await browser.newPage();

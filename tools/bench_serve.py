@@ -6,8 +6,6 @@ usage: bench_serve.py DIST PORT TEXT_FILE
   /vendor/compromise.js  compromise's browser build, from tools/node_modules (npm, pinned)
   /bench-text.txt        TEXT_FILE, the benchmark text (see bench_text.py)
 """
-import functools
-import http.server
 import pathlib
 import sys
 
@@ -35,10 +33,7 @@ def main():
     if not COMPROMISE.is_file():
         sys.exit(f"bench_serve: {COMPROMISE} missing; run ./x setup")
     BenchHandler.extra = {"/vendor/compromise.js": COMPROMISE, "/bench-text.txt": pathlib.Path(text)}
-    handler = functools.partial(BenchHandler, directory=folder)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-        print(f"serving {folder} at http://127.0.0.1:{port}/", flush=True)
-        httpd.serve_forever()
+    serve.serve(folder, port, BenchHandler)
 
 
 if __name__ == "__main__":

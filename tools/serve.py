@@ -56,14 +56,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    folder, port = sys.argv[1], int(sys.argv[2])
-    handler = functools.partial(Handler, directory=folder)
+def serve(folder, port, handler_class=Handler):
+    """Serve `folder` on 127.0.0.1:`port` until killed; prints "serving ..." once ready (the
+    test scripts wait for that line)."""
+    handler = functools.partial(handler_class, directory=folder)
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
         print(f"serving {folder} at http://127.0.0.1:{port}/", flush=True)
         httpd.serve_forever()
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    serve(sys.argv[1], int(sys.argv[2]))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,12 @@
 // End-to-end test of the release build in real headless Chromium (playwright-core).
 // Pastes an HTML article, waits for chips, hovers a link for its preview card, checks the
 // sidebar, and saves screenshots under $OUT_DIR. Prints "e2e: N passed, N failed".
-import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../../tools/browser.mjs';
 
 // playwright-core is installed under tools/ (./x setup), not beside the tests.
-const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
 const here = dirname(fileURLToPath(import.meta.url));
 const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
 const outDir = process.env.OUT_DIR || join(here, '..', '..', 'out');
@@ -20,12 +19,7 @@ function check(name, ok, detail = '') {
   else { failed++; console.log(`  FAIL ${name} ${detail}`); }
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-         '--no-first-run', '--disable-background-networking', '--disable-component-update',
-         '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const offsite = [];

@@ -6,9 +6,8 @@
 // (?max-mb=N) gets a clear message. Prints the figures and "big: N passed, N failed".
 //
 // usage: GLOSS_URL=http://127.0.0.1:8181/ node big.e2e.mjs [--mb 10]
-import { createRequire } from 'node:module';
+import { launchChromium } from '../../tools/browser.mjs';
 
-const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
 const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
 const args = process.argv.slice(2);
 const mbAt = args.indexOf('--mb');
@@ -74,11 +73,7 @@ async function paste(page, text) {
   }, text);
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const figures = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

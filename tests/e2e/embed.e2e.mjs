@@ -3,12 +3,11 @@
 // no eval, no network). Checks the element annotates the article in place, its events, every
 // JS API call, style isolation both ways, that nothing violates the CSP and that only gloss's
 // own files are requested. Saves out/embed-example.png. Prints "embed: N passed, N failed".
-import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../../tools/browser.mjs';
 
-const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
 const here = dirname(fileURLToPath(import.meta.url));
 const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
 const outDir = process.env.OUT_DIR || join(here, '..', '..', 'out');
@@ -39,12 +38,7 @@ const RECORDERS = () => {
   }
 };
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-         '--no-first-run', '--disable-background-networking', '--disable-component-update',
-         '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
   const requests = [];

@@ -8,12 +8,11 @@
 // usage: GLOSS_URL=http://127.0.0.1:8181/ node xss.e2e.mjs [PAYLOADS.jsonl] [--limit N] [--embedded-every K]
 // (--embedded-every K: the embedded phases take every K-th payload; the app always takes all.
 // .ci/run uses it to keep the 3,418-payload corpus within CI time.)
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../../tools/browser.mjs';
 
-const { chromium } = createRequire(new URL('../../tools/package.json', import.meta.url))('playwright-core');
 const here = dirname(fileURLToPath(import.meta.url));
 const url = process.env.GLOSS_URL || 'http://127.0.0.1:8080/';
 const args = process.argv.slice(2);
@@ -83,11 +82,7 @@ const POKE = (host) => {
 // Paragraph breaks render as separate blocks, so text is compared with all whitespace removed.
 const squash = (s) => s.replace(/\s+/g, '');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 let passed = 0;
 let failed = 0;
 let executions = 0;

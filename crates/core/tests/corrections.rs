@@ -3,30 +3,21 @@
 //! reason, never dropped), re-application to a fresh annotation, the gloss JSON round trip,
 //! and arbitrary corrections on arbitrary annotated input (valid contract, no panic).
 
+mod contracts;
+
+use contracts::{annotated, entity, offsets, offsets_of};
 use gloss_core::corrections::{
     apply, export_json, import_json, Applied, Correction, MentionRef, Reason,
 };
 use gloss_core::export::validate;
 use gloss_core::protocol::{
-    Contract, DocumentDto, EntityDto, LinkDto, MentionDto, OffsetsDto, PreviewDto, QuoteDto,
-    RelationDto, VERSION,
+    Contract, DocumentDto, EntityDto, LinkDto, MentionDto, PreviewDto, QuoteDto, RelationDto,
+    VERSION,
 };
-use gloss_core::{annotate_workspace, Article};
 
 const A: &str =
     "Amira Haddad met Omar Saleh in Tunis.\n\n\"Talks went well,\" Haddad said of Saleh.";
 const B: &str = "Saleh flew to Tunis on Monday with Karim Nour to see Haddad.";
-
-/// Code-point offsets of the `nth` occurrence of `exact` in `text`.
-fn offsets(text: &str, exact: &str, nth: usize) -> (usize, usize) {
-    let byte = text
-        .match_indices(exact)
-        .nth(nth)
-        .map(|(b, _)| b)
-        .expect("fixture text holds it");
-    let start = text[..byte].chars().count();
-    (start, start + exact.chars().count())
-}
 
 fn mention(text: &str, exact: &str, nth: usize, label: &str, entity: &str) -> MentionDto {
     let (start, end) = offsets(text, exact, nth);
@@ -38,22 +29,6 @@ fn mention(text: &str, exact: &str, nth: usize, label: &str, entity: &str) -> Me
         entity: entity.into(),
         score: 0.5,
     }
-}
-
-fn entity(id: &str, label: &str, name: &str, aliases: &[&str]) -> EntityDto {
-    EntityDto {
-        id: id.into(),
-        label: label.into(),
-        name: name.into(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        roles: vec![],
-        related: vec![],
-    }
-}
-
-fn evidence(text: &str, sentence: &str) -> OffsetsDto {
-    let (start, end) = offsets(text, sentence, 0);
-    OffsetsDto { start, end }
 }
 
 fn fixture() -> Contract {
@@ -115,10 +90,16 @@ fn fixture() -> Contract {
             },
         ],
         entities: vec![
-            entity("e1", "PER", "Amira Haddad", &["Amira Haddad", "Haddad"]),
-            entity("e2", "PER", "Omar Saleh", &["Omar Saleh", "Saleh"]),
-            entity("e3", "LOC", "Tunis", &["Tunis"]),
-            entity("e4", "DATE", "Monday", &["Monday"]),
+            entity(
+                "e1",
+                "PER",
+                "Amira Haddad",
+                &["Amira Haddad", "Haddad"],
+                &[],
+            ),
+            entity("e2", "PER", "Omar Saleh", &["Omar Saleh", "Saleh"], &[]),
+            entity("e3", "LOC", "Tunis", &["Tunis"], &[]),
+            entity("e4", "DATE", "Monday", &["Monday"], &[]),
         ],
         relations: vec![
             RelationDto {
@@ -126,7 +107,7 @@ fn fixture() -> Contract {
                 target: "e2".into(),
                 kind: "contact".into(),
                 document: 0,
-                evidence: evidence(A, "Amira Haddad met Omar Saleh in Tunis."),
+                evidence: offsets_of(A, "Amira Haddad met Omar Saleh in Tunis."),
                 detail: None,
             },
             RelationDto {
@@ -134,7 +115,7 @@ fn fixture() -> Contract {
                 target: "e2".into(),
                 kind: "said".into(),
                 document: 0,
-                evidence: evidence(A, "\"Talks went well,\" Haddad said of Saleh."),
+                evidence: offsets_of(A, "\"Talks went well,\" Haddad said of Saleh."),
                 detail: None,
             },
         ],
@@ -587,17 +568,6 @@ const STORY: &str = "Port workers in Valmora walked out on Friday.
 
 Union leader Teodor Brandt said the Valmora Port Authority had refused to meet them. Brandt later met Mayor Ilse Kramer in Valmora.";
 
-fn annotated(articles: &[(&str, &str)]) -> Contract {
-    let articles: Vec<Article> = articles
-        .iter()
-        .map(|(s, i)| Article {
-            source: s.to_string(),
-            input: i.to_string(),
-        })
-        .collect();
-    Contract::from_workspace(&annotate_workspace(&articles))
-}
-
 /// One correction of each kind that fits `c` (as far as its mentions allow).
 fn some_corrections(c: &Contract) -> Vec<Correction> {
     let doc = &c.documents[0];
@@ -717,6 +687,7 @@ fn gloss_json_round_trip_keeps_the_corrections() {
 
 mod props {
     use super::*;
+    use crate::contracts::article;
     use proptest::prelude::*;
 
     const WORDS: &[&str] = &[
@@ -742,10 +713,6 @@ mod props {
         "Inc.",
     ];
     const LABELS: &[&str] = &["PER", "ORG", "LOC", "MISC", "DATE", "XYZ"];
-
-    fn article() -> impl Strategy<Value = String> {
-        prop::collection::vec(prop::sample::select(WORDS), 0..40).prop_map(|w| w.join(" "))
-    }
 
     /// A correction built from indices into the contract's mentions and text.
     fn pick(
@@ -798,8 +765,8 @@ mod props {
 
         #[test]
         fn any_corrections_keep_the_contract_valid(
-            a in article(),
-            b in article(),
+            a in article(WORDS),
+            b in article(WORDS),
             ops in prop::collection::vec((0u8..6, 0usize..2, 0usize..50, 0usize..12, 0usize..6), 0..12),
         ) {
             let c = annotated(&[("a", &a), ("b", &b)]);

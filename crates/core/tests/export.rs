@@ -2,12 +2,13 @@
 //! of contracts (annotated articles, hand-built ones with awkward characters, an empty
 //! workspace, one whose offsets do not fit), and the gloss JSON round trip.
 
+mod contracts;
+
+use contracts::{annotated, entity, offsets, offsets_of};
 use gloss_core::export::{export, import, ExportError, Format};
 use gloss_core::protocol::{
-    Contract, DocumentDto, EntityDto, LinkDto, MentionDto, OffsetsDto, QuoteDto, RelationDto,
-    VERSION,
+    Contract, DocumentDto, LinkDto, MentionDto, OffsetsDto, QuoteDto, RelationDto, VERSION,
 };
-use gloss_core::{annotate_workspace, Article};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -31,54 +32,16 @@ const LINKED: &str = "<html><head><title>Grain exports resume from Odesa</title>
 <p>Officials at the United Nations welcomed the departure.</p>
 </article></body></html>";
 
-fn annotated(articles: &[(&str, &str)]) -> Contract {
-    let articles: Vec<Article> = articles
-        .iter()
-        .map(|(s, i)| Article {
-            source: s.to_string(),
-            input: i.to_string(),
-        })
-        .collect();
-    Contract::from_workspace(&annotate_workspace(&articles))
-}
-
 /// A mention of `exact` at its `nth` occurrence in `text`, offsets in code points.
 fn at(text: &str, exact: &str, nth: usize, label: &str, entity: &str) -> MentionDto {
-    let byte = text
-        .match_indices(exact)
-        .nth(nth)
-        .map(|(b, _)| b)
-        .expect("fixture text holds the mention");
-    let start = text[..byte].chars().count();
+    let (start, end) = offsets(text, exact, nth);
     MentionDto {
         start,
-        end: start + exact.chars().count(),
+        end,
         text: exact.to_string(),
         label: label.into(),
         entity: entity.into(),
         score: 0.875,
-    }
-}
-
-fn entity(id: &str, label: &str, name: &str, aliases: &[&str], roles: &[&str]) -> EntityDto {
-    EntityDto {
-        id: id.into(),
-        label: label.into(),
-        name: name.into(),
-        aliases: aliases.iter().map(|s| s.to_string()).collect(),
-        roles: roles.iter().map(|s| s.to_string()).collect(),
-        related: vec![],
-    }
-}
-
-fn offsets_of(text: &str, sentence: &str) -> OffsetsDto {
-    let byte = text
-        .find(sentence)
-        .expect("fixture text holds the sentence");
-    let start = text[..byte].chars().count();
-    OffsetsDto {
-        start,
-        end: start + sentence.chars().count(),
     }
 }
 
@@ -919,6 +882,7 @@ mod props {
     //! Exports of arbitrary annotated input: no panics, selectors and tags that stay true, and
     //! the JSON round trip; and exports of contracts with arbitrary (broken) offsets.
     use super::*;
+    use crate::contracts::article;
     use proptest::prelude::*;
 
     const WORDS: &[&str] = &[
@@ -952,15 +916,11 @@ mod props {
         "CEO",
     ];
 
-    fn article() -> impl Strategy<Value = String> {
-        prop::collection::vec(prop::sample::select(WORDS), 0..40).prop_map(|w| w.join(" "))
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
         #[test]
-        fn annotated_input_exports_hold(a in article(), b in article()) {
+        fn annotated_input_exports_hold(a in article(WORDS), b in article(WORDS)) {
             let c = annotated(&[("a.html", &a), ("b.txt", &b)]);
             for f in Format::ALL {
                 prop_assert!(export(&c, f).is_ok());

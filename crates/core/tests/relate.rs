@@ -2,31 +2,16 @@
 //! every expectation is deterministic. Each case lists the relations that must be found as
 //! (source, type, target) by surface form, and relations that must not be.
 
+mod marks;
+
 use gloss_core::ner::Mention;
 use gloss_core::relate::{quotes, relations, DocView, RelationKind};
 use gloss_core::resolve::{resolve, DocMentions};
 use gloss_core::tokenize::tokenize;
 use gloss_core::{Label, Span};
+use marks::{mentions, paragraphs};
 
 use Label::{Date, Loc, Misc, Org, Per};
-
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for part in text.split("\n\n") {
-        out.push(Span::new(start, start + part.len()));
-        start += part.len() + 2;
-    }
-    out
-}
-
-fn find(text: &str, needle: &str, nth: usize) -> Span {
-    let (at, _) = text
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in {text:?}"));
-    Span::new(at, at + needle.len())
-}
 
 struct Annotated {
     text: String,
@@ -38,15 +23,7 @@ struct Annotated {
 }
 
 fn annotate(text: &str, marks: &[(&str, usize, Label)]) -> Annotated {
-    let mut mentions: Vec<Mention> = marks
-        .iter()
-        .map(|(s, n, l)| Mention {
-            span: find(text, s, *n),
-            label: *l,
-            score: 1.0,
-        })
-        .collect();
-    mentions.sort_by_key(|m| m.span.start);
+    let mentions = mentions(text, marks);
     let tok = tokenize(text, &paragraphs(text));
     let res = resolve(&[DocMentions {
         text,
@@ -97,6 +74,24 @@ impl Annotated {
         let (s, t) = (self.entity(s), self.entity(t));
         self.rels.iter().any(|r| r.0 == s && r.1 == k && r.2 == t)
     }
+    #[track_caller]
+    fn assert_has(&self, s: &str, k: RelationKind, t: &str) {
+        assert!(
+            self.has(s, k, t),
+            "missing {s} {} {t}; got: {}",
+            k.as_str(),
+            self.describe()
+        );
+    }
+    #[track_caller]
+    fn assert_lacks(&self, s: &str, k: RelationKind, t: &str) {
+        assert!(
+            !self.has(s, k, t),
+            "wrong {s} {} {t}; got: {}",
+            k.as_str(),
+            self.describe()
+        );
+    }
     fn describe(&self) -> String {
         self.rels
             .iter()
@@ -111,6 +106,29 @@ type Rel<'a> = (&'a str, RelationKind, &'a str);
 type RelCase<'a> = (&'a str, &'a [(&'a str, usize, Label)], &'a [Rel<'a>], &'a [Rel<'a>]);
 /// (text, mentions, [(quote contains, speaker surface or None)])
 type QuoteCase<'a> = (&'a str, &'a [(&'a str, usize, Label)], &'a [(&'a str, Option<&'a str>)]);
+
+/// Annotates each case and fails listing every wanted relation missed and forbidden one found.
+fn check_relations(cases: &[RelCase]) {
+    let mut failures = Vec::new();
+    for (text, marks, want, forbid) in cases {
+        let a = annotate(text, marks);
+        for (s, k, t) in want.iter() {
+            if !a.has(s, *k, t) {
+                failures.push(format!(
+                    "{text:?}\n  missing {s} {} {t}; got: {}",
+                    k.as_str(),
+                    a.describe()
+                ));
+            }
+        }
+        for (s, k, t) in forbid.iter() {
+            if a.has(s, *k, t) {
+                failures.push(format!("{text:?}\n  wrong {s} {} {t}", k.as_str()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
 
 #[test]
 fn relation_table() {
@@ -195,26 +213,7 @@ fn relation_table() {
             &[("Washington", Contact, "Syria")],
         ),
     ];
-    let mut failures = Vec::new();
-    for (text, marks, want, forbid) in cases {
-        // Demonym cases need their country in the workspace; add it as an extra sentence.
-        let a = annotate(text, marks);
-        for (s, k, t) in want.iter() {
-            if !a.has(s, *k, t) {
-                failures.push(format!(
-                    "{text:?}\n  missing {s} {} {t}; got: {}",
-                    k.as_str(),
-                    a.describe()
-                ));
-            }
-        }
-        for (s, k, t) in forbid.iter() {
-            if a.has(s, *k, t) {
-                failures.push(format!("{text:?}\n  wrong {s} {} {t}", k.as_str()));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_relations(cases);
 }
 
 #[test]
@@ -520,25 +519,7 @@ fn more_relation_cases() {
             &[("Wagner Group", Designated, "NATO")],
         ),
     ];
-    let mut failures = Vec::new();
-    for (text, marks, want, forbid) in cases {
-        let a = annotate(text, marks);
-        for (s, k, t) in want.iter() {
-            if !a.has(s, *k, t) {
-                failures.push(format!(
-                    "{text:?}\n  missing {s} {} {t}; got: {}",
-                    k.as_str(),
-                    a.describe()
-                ));
-            }
-        }
-        for (s, k, t) in forbid.iter() {
-            if a.has(s, *k, t) {
-                failures.push(format!("{text:?}\n  wrong {s} {} {t}", k.as_str()));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_relations(cases);
 }
 
 #[test]
@@ -643,33 +624,17 @@ fn pronoun_speakers_and_post_titles() {
             ("David Barnea", 0, Per),
         ],
     );
-    assert!(
-        a.has("Kaja Kallas", RelationKind::Role, "European Union"),
-        "{}",
-        a.describe()
-    );
-    assert!(
-        !a.has("Kaja Kallas", RelationKind::Leads, "European Union"),
-        "{}",
-        a.describe()
-    );
-    assert!(a.has("David Barnea", RelationKind::Leads, "Mossad"), "{}", a.describe());
+    a.assert_has("Kaja Kallas", RelationKind::Role, "European Union");
+    a.assert_lacks("Kaja Kallas", RelationKind::Leads, "European Union");
+    a.assert_has("David Barnea", RelationKind::Leads, "Mossad");
     // A clause after a comma is not an appositive.
     let text = "The CIA watched. Omar Sinwar, brother of Yahya Sinwar, now runs the group's armed wing.";
     let a = annotate(
         text,
         &[("CIA", 0, Org), ("Omar Sinwar", 0, Per), ("Yahya Sinwar", 0, Per)],
     );
-    assert!(
-        !a.has("Yahya Sinwar", RelationKind::MemberOf, "CIA"),
-        "{}",
-        a.describe()
-    );
-    assert!(
-        a.has("Yahya Sinwar", RelationKind::Family, "Omar Sinwar"),
-        "{}",
-        a.describe()
-    );
+    a.assert_lacks("Yahya Sinwar", RelationKind::MemberOf, "CIA");
+    a.assert_has("Yahya Sinwar", RelationKind::Family, "Omar Sinwar");
 }
 
 #[test]
@@ -690,20 +655,16 @@ fn nickname_quotes_and_cartel_anaphora() {
         a.quotes
     );
     // "the cartel" is the Sinaloa Cartel only when it was named before; here it comes after.
-    assert!(
-        !a.has("Ismael \"El Mayo\" Zambada", RelationKind::Leads, "Reuters"),
-        "{}",
-        a.describe()
-    );
+    a.assert_lacks("Ismael \"El Mayo\" Zambada", RelationKind::Leads, "Reuters");
     let text = "The Sinaloa Cartel split. Ismael \"El Mayo\" Zambada, one of the cartel's founders, was held.";
     let a = annotate(
         text,
         &[("Sinaloa Cartel", 0, Org), ("Ismael \"El Mayo\" Zambada", 0, Per)],
     );
-    assert!(
-        a.has("Ismael \"El Mayo\" Zambada", RelationKind::Leads, "Sinaloa Cartel"),
-        "{}",
-        a.describe()
+    a.assert_has(
+        "Ismael \"El Mayo\" Zambada",
+        RelationKind::Leads,
+        "Sinaloa Cartel",
     );
 }
 
@@ -721,21 +682,18 @@ fn membership_by_inclusion_and_clean_titles() {
             ("Arakan Army", 1, Org),
         ],
     );
-    assert!(
-        a.has("Arakan Army", RelationKind::MemberOf, "Three Brotherhood Alliance"),
-        "{}",
-        a.describe()
+    a.assert_has(
+        "Arakan Army",
+        RelationKind::MemberOf,
+        "Three Brotherhood Alliance",
     );
-    assert!(
-        a.has("Ta'ang Army", RelationKind::MemberOf, "Three Brotherhood Alliance"),
-        "{}",
-        a.describe()
+    a.assert_has(
+        "Ta'ang Army",
+        RelationKind::MemberOf,
+        "Three Brotherhood Alliance",
     );
-    assert!(
-        !a.has("US", RelationKind::MemberOf, "UN"),
-        "'including' in a list is no membership: {}",
-        a.describe()
-    );
+    // "including" in a list is no membership.
+    a.assert_lacks("US", RelationKind::MemberOf, "UN");
     let text = "\"It is bad,\" said Tom Kean, a senior consultant at the International Crisis Group.";
     let a = annotate(text, &[("Tom Kean", 0, Per), ("International Crisis Group", 0, Org)]);
     let role = a.rels.iter().find(|r| r.1 == RelationKind::Role).expect("a role");

@@ -1,10 +1,13 @@
 //! Resolve: hand-made mentions over hand-written texts, so the tests do not depend on the
 //! NER model. Each case lists which surface forms must share an entity and which must not.
 
+mod marks;
+
 use gloss_core::ner::Mention;
 use gloss_core::resolve::{resolve, DocMentions, Resolution};
 use gloss_core::tokenize::{tokenize, Tokenized};
-use gloss_core::{Label, Span};
+use gloss_core::Label;
+use marks::{find, mentions, paragraphs};
 
 /// A document with mentions given as (substring, occurrence, label).
 struct Doc {
@@ -13,39 +16,11 @@ struct Doc {
     mentions: Vec<Mention>,
 }
 
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for part in text.split("\n\n") {
-        out.push(Span::new(start, start + part.len()));
-        start += part.len() + 2;
-    }
-    out
-}
-
-/// Byte span of the `nth` occurrence (0-based) of `needle` in `text`.
-fn find(text: &str, needle: &str, nth: usize) -> Span {
-    let (at, _) = text
-        .match_indices(needle)
-        .nth(nth)
-        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"));
-    Span::new(at, at + needle.len())
-}
-
 fn doc(text: &str, marks: &[(&str, usize, Label)]) -> Doc {
-    let mut mentions: Vec<Mention> = marks
-        .iter()
-        .map(|(s, n, l)| Mention {
-            span: find(text, s, *n),
-            label: *l,
-            score: 1.0,
-        })
-        .collect();
-    mentions.sort_by_key(|m| m.span.start);
     Doc {
         text: text.to_string(),
         tok: tokenize(text, &paragraphs(text)),
-        mentions,
+        mentions: mentions(text, marks),
     }
 }
 

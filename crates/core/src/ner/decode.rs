@@ -8,7 +8,7 @@ use super::features::{
     static_features, static_features_by, Context, Hasher, History, TokInfo, WordCache, NO_WORD,
 };
 use super::lexicon::{Gazetteer, WordClasses};
-use super::model::{Model, RowTable, StagePairs};
+use super::model::{stage_pairs, Model, RowTable, StagePairs};
 use super::tags::{Tag, N_TAGS};
 
 /// Best tag allowed after `prev`, and its margin over the runner-up allowed tag.
@@ -347,11 +347,16 @@ impl Model {
         let dec = Decoder::for_model(self);
         let (infos, ids) = dec.token_infos(doc, |_| false);
         let stage2 = if second { self.stage2.as_ref() } else { None };
+        // A loaded two-stage model has its pairs; one put together otherwise gets them here.
+        let built;
         let tables = match (stage2, &self.pairs) {
             (Some(_), Some(pairs)) => StaticTables::Both(pairs),
-            _ => StaticTables::One(&self.rows),
+            (Some((_, rows2)), None) => {
+                built = stage_pairs(&self.rows, rows2);
+                StaticTables::Both(&built)
+            }
+            (None, _) => StaticTables::One(&self.rows),
         };
-        let stage2 = stage2.filter(|_| tables.count() == 2);
         let nt = tables.count();
         let sums = static_sums(self.hasher, &infos, &ids, &tables);
         let first = dec.decode_by(&infos, None, |_, _, g, dynamic, p1| {
@@ -419,13 +424,18 @@ mod tests {
                 )
             }
         };
-        let got = m.tag_doc(&doc);
-        assert_eq!(got.len(), expect.len());
-        for (a, b) in got.iter().zip(&expect) {
-            assert_eq!(a.len(), b.len());
-            for (x, y) in a.iter().zip(b) {
-                assert_eq!(x.0, y.0);
-                assert_eq!(x.1.to_bits(), y.1.to_bits());
+        // The stages' pairs built on load and built when tagging give the same result.
+        assert_eq!(m.pairs.is_some(), m.stage2.is_some());
+        let mut apart = m.clone();
+        apart.pairs = None;
+        for got in [m.tag_doc(&doc), apart.tag_doc(&doc)] {
+            assert_eq!(got.len(), expect.len());
+            for (a, b) in got.iter().zip(&expect) {
+                assert_eq!(a.len(), b.len());
+                for (x, y) in a.iter().zip(b) {
+                    assert_eq!(x.0, y.0);
+                    assert_eq!(x.1.to_bits(), y.1.to_bits());
+                }
             }
         }
     }
