@@ -5,7 +5,8 @@
 
 use super::features::{
     aggregate_features, aggregates, dynamic_features, sentence_info_cached, set_topic,
-    static_features, static_features_by, Context, Hasher, History, TokInfo, WordCache, NO_WORD,
+    near_features_by, static_features, static_features_by, Context, Hasher, History, TokInfo, WordCache, NEAR,
+    NO_WORD,
 };
 use super::lexicon::{Gazetteer, WordClasses};
 use super::model::{stage_pairs, Model, RowTable, StagePairs};
@@ -248,31 +249,34 @@ impl StaticTables<'_> {
 }
 
 /// Each token's sum of its static rows in each stage of `tables` (`sums[g * nt + k]` for
-/// token `g`, stage `k`, `nt` stages). The rows that depend on the word alone are hashed and
-/// looked up once per distinct word of the document (`ids` from [`Decoder::token_infos`]).
+/// token `g`, stage `k`, `nt` stages). The rows that depend on one word alone, the token's
+/// own or a neighbour's at one offset of [`NEAR`], are hashed and looked up once per distinct
+/// word (and offset) of the document (`ids` from [`Decoder::token_infos`]); only the rest,
+/// about a third, are looked up for every token.
 fn static_sums(hasher: Hasher, infos: &[Vec<TokInfo>], ids: &[u32], tables: &StaticTables) -> Vec<[i32; N_TAGS]> {
     let nt = tables.count();
     let n: usize = infos.iter().map(Vec::len).sum();
     let mut sums = vec![[0i32; N_TAGS]; n * nt];
-    // Per word id: whether its word-only sums are known, and the sums (one per stage).
     let words = ids
         .iter()
         .filter(|&&id| id != NO_WORD)
         .map(|&id| id as usize + 1)
         .max()
         .unwrap_or(0);
-    let mut known = vec![false; words];
-    let mut own = vec![[0i32; N_TAGS]; words * nt];
+    // Keyed by word id; and by (word id, offset), plus one key per offset past a sentence's edge.
+    let mut own = SumCache::new(words, nt);
+    let mut near = SumCache::new((words + 1) * NEAR.len(), nt);
     let mut word_rows: Vec<u32> = Vec::with_capacity(24);
-    let mut ctx_rows: Vec<u32> = Vec::with_capacity(64);
+    let mut ctx_rows: Vec<u32> = Vec::with_capacity(48);
     let mut g = 0usize;
     for info in infos {
         for i in 0..info.len() {
-            let id = ids.get(g).copied().unwrap_or(NO_WORD) as usize;
-            let cached = known.get(id).copied();
+            let id = ids.get(g).copied().unwrap_or(NO_WORD);
+            let own_key = (id != NO_WORD).then_some(id as usize);
+            let own_known = own.is_known(own_key);
             word_rows.clear();
             ctx_rows.clear();
-            static_features_by(hasher, info, i, cached != Some(true), |word_only, r| {
+            static_features_by(hasher, info, i, !own_known, false, |word_only, r| {
                 if word_only {
                     word_rows.push(r);
                 } else {
@@ -281,36 +285,74 @@ fn static_sums(hasher: Hasher, infos: &[Vec<TokInfo>], ids: &[u32], tables: &Sta
             });
             let Some(acc) = sums.get_mut(g * nt..(g + 1) * nt) else { break };
             tables.add_rows(&ctx_rows, acc);
-            let own_sums = own.get_mut(id * nt..(id + 1) * nt);
-            match (cached, own_sums) {
-                (Some(true), Some(w)) => {
-                    for (a, w) in acc.iter_mut().zip(w.iter()) {
-                        for (x, y) in a.iter_mut().zip(w) {
-                            *x += y;
-                        }
-                    }
+            own.add(own_key, tables, &word_rows, acc);
+            for (k, &d) in NEAR.iter().enumerate() {
+                let j = i.checked_add_signed(d).filter(|&j| j < info.len());
+                let key = match j {
+                    None => Some(words * NEAR.len() + k),
+                    Some(_) => g
+                        .checked_add_signed(d)
+                        .and_then(|h| ids.get(h))
+                        .filter(|&&x| x != NO_WORD)
+                        .map(|&x| x as usize * NEAR.len() + k),
+                };
+                ctx_rows.clear();
+                if !near.is_known(key) {
+                    near_features_by(hasher, j.and_then(|j| info.get(j)), d, |r| ctx_rows.push(r));
                 }
-                (_, own_sums) => {
-                    let mut w = [[0i32; N_TAGS]; 2];
-                    let w = &mut w[..nt];
-                    tables.add_rows(&word_rows, w);
-                    for (a, w) in acc.iter_mut().zip(w.iter()) {
-                        for (x, y) in a.iter_mut().zip(w) {
-                            *x += y;
-                        }
-                    }
-                    if let Some(o) = own_sums {
-                        o.copy_from_slice(w);
-                    }
-                }
-            }
-            if let Some(kn) = known.get_mut(id) {
-                *kn = true;
+                near.add(key, tables, &ctx_rows, acc);
             }
             g += 1;
         }
     }
     sums
+}
+
+/// Per-stage sums of rows that are the same wherever their key recurs, kept once computed.
+struct SumCache {
+    known: Vec<bool>,
+    sums: Vec<[i32; N_TAGS]>,
+    nt: usize,
+}
+
+impl SumCache {
+    fn new(keys: usize, nt: usize) -> SumCache {
+        SumCache { known: vec![false; keys], sums: vec![[0; N_TAGS]; keys * nt], nt }
+    }
+
+    fn is_known(&self, key: Option<usize>) -> bool {
+        key.and_then(|k| self.known.get(k)).copied().unwrap_or(false)
+    }
+
+    /// Add the sums of `key` to `acc`: the kept ones when known, else those of `rows`, kept
+    /// for next time (`None`: a key that is never kept).
+    fn add(&mut self, key: Option<usize>, tables: &StaticTables, rows: &[u32], acc: &mut [[i32; N_TAGS]]) {
+        let nt = self.nt;
+        let known = self.is_known(key);
+        let slot = key.and_then(|k| self.sums.get_mut(k * nt..(k + 1) * nt));
+        let mut fresh = [[0i32; N_TAGS]; 2];
+        let sums: &[[i32; N_TAGS]] = match slot {
+            Some(s) if known => s,
+            slot => {
+                let fresh = &mut fresh[..nt.min(2)];
+                tables.add_rows(rows, fresh);
+                if let Some(s) = slot {
+                    for (kept, f) in s.iter_mut().zip(fresh.iter()) {
+                        *kept = *f;
+                    }
+                    if let Some(k) = key.and_then(|k| self.known.get_mut(k)) {
+                        *k = true;
+                    }
+                }
+                fresh
+            }
+        };
+        for (a, w) in acc.iter_mut().zip(sums) {
+            for (x, y) in a.iter_mut().zip(w) {
+                *x += y;
+            }
+        }
+    }
 }
 
 /// Scores of a token: its static sum plus its dynamic rows.

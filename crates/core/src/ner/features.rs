@@ -376,19 +376,26 @@ const PAD: [u64; 5] = [0x51ed_2701, 0x51ed_2702, 0, 0x51ed_2703, 0x51ed_2704];
 
 /// Static feature rows of token `i` of a sentence, appended to `out`.
 pub fn static_features(h: Hasher, s: &[TokInfo], i: usize, out: &mut Vec<u32>) {
-    static_features_by(h, s, i, true, |_, r| out.push(r));
+    static_features_by(h, s, i, true, true, |_, r| out.push(r));
 }
 
-/// Static feature rows of token `i`, in the order of [`static_features`], each given to
-/// `emit` with whether it depends on the word alone (its hashes, shapes, affixes, classes and
-/// frequency, not its neighbours or line): those rows are the same for every occurrence of
-/// the word, so a caller may compute them once per word and ask for them only once
-/// (`own = false` leaves them out).
+/// The offsets of the neighbours whose word alone gives rows of a token ([`near_features_by`]).
+pub const NEAR: [isize; 4] = [-2, -1, 1, 2];
+
+/// Static feature rows of token `i`, each given to `emit` with whether it depends on the word
+/// alone (its hashes, shapes, affixes, classes and frequency, not its neighbours or line):
+/// those rows are the same for every occurrence of the word, so a caller may compute them
+/// once per word and ask for them only once (`own = false` leaves them out). Likewise the
+/// rows that depend on one neighbour's word alone ([`near_features_by`], for each offset of
+/// [`NEAR`]) are the same wherever that word stands at that offset: `near = false` leaves them
+/// out. With both, these are the rows of [`static_features`] (the order of a token's rows
+/// does not matter: tagging and training sum or update them one by one).
 pub fn static_features_by(
     h: Hasher,
     s: &[TokInfo],
     i: usize,
     own: bool,
+    near: bool,
     mut emit: impl FnMut(bool, u32),
 ) {
     let Some(t) = s.get(i) else { return };
@@ -396,7 +403,11 @@ pub fn static_features_by(
     let pad = |d: isize| PAD[(d + 2).clamp(0, 4) as usize];
     let lw = |d: isize| at(d).map_or(pad(d), |x| x.lw);
     let ss = |d: isize| at(d).map_or(pad(d), |x| x.sshape);
-    let cls = |d: isize, level: u32| -> u64 { at(d).map_or(pad(d), |x| class_at(x.class, level)) };
+    if near {
+        for d in NEAR {
+            near_features_by(h, at(d), d, |r| emit(false, r));
+        }
+    }
     let mut f = |word_only: bool, tpl: u64, v: u64| {
         if own || !word_only {
             emit(word_only, h.row(tpl, v));
@@ -405,18 +416,8 @@ pub fn static_features_by(
     f(true, t::BIAS, 0);
     f(true, t::W, t.w);
     f(true, t::LW, t.lw);
-    f(false, t::LW_M1, lw(-1));
-    f(false, t::LW_P1, lw(1));
-    f(false, t::LW_M2, lw(-2));
-    f(false, t::LW_P2, lw(2));
-    f(false, t::W_M1, at(-1).map_or(pad(-1), |x| x.w));
-    f(false, t::W_P1, at(1).map_or(pad(1), |x| x.w));
     f(true, t::SSHAPE, t.sshape);
     f(true, t::SHAPE, t.shape);
-    f(false, t::SSHAPE_M1, ss(-1));
-    f(false, t::SSHAPE_P1, ss(1));
-    f(false, t::SSHAPE_M2, ss(-2));
-    f(false, t::SSHAPE_P2, ss(2));
     f(false, t::SSHAPE_M1_0, mix(ss(-1), t.sshape));
     f(false, t::SSHAPE_0_P1, mix(t.sshape, ss(1)));
     for k in 0..4 {
@@ -431,11 +432,7 @@ pub fn static_features_by(
     f(false, t::LW_0_P1, mix(t.lw, lw(1)));
     for level in 0..3 {
         f(true, t::CLASS + level as u64, class_at(t.class, level));
-        f(false, t::CLASS_M1 + level as u64, cls(-1, level));
-        f(false, t::CLASS_P1 + level as u64, cls(1, level));
     }
-    f(false, t::CLASS_M2, cls(-2, 1));
-    f(false, t::CLASS_P2, cls(2, 1));
     if t.lclass != t.class {
         f(true, t::LCLASS, class_at(t.lclass, 2));
     }
@@ -482,6 +479,46 @@ pub fn static_features_by(
         t::GAZ_P1,
         at(1).map_or(0, |x| x.gaz),
     );
+}
+
+/// Rows a token gets from the word of its neighbour `x` at offset `d` (one of [`NEAR`]; `None`
+/// past the sentence's edge): its words, short shape and classes at that offset. They depend
+/// on that word and `d` alone.
+pub fn near_features_by(h: Hasher, x: Option<&TokInfo>, d: isize, mut emit: impl FnMut(u32)) {
+    let pad = PAD[(d + 2).clamp(0, 4) as usize];
+    let lw = x.map_or(pad, |x| x.lw);
+    let ss = x.map_or(pad, |x| x.sshape);
+    let cls = |level: u32| x.map_or(pad, |x| class_at(x.class, level));
+    let mut f = |tpl: u64, v: u64| emit(h.row(tpl, v));
+    match d {
+        -1 => {
+            f(t::LW_M1, lw);
+            f(t::W_M1, x.map_or(pad, |x| x.w));
+            f(t::SSHAPE_M1, ss);
+            for level in 0..3 {
+                f(t::CLASS_M1 + level as u64, cls(level));
+            }
+        }
+        1 => {
+            f(t::LW_P1, lw);
+            f(t::W_P1, x.map_or(pad, |x| x.w));
+            f(t::SSHAPE_P1, ss);
+            for level in 0..3 {
+                f(t::CLASS_P1 + level as u64, cls(level));
+            }
+        }
+        -2 => {
+            f(t::LW_M2, lw);
+            f(t::SSHAPE_M2, ss);
+            f(t::CLASS_M2, cls(1));
+        }
+        2 => {
+            f(t::LW_P2, lw);
+            f(t::SSHAPE_P2, ss);
+            f(t::CLASS_P2, cls(1));
+        }
+        _ => {}
+    }
 }
 
 fn gaz_features(f: &mut impl FnMut(u64, u64), tpl: u64, mut mask: u32) {
