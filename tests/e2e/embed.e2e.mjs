@@ -249,6 +249,27 @@ try {
   check('no errors on the page', errors.length === 0, errors.join(' | '));
   const errorEvents = await page.evaluate(() => window.__events.filter((e) => e.type === 'gloss:error'));
   check('no gloss:error event', errorEvents.length === 0, JSON.stringify(errorEvents));
+
+  // `for` pointing at an element with nothing in it: the element says so, in its own UI and
+  // with a gloss:error, and does not ask for a paste it has no box for.
+  const empty = await page.evaluate(async () => {
+    const src = document.createElement('div');
+    src.id = 'empty-src';
+    document.body.append(src);
+    const el = document.createElement('gloss-annotator');
+    el.id = 'empty-for';
+    el.setAttribute('for', '#empty-src');
+    const error = new Promise((resolve) => el.addEventListener('gloss:error', (e) => resolve(e.detail.message)));
+    document.body.append(el);
+    await el.whenReady();
+    const message = await error;
+    await new Promise((r) => setTimeout(r, 100));
+    const root = el.shadowRoot;
+    return { message, notice: root.querySelector('.notice')?.textContent || '', status: root.querySelector('#status')?.textContent || '' };
+  });
+  check('for= an empty element: gloss:error', /nothing to annotate/.test(empty.message), empty.message);
+  check('for= an empty element: the widget says so', /Nothing to annotate/.test(empty.notice) && !/Paste/.test(empty.status),
+    JSON.stringify(empty));
 } catch (e) {
   check('embed run completed', false, String(e));
 } finally {

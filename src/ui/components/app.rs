@@ -231,6 +231,13 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
 
+    // Without a paste box (an embed reading its article from the page) there is nothing to
+    // paste into, so the idle line does not ask for a paste.
+    let status = if !paste_box && state.articles.is_empty() && !busy {
+        "No article yet.".to_string()
+    } else {
+        state.status_text()
+    };
     html! {
         <div class="app">
             <header class="topbar">
@@ -239,7 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="brand__name">{ "gloss" }</span>
                     <span class="brand__tagline">{ "Entities, links and who-said-what, for the newsroom" }</span>
                 </div>
-                <StatusLine text={state.status_text()} {busy} />
+                <StatusLine text={status} {busy} />
             </header>
             <div class="layout">
                 <main class="main">
