@@ -2,16 +2,12 @@
 //! (`wasm-pack test --headless --chrome --mode no-install`).
 #![cfg(target_arch = "wasm32")]
 
-use gloss_app::annotate::annotate_articles;
 use gloss_app::ui::components::article_view::ArticleView;
 use gloss_app::ui::components::sidebar::Sidebar;
-use gloss_app::ui::hooks::Inline;
 use gloss_app::ui::state::Shared;
 use gloss_app::ui::AppProps;
-use gloss_app::App;
 use gloss_core::protocol::{
-    Contract, DocumentDto, EntityDto, LinkDto, MentionDto, OffsetsDto, PreviewDto, QuoteDto,
-    RelationDto,
+    Contract, DocumentDto, LinkDto, MentionDto, OffsetsDto, PreviewDto, QuoteDto, RelationDto,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -30,9 +26,7 @@ const TEXT: &str = "🌍 Qatar hosted talks in Doha City with Turkey's envoy Sel
 
 /// Code-point range of the `nth` occurrence of `needle` in TEXT.
 fn at(needle: &str, nth: usize) -> (usize, usize) {
-    let (byte, _) = TEXT.match_indices(needle).nth(nth).expect("needle in text");
-    let start = TEXT[..byte].chars().count();
-    (start, start + needle.chars().count())
+    span(TEXT, needle, nth)
 }
 
 fn mention(needle: &str, nth: usize, label: &str, entity: &str) -> MentionDto {
@@ -44,17 +38,6 @@ fn mention(needle: &str, nth: usize, label: &str, entity: &str) -> MentionDto {
         label: label.into(),
         entity: entity.into(),
         score: 0.9,
-    }
-}
-
-fn entity(id: &str, label: &str, name: &str) -> EntityDto {
-    EntityDto {
-        id: id.into(),
-        label: label.into(),
-        name: name.into(),
-        aliases: vec![name.into()],
-        roles: vec![],
-        related: vec![],
     }
 }
 
@@ -161,14 +144,7 @@ fn Harness(props: &HarnessProps) -> Html {
     let selected = use_state(|| None::<String>);
     let on_select = {
         let selected = selected.clone();
-        Callback::from(move |id: String| {
-            let next = if selected.as_deref() == Some(id.as_str()) {
-                None
-            } else {
-                Some(id)
-            };
-            selected.set(next);
-        })
+        Callback::from(move |id: String| toggle(&selected, id))
     };
     html! {
         <>
@@ -178,41 +154,26 @@ fn Harness(props: &HarnessProps) -> Html {
     }
 }
 
-async fn mount_harness() -> Element {
+async fn mount_harness(contract: Shared<Contract>) -> Element {
     let root = fresh_root();
-    yew::Renderer::<Harness>::with_root_and_props(
-        root.clone(),
-        HarnessProps {
-            contract: sample_contract(),
-        },
-    )
-    .render();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { contract }).render();
     settle().await;
     root
 }
 
-fn key(target: &Element, event: &str, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let ev =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict(event, &init).expect("event");
-    target.dispatch_event(&ev).expect("dispatch");
-}
-
-fn mouse(target: &Element, event: &str) {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(event != "mouseenter" && event != "mouseleave");
-    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict(event, &init).expect("event");
-    target.dispatch_event(&ev).expect("dispatch");
+/// The entities of the active chips, in document order.
+fn active(article: &Element) -> Vec<String> {
+    all(article, ".chip--active")
+        .iter()
+        .map(|c| attr(c, "data-entity"))
+        .collect()
 }
 
 // ---------- tests ----------
 
 #[wasm_bindgen_test]
 async fn chips_carry_labels_and_accessible_names() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let article = one(&root, "#article");
     // (entity, data-label, aria-label, visible text): offsets count code points, so the emoji
     // at the start must not shift "Qatar".
@@ -244,7 +205,7 @@ async fn chips_carry_labels_and_accessible_names() {
 
 #[wasm_bindgen_test]
 async fn a_mention_partly_inside_a_link_is_split_into_two_chips() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let article = one(&root, "#article");
     let pieces = all(&article, ".chip[data-entity='e2']");
     let texts: Vec<String> = pieces.iter().map(text).collect();
@@ -262,15 +223,11 @@ async fn a_mention_partly_inside_a_link_is_split_into_two_chips() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_chip_activates_every_mention_and_the_sidebar_row() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let article = one(&root, "#article");
     click(&one(&article, ".chip[data-entity='e4']"));
     settle().await;
-    let active: Vec<String> = all(&article, ".chip--active")
-        .iter()
-        .map(|c| attr(c, "data-entity"))
-        .collect();
-    assert_eq!(active, ["e4", "e4"], "both mentions of the person");
+    assert_eq!(active(&article), ["e4", "e4"], "both mentions of the person");
     let row = one(&root, "#sidebar .entity-row[data-entity='e4']");
     assert!(row.class_list().contains("entity-row--active"));
     assert_eq!(attr(&row, "aria-pressed"), "true");
@@ -280,30 +237,22 @@ async fn clicking_a_chip_activates_every_mention_and_the_sidebar_row() {
 
     // Keyboard: Enter on another chip moves the selection; Space on it clears it.
     let qatar = one(&article, ".chip[data-entity='e1']");
-    key(&qatar, "keydown", "Enter");
+    key(&qatar, "Enter");
     settle().await;
-    let active: Vec<String> = all(&article, ".chip--active")
-        .iter()
-        .map(|c| attr(c, "data-entity"))
-        .collect();
-    assert_eq!(active, ["e1"]);
-    key(&qatar, "keydown", " ");
+    assert_eq!(active(&article), ["e1"]);
+    key(&qatar, " ");
     settle().await;
     assert!(all(&article, ".chip--active").is_empty());
 
     // The sidebar row selects too.
     click(&one(&root, "#sidebar .entity-row[data-entity='e6']"));
     settle().await;
-    let active: Vec<String> = all(&article, ".chip--active")
-        .iter()
-        .map(|c| attr(c, "data-entity"))
-        .collect();
-    assert_eq!(active, ["e6"]);
+    assert_eq!(active(&article), ["e6"]);
 }
 
 #[wasm_bindgen_test]
 async fn only_web_links_are_followed_and_others_get_a_badge() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let article = one(&root, "#article");
     let links = all(&article, "a");
     assert_eq!(links.len(), 1, "the javascript: link is not an <a>");
@@ -323,7 +272,7 @@ async fn only_web_links_are_followed_and_others_get_a_badge() {
 
 #[wasm_bindgen_test]
 async fn markup_in_the_text_stays_text() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let article = one(&root, "#article");
     assert!(
         all(&root, "script").is_empty(),
@@ -337,7 +286,7 @@ async fn markup_in_the_text_stays_text() {
 
 #[wasm_bindgen_test]
 async fn preview_card_opens_on_focus_and_closes_on_escape() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let a = one(&root, "a.article-link");
     assert!(all(&root, ".preview-card").is_empty(), "closed at first");
     a.dyn_ref::<HtmlElement>()
@@ -367,7 +316,7 @@ async fn preview_card_opens_on_focus_and_closes_on_escape() {
         1,
         "the title's entity as a chip"
     );
-    key(&a, "keydown", "Escape");
+    key(&a, "Escape");
     settle().await;
     assert!(
         all(&root, ".preview-card").is_empty(),
@@ -377,7 +326,7 @@ async fn preview_card_opens_on_focus_and_closes_on_escape() {
 
 #[wasm_bindgen_test]
 async fn preview_card_opens_after_a_hover_delay() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let a = one(&root, "a.article-link");
     mouse(&a, "mouseenter");
     wait(40).await;
@@ -387,11 +336,7 @@ async fn preview_card_opens_after_a_hover_delay() {
     );
     wait(250).await;
     assert_eq!(all(&root, ".preview-card").len(), 1, "open after the delay");
-    key(
-        &gloo::utils::document().document_element().expect("html"),
-        "keydown",
-        "Escape",
-    );
+    key(&gloo::utils::document().document_element().expect("html"), "Escape");
     settle().await;
     assert!(
         all(&root, ".preview-card").is_empty(),
@@ -409,7 +354,7 @@ async fn preview_card_opens_after_a_hover_delay() {
 
 #[wasm_bindgen_test]
 async fn sidebar_lists_groups_relations_and_quotes() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let sidebar = one(&root, "#sidebar");
     let groups: Vec<String> = all(&sidebar, ".entity-group__title")
         .iter()
@@ -448,59 +393,30 @@ async fn sidebar_lists_groups_relations_and_quotes() {
 
 #[wasm_bindgen_test]
 async fn furniture_is_kept_aside_in_a_disclosure() {
-    let root = mount_harness().await;
+    let root = mount_harness(sample_contract()).await;
     let details = one(&root, "#article details.furniture");
     assert!(text(&details).contains("Home | World | Business"));
     assert!(!details.has_attribute("open"));
 }
 
-async fn wait_for_status(root: &Element, needle: &str) -> String {
-    for _ in 0..300 {
-        let status = root
-            .query_selector("#status")
-            .ok()
-            .flatten()
-            .map(|s| text(&s))
-            .unwrap_or_default();
-        if status.contains(needle) {
-            return status;
-        }
-        wait(50).await;
-    }
-    panic!("status never said {needle:?}");
-}
-
 #[wasm_bindgen_test]
 async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            use_worker: false,
-            with_sample: true,
-            inline: Some(Inline(annotate_articles)),
-            embed: None,
-            store: None,
-            max_input_bytes: None,
-        },
-    )
-    .render();
-    settle().await;
-    let status = wait_for_status(&root, "Annotated 1 article").await;
+    let root = mount_app(AppProps {
+        with_sample: true,
+        ..app_props()
+    })
+    .await;
+    let status = wait_for(&root, "#status", "Annotated 1 article").await;
     assert!(status.contains("on the page"), "{status}");
     assert!(text(&one(&root, "#article")).contains("Euphrates"));
     assert_eq!(all(&root, ".tab").len(), 1);
 
-    let area: HtmlTextAreaElement = one(&root, "#paste-input").dyn_into().expect("textarea");
-    area.set_value(
+    paste(
+        &root,
         "<p>Minister Rania Khoury visited <b>Beirut</b> on Monday.</p><script>alert('x')</script>",
-    );
-    let input = web_sys::Event::new("input").expect("event");
-    area.dispatch_event(&input).expect("dispatch");
-    settle().await;
-    click(&one(&root, "#annotate-btn"));
-    settle().await;
-    wait_for_status(&root, "Annotated 2 articles").await;
+    )
+    .await;
+    wait_for(&root, "#status", "Annotated 2 articles").await;
     let tabs = all(&root, ".tab");
     assert_eq!(tabs.len(), 2);
     assert_eq!(
@@ -518,6 +434,7 @@ async fn app_annotates_the_sample_then_a_paste_in_a_new_tab() {
         all(&article, "b").is_empty() && all(&root, "script").is_empty(),
         "pasted HTML is never inserted"
     );
+    let area: HtmlTextAreaElement = one(&root, "#paste-input").dyn_into().expect("textarea");
     assert_eq!(area.value(), "", "the paste box is cleared");
 
     click(&one(&root, "#sample-btn"));
@@ -570,15 +487,7 @@ fn many_places(n: usize) -> Shared<Contract> {
 
 #[wasm_bindgen_test]
 async fn long_entity_groups_fold_until_asked_or_selected() {
-    let root = fresh_root();
-    yew::Renderer::<Harness>::with_root_and_props(
-        root.clone(),
-        HarnessProps {
-            contract: many_places(9),
-        },
-    )
-    .render();
-    settle().await;
+    let root = mount_harness(many_places(9)).await;
     assert_eq!(
         all(&root, ".entity-row").len(),
         6,
@@ -605,15 +514,7 @@ async fn long_entity_groups_fold_until_asked_or_selected() {
     assert_eq!(all(&root, ".entity-row").len(), 9);
     assert!(all(&root, ".entity-group__more").is_empty());
 
-    let small = fresh_root();
-    yew::Renderer::<Harness>::with_root_and_props(
-        small.clone(),
-        HarnessProps {
-            contract: many_places(7),
-        },
-    )
-    .render();
-    settle().await;
+    let small = mount_harness(many_places(7)).await;
     assert_eq!(
         all(&small, ".entity-row").len(),
         7,

@@ -6,14 +6,12 @@
 
 use gloss_app::annotate::{annotate_articles, ArticleInput};
 use gloss_app::ui::components::article_view::{ArticleView, PARAGRAPH_PAGE};
-use gloss_app::ui::hooks::Inline;
 use gloss_app::ui::state::Shared;
 use gloss_app::ui::AppProps;
-use gloss_app::App;
 use gloss_core::protocol::Contract;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -128,11 +126,7 @@ async fn on_touch_the_first_tap_opens_the_card_and_the_second_follows_the_link()
 }
 
 async fn key_escape() {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("Escape");
-    init.set_bubbles(true);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("key");
-    gloo::utils::document().dispatch_event(&ev).expect("dispatch");
+    key(&gloo::utils::document(), "Escape");
     settle().await;
 }
 
@@ -206,63 +200,29 @@ async fn a_long_document_renders_a_window_of_paragraphs_that_grows() {
     let shown = all(&root, "#article .article__p, #article .article__title").len();
     assert_eq!(shown, PARAGRAPH_PAGE);
     assert!(text(&one(&root, ".article__more")).contains(&format!("of {}", PARAGRAPH_PAGE * 2 + 10)));
-    one(&root, "#more-btn").dyn_ref::<HtmlElement>().expect("button").click();
+    click(&one(&root, "#more-btn"));
     settle().await;
     assert_eq!(all(&root, "#article .article__p, #article .article__title").len(), PARAGRAPH_PAGE * 2);
-    one(&root, "#more-btn").dyn_ref::<HtmlElement>().expect("button").click();
+    click(&one(&root, "#more-btn"));
     settle().await;
     assert_eq!(all(&root, "#article .article__p, #article .article__title").len(), PARAGRAPH_PAGE * 2 + 10);
     assert!(all(&root, ".article__more").is_empty(), "everything shown");
     assert!(text(&root).contains(&format!("Paragraph {}:", PARAGRAPH_PAGE * 2 + 9)));
 }
 
-async fn wait_for_status(root: &Element, needle: &str) -> String {
-    for _ in 0..300 {
-        let status = root.query_selector("#status").ok().flatten().map(|s| text(&s)).unwrap_or_default();
-        if status.contains(needle) {
-            return status;
-        }
-        wait(50).await;
-    }
-    panic!("status never said {needle:?}");
-}
-
-async fn mount_app(max_input_bytes: Option<usize>) -> Element {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            use_worker: false,
-            with_sample: false,
-            inline: Some(Inline(annotate_articles)),
-            max_input_bytes,
-            embed: None,
-            store: None,
-        },
-    )
-    .render();
-    settle().await;
-    root
-}
-
-/// Put a JavaScript string (which may hold what Rust strings cannot) in the paste box and
-/// press Annotate.
+/// Paste the JavaScript string written as `js_string_literal` (JSON), which may hold what
+/// Rust strings cannot, and press Annotate.
 async fn paste_js(root: &Element, js_string_literal: &str) {
-    let area: HtmlTextAreaElement = one(root, "#paste-input").dyn_into().expect("textarea");
     let value = js_sys::JSON::parse(js_string_literal).expect("JSON string");
-    js_sys::Reflect::set(&area, &"value".into(), &value).expect("set value");
-    area.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
-    settle().await;
-    one(root, "#annotate-btn").dyn_ref::<HtmlElement>().expect("button").click();
-    settle().await;
+    paste_value(root, &value).await;
 }
 
 #[wasm_bindgen_test]
 async fn lone_surrogates_and_nul_from_javascript_are_annotated_not_fatal() {
-    let root = mount_app(None).await;
+    let root = mount_app(app_props()).await;
     // A lone high and low surrogate, NUL and a BOM: JavaScript strings can hold them all.
     paste_js(&root, r#""Amira Haddad met Jonas Lindqvist in Tripoli \ud800 on Monday.\u0000 Talks \udc00 went on.\ufeff""#).await;
-    wait_for_status(&root, "Annotated 1 article").await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
     let article = text(&one(&root, "#article"));
     assert!(article.contains("Amira Haddad met Jonas Lindqvist in Tripoli"), "{article}");
     assert!(!article.contains('\0'), "NUL is dropped");
@@ -272,7 +232,7 @@ async fn lone_surrogates_and_nul_from_javascript_are_annotated_not_fatal() {
 
 #[wasm_bindgen_test]
 async fn an_article_above_the_cap_gets_a_clear_message_and_is_not_added() {
-    let root = mount_app(Some(2_000)).await;
+    let root = mount_app(AppProps { max_input_bytes: Some(2_000), ..app_props() }).await;
     let long = "Officials in Valencia met Amira Haddad on Monday. ".repeat(60);
     paste_js(&root, &format!("{long:?}")).await;
     let notice = text(&one(&root, ".notice"));
@@ -283,13 +243,13 @@ async fn an_article_above_the_cap_gets_a_clear_message_and_is_not_added() {
 
 #[wasm_bindgen_test]
 async fn the_progress_bar_shows_while_annotating_and_cancel_drops_the_new_article() {
-    let root = mount_app(None).await;
+    let root = mount_app(app_props()).await;
     paste_js(&root, r#""Amira Haddad met Jonas Lindqvist in Tripoli on Monday.""#).await;
     // Annotation on the page starts after a short pause, so the bar is there first.
     let bar = one(&root, "#run-progress");
     assert!(text(&bar).contains("Annotating"));
     assert_eq!(all(&root, ".tab").len(), 1);
-    one(&root, "#cancel-btn").dyn_ref::<HtmlElement>().expect("button").click();
+    click(&one(&root, "#cancel-btn"));
     settle().await;
     assert!(all(&root, "#run-progress").is_empty(), "the bar goes away");
     assert!(all(&root, ".tab").is_empty(), "the article waiting for its result is dropped");

@@ -8,18 +8,16 @@
 use gloss_app::annotate::{annotate_articles, ArticleInput};
 use gloss_app::ui::components::article_view::ArticleView;
 use gloss_app::ui::edits::content_key;
-use gloss_app::ui::hooks::Inline;
 use gloss_app::ui::state::Shared;
 use gloss_app::ui::storage::{MemoryStore, Store, StoreHandle, WORKSPACE_KEY};
 use gloss_app::ui::AppProps;
-use gloss_app::App;
 use gloss_core::corrections::{apply, export_json, Correction, MentionRef};
 use gloss_core::export::{export, Format};
-use gloss_core::protocol::{Contract, DocumentDto, EntityDto, MentionDto};
+use gloss_core::protocol::{Contract, DocumentDto, MentionDto};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,65 +29,24 @@ const STORY: &str = "Harbour strike spreads to Valmora
 
 Dock workers in Valmora walked out on Friday, union leader Teodor Brandt said. Brandt met Mayor Ilse Kramer of Valmora on Saturday and the Valmora Port Authority promised new talks.";
 
-fn key_with(target: &web_sys::EventTarget, key: &str, ctrl: bool, shift: bool) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_ctrl_key(ctrl);
-    init.set_shift_key(shift);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let ev =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    target.dispatch_event(&ev).expect("dispatch");
-}
-
-fn key(target: &Element, key: &str) {
-    key_with(target, key, false, false);
-}
-
 fn focused() -> Option<Element> {
     gloo::utils::document().active_element()
 }
 
-async fn wait_for(root: &Element, selector: &str, needle: &str) -> String {
-    for _ in 0..300 {
-        let found = root
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .map(|s| text(&s))
-            .unwrap_or_default();
-        if found.contains(needle) {
-            return found;
-        }
-        wait(50).await;
+/// The app saving to `store`.
+fn saving_to(store: &Rc<MemoryStore>) -> AppProps {
+    AppProps {
+        store: Some(StoreHandle(store.clone())),
+        ..app_props()
     }
-    panic!("{selector} never said {needle:?}");
 }
 
-fn mount_app(root: &Element, store: Option<StoreHandle>) {
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            use_worker: false,
-            with_sample: false,
-            inline: Some(Inline(annotate_articles)),
-            store,
-            embed: None,
-            max_input_bytes: None,
-        },
-    )
-    .render();
-}
-
-async fn paste(root: &Element, input: &str) {
-    let area: HtmlTextAreaElement = one(root, "#paste-input").dyn_into().expect("textarea");
-    area.set_value(input);
-    area.dispatch_event(&web_sys::Event::new("input").expect("event"))
-        .expect("dispatch");
-    settle().await;
-    click(&one(root, "#annotate-btn"));
-    settle().await;
+/// The app mounted with `props`, STORY pasted and annotated.
+async fn annotated_story(props: AppProps) -> Element {
+    let root = mount_app(props).await;
+    paste(&root, STORY).await;
+    wait_for(&root, "#status", "Annotated 1 article").await;
+    root
 }
 
 fn chip_texts(root: &Element) -> Vec<String> {
@@ -102,11 +59,7 @@ fn chip_texts(root: &Element) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn corrections_by_keyboard_undo_redo_and_a_reload_restores_them() {
     let store = Rc::new(MemoryStore::default());
-    let root = fresh_root();
-    mount_app(&root, Some(StoreHandle(store.clone())));
-    settle().await;
-    paste(&root, STORY).await;
-    wait_for(&root, "#status", "Annotated 1 article").await;
+    let root = annotated_story(saving_to(&store)).await;
     let before = chip_texts(&root);
     assert!(before.len() >= 3, "{before:?}");
 
@@ -194,8 +147,7 @@ async fn corrections_by_keyboard_undo_redo_and_a_reload_restores_them() {
 
     // A new page on the same storage: same tab, same corrections.
     root.set_inner_html("");
-    let again = fresh_root();
-    mount_app(&again, Some(StoreHandle(store.clone())));
+    let again = mount_app(saving_to(&store)).await;
     wait_for(&again, "#status", "Annotated 1 article").await;
     wait(20).await;
     assert_eq!(all(&again, ".tab").len(), 1);
@@ -215,11 +167,7 @@ async fn corrections_by_keyboard_undo_redo_and_a_reload_restores_them() {
 
 #[wasm_bindgen_test]
 async fn a_text_selection_can_be_added_as_an_entity() {
-    let root = fresh_root();
-    mount_app(&root, None);
-    settle().await;
-    paste(&root, STORY).await;
-    wait_for(&root, "#status", "Annotated 1 article").await;
+    let root = annotated_story(app_props()).await;
     // Select "Dock workers" (never an entity) in the first body paragraph.
     let p = all(&root, "#article .article__p")[0].clone();
     let node = p.first_child().expect("text node");
@@ -230,13 +178,7 @@ async fn a_text_selection_can_be_added_as_an_entity() {
     let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
     selection.remove_all_ranges().unwrap();
     selection.add_range(&range).unwrap();
-    let up = web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &{
-        let i = web_sys::MouseEventInit::new();
-        i.set_bubbles(true);
-        i
-    })
-    .unwrap();
-    p.dispatch_event(&up).unwrap();
+    mouse(&p, "mouseup");
     settle().await;
     let panel = one(&root, ".fix-panel");
     assert!(
@@ -270,11 +212,7 @@ async fn a_text_selection_can_be_added_as_an_entity() {
 #[wasm_bindgen_test]
 async fn full_storage_gives_a_notice_and_keeps_the_work() {
     let store = Rc::new(MemoryStore::with_quota(200));
-    let root = fresh_root();
-    mount_app(&root, Some(StoreHandle(store.clone())));
-    settle().await;
-    paste(&root, STORY).await;
-    wait_for(&root, "#status", "Annotated 1 article").await;
+    let root = annotated_story(saving_to(&store)).await;
     let notice = wait_for(&root, ".notice", "Could not save").await;
     assert!(
         notice.contains("QuotaExceededError") && notice.contains("stays open"),
@@ -297,9 +235,7 @@ async fn corrupted_storage_gives_a_notice_and_a_clean_start() {
     store
         .set(WORKSPACE_KEY, "{\"version\":1,\"articles\":[{\"sou")
         .unwrap();
-    let root = fresh_root();
-    mount_app(&root, Some(StoreHandle(store.clone())));
-    settle().await;
+    let root = mount_app(saving_to(&store)).await;
     let notice = text(&one(&root, ".notice"));
     assert!(
         notice.contains("could not be read") && notice.contains("starts clean"),
@@ -324,11 +260,7 @@ async fn corrupted_storage_gives_a_notice_and_a_clean_start() {
     let store2 = Rc::new(MemoryStore::default());
     store2.set(&key_name, "not json").unwrap();
     root.set_inner_html("");
-    let again = fresh_root();
-    mount_app(&again, Some(StoreHandle(store2)));
-    settle().await;
-    paste(&again, STORY).await;
-    wait_for(&again, "#status", "Annotated 1 article").await;
+    let again = annotated_story(saving_to(&store2)).await;
     assert!(text(&one(&again, ".notice")).contains("could not be read"));
     assert!(!chip_texts(&again).is_empty());
     again.set_inner_html("");
@@ -344,14 +276,6 @@ fn scored_contract() -> Shared<Contract> {
         entity: entity.into(),
         score,
     };
-    let e = |id: &str, label: &str, name: &str| EntityDto {
-        id: id.into(),
-        label: label.into(),
-        name: name.into(),
-        aliases: vec![name.into()],
-        roles: vec![],
-        related: vec![],
-    };
     Shared::new(Contract {
         version: 1,
         documents: vec![DocumentDto {
@@ -363,7 +287,7 @@ fn scored_contract() -> Shared<Contract> {
             quotes: vec![],
             furniture: vec![],
         }],
-        entities: vec![e("e1", "PER", "Ana Ruiz"), e("e2", "LOC", "Brellin")],
+        entities: vec![entity("e1", "PER", "Ana Ruiz"), entity("e2", "LOC", "Brellin")],
         relations: vec![],
         diagnostics: vec![],
     })
@@ -415,11 +339,7 @@ async fn low_confidence_chips_are_marked_and_say_so() {
 
 #[wasm_bindgen_test]
 async fn split_and_merge_from_the_panel() {
-    let root = fresh_root();
-    mount_app(&root, None);
-    settle().await;
-    paste(&root, STORY).await;
-    wait_for(&root, "#status", "Annotated 1 article").await;
+    let root = annotated_story(app_props()).await;
     let chips = all(&root, "#article .chip[role=button]");
     let entity = |c: &Element| c.get_attribute("data-entity").unwrap_or_default();
     // An entity mentioned at least twice.
@@ -487,11 +407,7 @@ fn record_downloads() -> (js_sys::Array, js_sys::Function) {
 
 #[wasm_bindgen_test]
 async fn every_export_format_downloads_the_corrected_workspace() {
-    let root = fresh_root();
-    mount_app(&root, None);
-    settle().await;
-    paste(&root, STORY).await;
-    wait_for(&root, "#status", "Annotated 1 article").await;
+    let root = annotated_story(app_props()).await;
 
     // The annotation made again here, and a rejected mention: what the files must hold.
     let base = annotate_articles(&[ArticleInput {

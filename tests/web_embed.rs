@@ -9,7 +9,6 @@ use gloss_app::ui::hooks::Inline;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -17,6 +16,9 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod dom;
+use dom::wait;
 
 const ARTICLE: &str = "<h1>Envoys meet in Geneva</h1>\
 <p>Maria Ortiz met Swiss officials in Geneva on Friday, the Red Cross said.</p>\
@@ -78,10 +80,6 @@ fn json(value: &JsValue) -> serde_json::Value {
         .as_string()
         .unwrap_or_default();
     serde_json::from_str(&text).expect("parse")
-}
-
-async fn wait(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
 }
 
 async fn annotate(m: &Mounted, input: &str) -> serde_json::Value {

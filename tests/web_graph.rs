@@ -25,14 +25,10 @@ const TEXT: &str = "KASSALA, Sudan (Wire) — Amal Haddad, who leads the Norther
 Saïd, a member of the Northern Front, later fled to Port Sudan. \
 The Front is allied with the Eastern Bloc, a spokesman said.";
 
-/// Code-point range of the first occurrence of `needle` in TEXT.
+/// Offsets of the first occurrence of `needle` in TEXT.
 fn at(needle: &str) -> OffsetsDto {
-    let (byte, _) = TEXT.match_indices(needle).next().expect("needle in text");
-    let start = TEXT[..byte].chars().count();
-    OffsetsDto {
-        start,
-        end: start + needle.chars().count(),
-    }
+    let (start, end) = span(TEXT, needle, 0);
+    OffsetsDto { start, end }
 }
 
 fn entity(id: &str, label: &str, name: &str, aliases: &[&str], roles: &[&str]) -> EntityDto {
@@ -144,21 +140,14 @@ fn Harness(props: &HarnessProps) -> Html {
         let selected = selected.clone();
         Callback::from(move |id: String| {
             EMITTED.with(|e| e.borrow_mut().push(id.clone()));
-            let next = if selected.as_deref() == Some(id.as_str()) {
-                None
-            } else {
-                Some(id)
-            };
-            selected.set(next);
+            toggle(&selected, id);
         })
     };
     html! { <RelationGraph contract={props.contract.clone()} selected={(*selected).clone()} {on_select} /> }
 }
 
 async fn mount(initial: Option<&str>) -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("div");
-    gloo::utils::body().append_child(&root).expect("append");
+    let root = fresh_root();
     take_emitted();
     yew::Renderer::<Harness>::with_root_and_props(
         root.clone(),
@@ -182,16 +171,6 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
     let mut v: Vec<String> = all(root, selector).iter().map(text).collect();
     v.sort();
     v
-}
-
-fn key(el: &Element, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let ev =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    el.dispatch_event(&ev).expect("dispatch");
 }
 
 fn node(root: &Element, id: &str) -> Element {

@@ -57,6 +57,16 @@ fn run(actions: Vec<Action>) -> AppState {
     s
 }
 
+/// The worker's answer to request `seq`.
+fn annotated(seq: u64, contract: Shared<Contract>) -> Action {
+    Action::Annotated {
+        seq,
+        contract,
+        elapsed_ms: 1.0,
+        engine: Engine::Worker,
+    }
+}
+
 fn answered(s: &AppState, sources: &[&str]) -> Action {
     Action::Annotated {
         seq: s.pending.unwrap_or(0),
@@ -130,24 +140,14 @@ fn empty_paste_gives_a_notice_and_no_request() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn only_the_pending_result_is_applied() {
     let mut s = run(vec![add("One.")]);
-    let stale = Action::Annotated {
-        seq: 99,
-        contract: contract(&["x"], vec![]),
-        elapsed_ms: 1.0,
-        engine: Engine::Worker,
-    };
+    let stale = annotated(99, contract(&["x"], vec![]));
     s.apply(stale);
     assert!(
         s.contract.is_none(),
         "an answer to another request is dropped"
     );
     s.apply(add("Two."));
-    let first_answer = Action::Annotated {
-        seq: 1,
-        contract: contract(&["a"], vec![]),
-        elapsed_ms: 1.0,
-        engine: Engine::Worker,
-    };
+    let first_answer = annotated(1, contract(&["a"], vec![]));
     s.apply(first_answer);
     assert!(
         s.contract.is_none(),
@@ -236,15 +236,13 @@ fn a_selection_that_no_longer_exists_is_cleared_by_a_new_result() {
 fn closing_a_tab_keeps_contract_and_tabs_aligned() {
     let mut s = run(vec![add("A."), add("B."), add("C.")]);
     let seq = s.pending.unwrap_or(0);
-    s.apply(Action::Annotated {
+    s.apply(annotated(
         seq,
-        contract: contract(
+        contract(
             &["paste 1", "paste 2", "paste 3"],
             vec![relation(0), relation(1), relation(2)],
         ),
-        elapsed_ms: 1.0,
-        engine: Engine::Worker,
-    });
+    ));
     s.apply(Action::SelectTab(2));
     s.apply(Action::CloseTab(1));
     let sources: Vec<&str> = s.articles.iter().map(|a| a.source.as_str()).collect();
@@ -569,12 +567,7 @@ fn link_metadata_is_shown_now_and_after_every_result() {
     };
     let mut s = run(vec![add("a story")]);
     let seq = s.pending.unwrap_or(0);
-    s.apply(Action::Annotated {
-        seq,
-        contract: with_link(&["paste 1"]),
-        elapsed_ms: 1.0,
-        engine: Engine::Worker,
-    });
+    s.apply(annotated(seq, with_link(&["paste 1"])));
     assert_eq!(title(&s).as_deref(), Some("Some Story"));
     let meta = LinkMetadata {
         title: Some("The real headline".into()),
@@ -588,11 +581,6 @@ fn link_metadata_is_shown_now_and_after_every_result() {
     // A later annotation of the workspace gets it too.
     s.apply(add("another story"));
     let seq = s.pending.unwrap_or(0);
-    s.apply(Action::Annotated {
-        seq,
-        contract: with_link(&["paste 1", "paste 2"]),
-        elapsed_ms: 1.0,
-        engine: Engine::Worker,
-    });
+    s.apply(annotated(seq, with_link(&["paste 1", "paste 2"])));
     assert_eq!(title(&s).as_deref(), Some("The real headline"));
 }
