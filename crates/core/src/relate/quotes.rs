@@ -107,6 +107,12 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
         }
         i += c.len_utf8();
     }
+    finish_quotes(text, open, out)
+}
+
+/// The end of a scan: a quote still open runs to the end of the text, and quotes without a
+/// letter or digit are dropped.
+fn finish_quotes(text: &str, open: Option<usize>, mut out: Vec<Span>) -> Vec<Span> {
     if let Some(start) = open {
         let end = text.trim_end().len();
         if end > start + 1 {
@@ -527,14 +533,7 @@ mod tests {
             }
             k += 1;
         }
-        if let Some(start) = open {
-            let end = text.trim_end().len();
-            if end > start + 1 {
-                out.push(Span::new(start, end));
-            }
-        }
-        out.retain(|s| s.text(text).chars().any(char::is_alphanumeric));
-        out
+        finish_quotes(text, open, out)
     }
 
     proptest! {
