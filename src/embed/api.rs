@@ -158,16 +158,18 @@ fn api_object(link: &EmbedLink) -> Result<Object, JsValue> {
         let input = input
             .as_string()
             .ok_or_else(|| error("annotate() takes the article's HTML or text as a string"))?;
-        if input.trim().is_empty() {
-            // Shown in the widget too: with `for`, the host page has no other sign of it.
-            let why = "Nothing to annotate: the article given to gloss is empty.";
-            l.dispatch(Action::Notice(why.to_string()));
-            return Err(error("annotate(): nothing to annotate (the article is empty)"));
-        }
         let source = source
             .as_string()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| "embedded article".to_string());
+        if input.trim().is_empty() {
+            // The reducer keeps the workspace and says so in the widget (with `for`, the host
+            // page has no other sign of it); nothing will be annotated, so reject now.
+            l.dispatch(Action::Replace { source, input });
+            return Err(error(
+                "annotate(): nothing to annotate (the article is empty)",
+            ));
+        }
         let link = l.clone();
         let promise = Promise::new(&mut |resolve, reject| link.wait(resolve, reject));
         l.dispatch(Action::Replace { source, input });

@@ -223,11 +223,12 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Add { source, input } => self.add(source, input),
+            Action::Replace { input, .. } if input.trim().is_empty() => {
+                // The embed's annotate(): there may be no paste box to point to.
+                self.notice =
+                    Some("Nothing to annotate: the article given to gloss is empty.".to_string());
+            }
             Action::Replace { source, input } => {
-                if input.trim().is_empty() {
-                    self.add(Some(source), input);
-                    return;
-                }
                 self.articles = Rc::new(Vec::new());
                 self.contract = None;
                 self.base = None;
@@ -531,8 +532,14 @@ impl AppState {
         self.shown().and_then(|c| c.documents.get(i))
     }
 
-    /// The line shown in `#status`.
+    /// The line shown in `#status` of the app with a paste box.
     pub fn status_text(&self) -> String {
+        self.status_text_with("Paste an article to begin.")
+    }
+
+    /// The line shown in `#status`; `idle` when nothing is annotated or being annotated (an
+    /// embed without a paste box must not ask for a paste).
+    pub fn status_text_with(&self, idle: &str) -> String {
         let n = self.articles.len();
         let articles = plural(n, "article", "articles");
         let percent = self
@@ -559,7 +566,7 @@ impl AppState {
                 }
                 line
             }
-            _ => "Paste an article to begin.".to_string(),
+            _ => idle.to_string(),
         }
     }
 }

@@ -231,12 +231,10 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
 
-    // Without a paste box (an embed reading its article from the page) there is nothing to
-    // paste into, so the idle line does not ask for a paste.
-    let status = if !paste_box && state.articles.is_empty() && !busy {
-        "No article yet.".to_string()
-    } else {
+    let status = if paste_box {
         state.status_text()
+    } else {
+        state.status_text_with("No article yet.")
     };
     html! {
         <div class="app">
