@@ -194,10 +194,15 @@ pub struct Prepared {
 fn add_rows(table: &RowTable, feats: &[u32], acc: &mut [i32; N_TAGS]) {
     for &r in feats {
         if let Some(row) = table.get(r) {
-            for (a, &q) in acc.iter_mut().zip(row) {
-                *a += q as i32;
-            }
+            add_row(acc, row);
         }
+    }
+}
+
+#[inline]
+fn add_row(acc: &mut [i32; N_TAGS], row: &[i16]) {
+    for (a, &q) in acc.iter_mut().zip(row) {
+        *a += q as i32;
     }
 }
 
@@ -234,12 +239,8 @@ impl StaticTables<'_> {
                 for &r in feats {
                     if let Some(row) = t.get(r) {
                         let (x, y) = row.split_at(N_TAGS);
-                        for (s, &q) in a.iter_mut().zip(x) {
-                            *s += q as i32;
-                        }
-                        for (s, &q) in b.iter_mut().zip(y) {
-                            *s += q as i32;
-                        }
+                        add_row(a, x);
+                        add_row(b, y);
                     }
                 }
             }
@@ -267,7 +268,8 @@ fn static_sums(hasher: Hasher, infos: &[Vec<TokInfo>], ids: &[u32], tables: &Sta
     let mut own = SumCache::new(words, nt);
     let mut near = SumCache::new((words + 1) * NEAR.len(), nt);
     let mut word_rows: Vec<u32> = Vec::with_capacity(24);
-    let mut ctx_rows: Vec<u32> = Vec::with_capacity(48);
+    let mut ctx_rows: Vec<u32> = Vec::with_capacity(24);
+    let mut near_rows: Vec<u32> = Vec::with_capacity(8);
     let mut g = 0usize;
     for info in infos {
         for i in 0..info.len() {
@@ -296,11 +298,11 @@ fn static_sums(hasher: Hasher, infos: &[Vec<TokInfo>], ids: &[u32], tables: &Sta
                         .filter(|&&x| x != NO_WORD)
                         .map(|&x| x as usize * NEAR.len() + k),
                 };
-                ctx_rows.clear();
+                near_rows.clear();
                 if !near.is_known(key) {
-                    near_features_by(hasher, j.and_then(|j| info.get(j)), d, |r| ctx_rows.push(r));
+                    near_features_by(hasher, j.and_then(|j| info.get(j)), d, |r| near_rows.push(r));
                 }
-                near.add(key, tables, &ctx_rows, acc);
+                near.add(key, tables, &near_rows, acc);
             }
             g += 1;
         }

@@ -374,6 +374,12 @@ impl Hasher {
 
 const PAD: [u64; 5] = [0x51ed_2701, 0x51ed_2702, 0, 0x51ed_2703, 0x51ed_2704];
 
+/// What stands for a neighbour at offset `d` past the sentence's edge.
+#[inline]
+fn pad(d: isize) -> u64 {
+    PAD[(d + 2).clamp(0, 4) as usize]
+}
+
 /// Static feature rows of token `i` of a sentence, appended to `out`.
 pub fn static_features(h: Hasher, s: &[TokInfo], i: usize, out: &mut Vec<u32>) {
     static_features_by(h, s, i, true, true, |_, r| out.push(r));
@@ -400,7 +406,6 @@ pub fn static_features_by(
 ) {
     let Some(t) = s.get(i) else { return };
     let at = |d: isize| -> Option<&TokInfo> { i.checked_add_signed(d).and_then(|j| s.get(j)) };
-    let pad = |d: isize| PAD[(d + 2).clamp(0, 4) as usize];
     let lw = |d: isize| at(d).map_or(pad(d), |x| x.lw);
     let ss = |d: isize| at(d).map_or(pad(d), |x| x.sshape);
     if near {
@@ -485,7 +490,7 @@ pub fn static_features_by(
 /// past the sentence's edge): its words, short shape and classes at that offset. They depend
 /// on that word and `d` alone.
 pub fn near_features_by(h: Hasher, x: Option<&TokInfo>, d: isize, mut emit: impl FnMut(u32)) {
-    let pad = PAD[(d + 2).clamp(0, 4) as usize];
+    let pad = pad(d);
     let lw = x.map_or(pad, |x| x.lw);
     let ss = x.map_or(pad, |x| x.sshape);
     let cls = |level: u32| x.map_or(pad, |x| class_at(x.class, level));

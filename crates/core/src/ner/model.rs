@@ -91,8 +91,9 @@ pub struct Model {
     pub rows: RowTable,
     /// Second stage (scale, rows), if the model has one.
     pub stage2: Option<(f32, RowTable)>,
-    /// With a second stage: both stages' rows side by side, for tagging (built on load).
-    pub pairs: Option<StagePairs>,
+    /// With a second stage: both stages' rows side by side, for tagging (built on load from
+    /// `rows` and `stage2`, so private to the recognizer).
+    pub(super) pairs: Option<StagePairs>,
     pub classes: WordClasses,
     pub gazetteer: Gazetteer,
     pub meta: String,
