@@ -4,7 +4,7 @@
 //! Training and tagging both decode through [`decode_doc`], so they see the same features.
 
 use super::features::{
-    aggregate_features, aggregates, dynamic_features, sentence_info_cached, set_topic,
+    aggregate_features, aggregates, dynamic_features, plain_tokens, sentence_info_cached, set_topic,
     near_features_by, static_features, static_features_by, Context, Hasher, History, TokInfo, WordCache, NEAR,
     NO_WORD,
 };
@@ -97,7 +97,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// Tag every sentence of a document. `score` turns feature rows into tag scores;
-    /// `visit(sentence, token, rows, chosen)` sees every decision (training updates there).
+    /// `visit(sentence, token, rows, chosen)` sees every decision (training updates there;
+    /// training passes no `plain` tokens, so it sees every token).
     /// `stage1`, for a second-stage model, holds the first stage's tags of the document;
     /// they add the aggregation features of [`aggregate_features`].
     ///
@@ -108,6 +109,7 @@ impl<'a> Decoder<'a> {
         &self,
         prep: &Prepared,
         stage1: Option<&[Vec<Tag>]>,
+        plain: &[bool],
         mut score: S,
         mut visit: V,
     ) -> Vec<Vec<(Tag, f32)>>
@@ -116,7 +118,7 @@ impl<'a> Decoder<'a> {
         V: FnMut(usize, usize, &[u32], Tag),
     {
         let mut rows: Vec<u32> = Vec::with_capacity(112);
-        self.decode_by(&prep.infos, stage1, |si, i, g, dynamic, p1| {
+        self.decode_by(&prep.infos, stage1, plain, |si, i, g, dynamic, p1| {
             // Token `g` owns static rows `ends[g-1]..ends[g]`.
             let start = g
                 .checked_sub(1)
@@ -137,11 +139,14 @@ impl<'a> Decoder<'a> {
     /// The decoding loop shared by training and tagging: for every token (sentence `si`,
     /// token `i`, token `g` of the document) `choose(si, i, g, dynamic_rows, previous_tag)`
     /// picks the tag and its margin; `dynamic_rows` are the rows that depend on earlier
-    /// decisions and, in a second stage, on the first stage's labels.
+    /// decisions and, in a second stage, on the first stage's labels. A token marked in
+    /// `plain` ([`plain_tokens`]; empty: none) after an `O` is tagged `O` unscored, with an
+    /// infinite margin.
     fn decode_by<C>(
         &self,
         infos: &[Vec<TokInfo>],
         stage1: Option<&[Vec<Tag>]>,
+        plain: &[bool],
         mut choose: C,
     ) -> Vec<Vec<(Tag, f32)>>
     where
@@ -157,17 +162,21 @@ impl<'a> Decoder<'a> {
             let (mut p1, mut p2) = (Tag::O, Tag::O);
             let mut tags = Vec::with_capacity(info.len());
             for (i, t) in info.iter().enumerate() {
-                rows.clear();
-                let c = Context {
-                    p1,
-                    p2,
-                    hist: hist.lookup(t),
+                let (tag, margin) = if p1 == Tag::O && plain.get(g).copied().unwrap_or(false) {
+                    (Tag::O, f32::INFINITY)
+                } else {
+                    rows.clear();
+                    let c = Context {
+                        p1,
+                        p2,
+                        hist: hist.lookup(t),
+                    };
+                    dynamic_features(self.hasher, t, c, &mut rows);
+                    if let Some(a) = agg.and_then(|a| a.get(i)) {
+                        aggregate_features(self.hasher, t, a, &mut rows);
+                    }
+                    choose(si, i, g, &rows, p1)
                 };
-                dynamic_features(self.hasher, t, c, &mut rows);
-                if let Some(a) = agg.and_then(|a| a.get(i)) {
-                    aggregate_features(self.hasher, t, a, &mut rows);
-                }
-                let (tag, margin) = choose(si, i, g, &rows, p1);
                 g += 1;
                 hist.record(t, tag);
                 p2 = p1;
@@ -249,65 +258,106 @@ impl StaticTables<'_> {
     }
 }
 
-/// Each token's sum of its static rows in each stage of `tables` (`sums[g * nt + k]` for
-/// token `g`, stage `k`, `nt` stages). The rows that depend on one word alone, the token's
-/// own or a neighbour's at one offset of [`NEAR`], are hashed and looked up once per distinct
-/// word (and offset) of the document (`ids` from [`Decoder::token_infos`]); only the rest,
-/// about a third, are looked up for every token.
-fn static_sums(hasher: Hasher, infos: &[Vec<TokInfo>], ids: &[u32], tables: &StaticTables) -> Vec<[i32; N_TAGS]> {
-    let nt = tables.count();
-    let n: usize = infos.iter().map(Vec::len).sum();
-    let mut sums = vec![[0i32; N_TAGS]; n * nt];
-    let words = ids
-        .iter()
-        .filter(|&&id| id != NO_WORD)
-        .map(|&id| id as usize + 1)
-        .max()
-        .unwrap_or(0);
-    // Keyed by word id; and by (word id, offset), plus one key per offset past a sentence's edge.
-    let mut own = SumCache::new(words, nt);
-    let mut near = SumCache::new((words + 1) * NEAR.len(), nt);
-    let mut word_rows: Vec<u32> = Vec::with_capacity(24);
-    let mut ctx_rows: Vec<u32> = Vec::with_capacity(24);
-    let mut near_rows: Vec<u32> = Vec::with_capacity(8);
-    let mut g = 0usize;
-    for info in infos {
-        for i in 0..info.len() {
-            let id = ids.get(g).copied().unwrap_or(NO_WORD);
-            let own_key = (id != NO_WORD).then_some(id as usize);
-            let own_known = own.is_known(own_key);
-            word_rows.clear();
-            ctx_rows.clear();
-            static_features_by(hasher, info, i, !own_known, false, |word_only, r| {
-                if word_only {
-                    word_rows.push(r);
-                } else {
-                    ctx_rows.push(r);
-                }
-            });
-            let Some(acc) = sums.get_mut(g * nt..(g + 1) * nt) else { break };
-            tables.add_rows(&ctx_rows, acc);
-            own.add(own_key, tables, &word_rows, acc);
-            for (k, &d) in NEAR.iter().enumerate() {
-                let j = i.checked_add_signed(d).filter(|&j| j < info.len());
-                let key = match j {
-                    None => Some(words * NEAR.len() + k),
-                    Some(_) => g
-                        .checked_add_signed(d)
-                        .and_then(|h| ids.get(h))
-                        .filter(|&&x| x != NO_WORD)
-                        .map(|&x| x as usize * NEAR.len() + k),
-                };
-                near_rows.clear();
-                if !near.is_known(key) {
-                    near_features_by(hasher, j.and_then(|j| info.get(j)), d, |r| near_rows.push(r));
-                }
-                near.add(key, tables, &near_rows, acc);
-            }
-            g += 1;
+/// Each token's sum of its static rows in each stage of `tables`, computed when first asked
+/// for (tagging skips the tokens of [`plain_tokens`], and their rows are never summed unless a
+/// stage scores them after all). The rows that depend on one word alone, the token's own or a
+/// neighbour's at one offset of [`NEAR`], are hashed and looked up once per distinct word (and
+/// offset) of the document (`ids` from [`Decoder::token_infos`]); only the rest, about a third,
+/// are looked up for every token.
+struct StaticSums<'a> {
+    hasher: Hasher,
+    infos: &'a [Vec<TokInfo>],
+    ids: &'a [u32],
+    tables: &'a StaticTables<'a>,
+    /// Stages (1 or 2): token `g`, stage `k` is `sums[g * nt + k]`.
+    nt: usize,
+    /// One more than the largest word id.
+    words: usize,
+    sums: Vec<[i32; N_TAGS]>,
+    done: Vec<bool>,
+    /// Keyed by word id; and by (word id, offset), plus one key per offset past a sentence's edge.
+    own: SumCache,
+    near: SumCache,
+    word_rows: Vec<u32>,
+    ctx_rows: Vec<u32>,
+    near_rows: Vec<u32>,
+}
+
+impl<'a> StaticSums<'a> {
+    fn new(hasher: Hasher, infos: &'a [Vec<TokInfo>], ids: &'a [u32], tables: &'a StaticTables<'a>) -> Self {
+        let nt = tables.count();
+        let n: usize = infos.iter().map(Vec::len).sum();
+        let words = ids
+            .iter()
+            .filter(|&&id| id != NO_WORD)
+            .map(|&id| id as usize + 1)
+            .max()
+            .unwrap_or(0);
+        StaticSums {
+            hasher,
+            infos,
+            ids,
+            tables,
+            nt,
+            words,
+            sums: vec![[0i32; N_TAGS]; n * nt],
+            done: vec![false; n],
+            own: SumCache::new(words, nt),
+            near: SumCache::new((words + 1) * NEAR.len(), nt),
+            word_rows: Vec::with_capacity(24),
+            ctx_rows: Vec::with_capacity(24),
+            near_rows: Vec::with_capacity(8),
         }
     }
-    sums
+
+    /// The sum of stage `k` of token `i` of sentence `si`, token `g` of the document.
+    fn get(&mut self, si: usize, i: usize, g: usize, k: usize) -> Option<&[i32; N_TAGS]> {
+        if !self.done.get(g).copied().unwrap_or(true) {
+            self.compute(si, i, g);
+        }
+        self.sums.get(g * self.nt + k)
+    }
+
+    fn compute(&mut self, si: usize, i: usize, g: usize) {
+        let (hasher, ids, tables, nt, words) = (self.hasher, self.ids, self.tables, self.nt, self.words);
+        let Some(info) = self.infos.get(si) else { return };
+        let id = ids.get(g).copied().unwrap_or(NO_WORD);
+        let own_key = (id != NO_WORD).then_some(id as usize);
+        let own_known = self.own.is_known(own_key);
+        let (word_rows, ctx_rows) = (&mut self.word_rows, &mut self.ctx_rows);
+        word_rows.clear();
+        ctx_rows.clear();
+        static_features_by(hasher, info, i, !own_known, false, |word_only, r| {
+            if word_only {
+                word_rows.push(r);
+            } else {
+                ctx_rows.push(r);
+            }
+        });
+        let Some(acc) = self.sums.get_mut(g * nt..(g + 1) * nt) else { return };
+        tables.add_rows(&self.ctx_rows, acc);
+        self.own.add(own_key, tables, &self.word_rows, acc);
+        for (k, &d) in NEAR.iter().enumerate() {
+            let j = i.checked_add_signed(d).filter(|&j| j < info.len());
+            let key = match j {
+                None => Some(words * NEAR.len() + k),
+                Some(_) => g
+                    .checked_add_signed(d)
+                    .and_then(|h| ids.get(h))
+                    .filter(|&&x| x != NO_WORD)
+                    .map(|&x| x as usize * NEAR.len() + k),
+            };
+            self.near_rows.clear();
+            if !self.near.is_known(key) {
+                let near_rows = &mut self.near_rows;
+                near_features_by(hasher, j.and_then(|j| info.get(j)), d, |r| near_rows.push(r));
+            }
+            self.near.add(key, tables, &self.near_rows, acc);
+        }
+        if let Some(done) = self.done.get_mut(g) {
+            *done = true;
+        }
+    }
 }
 
 /// Per-stage sums of rows that are the same wherever their key recurs, kept once computed.
@@ -401,10 +451,11 @@ impl Model {
             }
             (None, _) => StaticTables::One(&self.rows),
         };
-        let nt = tables.count();
-        let sums = static_sums(self.hasher, &infos, &ids, &tables);
-        let first = dec.decode_by(&infos, None, |_, _, g, dynamic, p1| {
-            let s = scores_with(&self.rows, self.scale, sums.get(g * nt), dynamic);
+        // The first stage alone is for training a second stage: it scores every token.
+        let plain = if second { plain_tokens(&infos) } else { Vec::new() };
+        let mut sums = StaticSums::new(self.hasher, &infos, &ids, &tables);
+        let first = dec.decode_by(&infos, None, &plain, |si, i, g, dynamic, p1| {
+            let s = scores_with(&self.rows, self.scale, sums.get(si, i, g, 0), dynamic);
             best_tag(&s, p1)
         });
         let Some((scale2, rows2)) = stage2 else {
@@ -414,8 +465,8 @@ impl Model {
             .iter()
             .map(|s| s.iter().map(|x| x.0).collect())
             .collect();
-        dec.decode_by(&infos, Some(&tags), |_, _, g, dynamic, p1| {
-            let s = scores_with(rows2, *scale2, sums.get(g * nt + 1), dynamic);
+        dec.decode_by(&infos, Some(&tags), &plain, |si, i, g, dynamic, p1| {
+            let s = scores_with(rows2, *scale2, sums.get(si, i, g, 1), dynamic);
             best_tag(&s, p1)
         })
     }
@@ -447,9 +498,11 @@ mod tests {
         ];
         let dec = Decoder::for_model(m);
         let prep = dec.prepare(&doc);
+        let plain = plain_tokens(&prep.infos);
         let first = dec.decode_doc(
             &prep,
             None,
+            &plain,
             |f| table_scores(&m.rows, m.scale, f),
             |_, _, _, _| {},
         );
@@ -463,6 +516,7 @@ mod tests {
                 dec.decode_doc(
                     &prep,
                     Some(&tags),
+                    &plain,
                     |f| table_scores(rows2, *scale2, f),
                     |_, _, _, _| {},
                 )

@@ -147,6 +147,7 @@ pub fn train_doc(
     dec.decode_doc(
         &prep,
         stage1,
+        &[],
         |rows| cell.borrow().scores(rows),
         |si, i, rows, pred| {
             let gold = d
@@ -177,7 +178,7 @@ pub fn evaluate<S: FnMut(&[u32]) -> [f32; N_TAGS]>(
         let words = doc_words(d);
         let prep = dec.prepare(&words);
         let s1 = stage1.and_then(|s| s.get(k)).map(Vec::as_slice);
-        let tagged = dec.decode_doc(&prep, s1, &mut score, |_, _, _, _| {});
+        let tagged = dec.decode_doc(&prep, s1, &[], &mut score, |_, _, _, _| {});
         for (s, t) in d.sentences.iter().zip(&tagged) {
             let pred: Vec<Tag> = t.iter().map(|x| x.0).collect();
             sc.add(&s.tags, &pred);
