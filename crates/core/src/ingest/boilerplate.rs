@@ -18,7 +18,7 @@
 //! and a removed block is returned as furniture (or as the headline), never dropped.
 
 use super::block::{Block, Kind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -199,7 +199,7 @@ struct Run {
 /// Which blocks are the article (`true`) and which are furniture.
 pub(crate) fn select(blocks: &[Block]) -> Vec<bool> {
     let feats: Vec<Features> = blocks.iter().map(features).collect();
-    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen: HashMap<&str, u32> = HashMap::default();
     for b in blocks {
         *seen.entry(b.text.as_str()).or_insert(0) += 1;
     }

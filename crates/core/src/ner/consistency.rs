@@ -79,6 +79,10 @@ const MISC: usize = 3;
 /// Adjust `tagged` (tags and margins per sentence of `doc`) in place.
 pub fn apply(doc: &[Vec<&str>], tagged: &mut [Vec<(Tag, f32)>]) {
     for (words, tags) in doc.iter().zip(tagged.iter_mut()) {
+        // Every repair below starts from a chunk the model found.
+        if untagged(tags) {
+            continue;
+        }
         trim_edge_punctuation(words, tags);
         join_particles(words, tags);
         head_opens_chunk(words, tags);
@@ -95,8 +99,15 @@ pub fn apply_with_classes(
 ) {
     apply(doc, tagged);
     for (words, tags) in doc.iter().zip(tagged.iter_mut()) {
-        drop_common_openers(words, tags, classes);
+        if !untagged(tags) {
+            drop_common_openers(words, tags, classes);
+        }
     }
+}
+
+/// A sentence in which the model found no name.
+fn untagged(tags: &[(Tag, f32)]) -> bool {
+    tags.iter().all(|t| t.0 == Tag::O)
 }
 
 /// Log2 frequency bucket the lowercase form must reach, and its lead over the form as written.
@@ -288,10 +299,13 @@ fn trim_edge_punctuation(words: &[&str], tags: &mut [(Tag, f32)]) {
 fn head_opens_chunk(words: &[&str], tags: &mut [(Tag, f32)]) {
     for i in 0..words.len().saturating_sub(1) {
         let Some(w) = words.get(i) else { continue };
+        let next = tags.get(i + 1).map(|t| t.0);
+        if tags.get(i).map(|t| t.0) != Some(Tag::O) || !next.is_some_and(Tag::is_begin) {
+            continue;
+        }
         let head =
             w.starts_with(char::is_uppercase) && ARABIC_ORG_HEADS.contains(&fold(w).as_str());
-        let next = tags.get(i + 1).map(|t| t.0);
-        if !head || tags.get(i).map(|t| t.0) != Some(Tag::O) || !next.is_some_and(Tag::is_begin) {
+        if !head {
             continue;
         }
         let Some(ty) = next.and_then(Tag::ty) else {

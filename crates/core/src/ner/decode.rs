@@ -269,12 +269,12 @@ struct StaticSums<'a> {
     infos: &'a [Vec<TokInfo>],
     ids: &'a [u32],
     tables: &'a StaticTables<'a>,
-    /// Stages (1 or 2): token `g`, stage `k` is `sums[g * nt + k]`.
+    /// Stages summed (1 or 2).
     nt: usize,
     /// One more than the largest word id.
     words: usize,
-    sums: Vec<[i32; N_TAGS]>,
-    done: Vec<bool>,
+    /// Keyed by token `g` of the document: its sums, one per stage.
+    sums: SumCache,
     /// Keyed by word id; and by (word id, offset), plus one key per offset past a sentence's edge.
     own: SumCache,
     near: SumCache,
@@ -300,8 +300,7 @@ impl<'a> StaticSums<'a> {
             tables,
             nt,
             words,
-            sums: vec![[0i32; N_TAGS]; n * nt],
-            done: vec![false; n],
+            sums: SumCache::new(n, nt),
             own: SumCache::new(words, nt),
             near: SumCache::new((words + 1) * NEAR.len(), nt),
             word_rows: Vec::with_capacity(24),
@@ -312,14 +311,17 @@ impl<'a> StaticSums<'a> {
 
     /// The sum of stage `k` of token `i` of sentence `si`, token `g` of the document.
     fn get(&mut self, si: usize, i: usize, g: usize, k: usize) -> Option<&[i32; N_TAGS]> {
-        if !self.done.get(g).copied().unwrap_or(true) {
-            self.compute(si, i, g);
+        if !self.sums.is_known(Some(g)) {
+            let mut acc = [[0i32; N_TAGS]; 2];
+            let acc = acc.get_mut(..self.nt.min(2))?;
+            self.compute(si, i, g, acc);
+            self.sums.keep(g, acc);
         }
-        self.sums.get(g * self.nt + k)
+        self.sums.kept(Some(g))?.get(k)
     }
 
-    fn compute(&mut self, si: usize, i: usize, g: usize) {
-        let (hasher, ids, tables, nt, words) = (self.hasher, self.ids, self.tables, self.nt, self.words);
+    fn compute(&mut self, si: usize, i: usize, g: usize, acc: &mut [[i32; N_TAGS]]) {
+        let (hasher, ids, tables, words) = (self.hasher, self.ids, self.tables, self.words);
         let Some(info) = self.infos.get(si) else { return };
         let id = ids.get(g).copied().unwrap_or(NO_WORD);
         let own_key = (id != NO_WORD).then_some(id as usize);
@@ -334,7 +336,6 @@ impl<'a> StaticSums<'a> {
                 ctx_rows.push(r);
             }
         });
-        let Some(acc) = self.sums.get_mut(g * nt..(g + 1) * nt) else { return };
         tables.add_rows(&self.ctx_rows, acc);
         self.own.add(own_key, tables, &self.word_rows, acc);
         for (k, &d) in NEAR.iter().enumerate() {
@@ -354,55 +355,75 @@ impl<'a> StaticSums<'a> {
             }
             self.near.add(key, tables, &self.near_rows, acc);
         }
-        if let Some(done) = self.done.get_mut(g) {
-            *done = true;
-        }
     }
 }
 
 /// Per-stage sums of rows that are the same wherever their key recurs, kept once computed.
 struct SumCache {
-    known: Vec<bool>,
+    /// Per key: where its sums start in `sums` ([`UNSEEN`]: not computed yet). Sums are
+    /// stored as computed, so only the keys in use take room (and nothing large is zeroed).
+    slot: Vec<u32>,
     sums: Vec<[i32; N_TAGS]>,
     nt: usize,
 }
 
+/// A [`SumCache`] key whose sums are not computed yet.
+const UNSEEN: u32 = u32::MAX;
+
 impl SumCache {
     fn new(keys: usize, nt: usize) -> SumCache {
-        SumCache { known: vec![false; keys], sums: vec![[0; N_TAGS]; keys * nt], nt }
+        SumCache { slot: vec![UNSEEN; keys], sums: Vec::new(), nt }
+    }
+
+    /// The kept sums of `key`, if computed.
+    fn kept(&self, key: Option<usize>) -> Option<&[[i32; N_TAGS]]> {
+        let at = *self.slot.get(key?)?;
+        if at == UNSEEN {
+            return None;
+        }
+        self.sums.get(at as usize..at as usize + self.nt)
     }
 
     fn is_known(&self, key: Option<usize>) -> bool {
-        key.and_then(|k| self.known.get(k)).copied().unwrap_or(false)
+        self.kept(key).is_some()
+    }
+
+    /// Keep `sums` as the sums of `key`.
+    fn keep(&mut self, key: usize, sums: &[[i32; N_TAGS]]) {
+        let at = u32::try_from(self.sums.len()).unwrap_or(UNSEEN);
+        if let Some(slot) = self.slot.get_mut(key) {
+            if at != UNSEEN && sums.len() == self.nt {
+                *slot = at;
+                self.sums.extend_from_slice(sums);
+            }
+        }
     }
 
     /// Add the sums of `key` to `acc`: the kept ones when known, else those of `rows`, kept
     /// for next time (`None`: a key that is never kept).
     fn add(&mut self, key: Option<usize>, tables: &StaticTables, rows: &[u32], acc: &mut [[i32; N_TAGS]]) {
-        let nt = self.nt;
-        let known = self.is_known(key);
-        let slot = key.and_then(|k| self.sums.get_mut(k * nt..(k + 1) * nt));
         let mut fresh = [[0i32; N_TAGS]; 2];
-        let sums: &[[i32; N_TAGS]] = match slot {
-            Some(s) if known => s,
-            slot => {
-                let fresh = &mut fresh[..nt.min(2)];
+        let sums: &[[i32; N_TAGS]] = match self.kept(key) {
+            Some(s) => s,
+            None => {
+                let fresh = &mut fresh[..self.nt.min(2)];
                 tables.add_rows(rows, fresh);
-                if let Some(s) = slot {
-                    for (kept, f) in s.iter_mut().zip(fresh.iter()) {
-                        *kept = *f;
-                    }
-                    if let Some(k) = key.and_then(|k| self.known.get_mut(k)) {
-                        *k = true;
-                    }
+                if let Some(k) = key {
+                    self.keep(k, fresh);
                 }
                 fresh
             }
         };
-        for (a, w) in acc.iter_mut().zip(sums) {
-            for (x, y) in a.iter_mut().zip(w) {
-                *x += y;
-            }
+        add_sums(acc, sums);
+    }
+}
+
+/// `acc[k] += sums[k]` for each stage `k`.
+#[inline]
+fn add_sums(acc: &mut [[i32; N_TAGS]], sums: &[[i32; N_TAGS]]) {
+    for (a, w) in acc.iter_mut().zip(sums) {
+        for (x, y) in a.iter_mut().zip(w) {
+            *x += y;
         }
     }
 }
