@@ -321,11 +321,21 @@ pub fn fold(word: &str) -> String {
 
 /// The family representative of a folded word, or the word itself.
 fn family(word: &str) -> &str {
-    FAMILIES
-        .iter()
-        .find(|row| row.contains(&word))
-        .and_then(|row| row.first().copied())
-        .unwrap_or(word)
+    // Spelling → the first spelling of the first row holding it (names are keyed often).
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for row in FAMILIES {
+            if let Some(&head) = row.first() {
+                for &w in *row {
+                    m.entry(w).or_insert(head);
+                }
+            }
+        }
+        m
+    });
+    index.get(word).copied().unwrap_or(word)
 }
 
 /// Phonetic key of a folded word: consonants kept (digraphs kh/sh/th/dh/gh as units, q→k,

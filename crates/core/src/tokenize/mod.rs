@@ -80,8 +80,8 @@ pub fn tokenize(text: &str, paragraphs: &[Span]) -> Tokenized {
 /// Sentence spans of `text` taken as one paragraph (used by ingest to cut over-long
 /// paragraphs at sentence boundaries).
 pub fn sentence_spans(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut kinds = Vec::new();
+    let mut spans = Vec::with_capacity(text.len() / 5 + 1);
+    let mut kinds = Vec::with_capacity(text.len() / 5 + 1);
     scan::scan(text, 0, &mut spans, &mut kinds);
     split(text, &spans, &kinds)
         .filter_map(|r| {
