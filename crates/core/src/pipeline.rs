@@ -200,14 +200,26 @@ pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnosti
 /// country, when the workspace has one.
 fn demonym_links(entities: &[Entity]) -> Vec<(usize, usize)> {
     let mut links = Vec::new();
+    // Lowercase alias → the first place entity with it, built on first need.
+    let mut places: Option<rustc_hash::FxHashMap<String, usize>> = None;
     for (d, e) in entities.iter().enumerate() {
         if e.label != Label::Misc || e.name.contains(char::is_whitespace) {
             continue;
         }
         let countries = demonym_countries(&e.name);
-        let country = countries.iter().find_map(|c| {
-            entities.iter().position(|p| p.label == Label::Loc && p.aliases.iter().any(|a| a.to_lowercase() == *c))
+        if countries.is_empty() {
+            continue;
+        }
+        let places = places.get_or_insert_with(|| {
+            let mut m = rustc_hash::FxHashMap::default();
+            for (p, place) in entities.iter().enumerate().filter(|(_, p)| p.label == Label::Loc) {
+                for a in &place.aliases {
+                    m.entry(a.to_lowercase()).or_insert(p);
+                }
+            }
+            m
         });
+        let country = countries.iter().find_map(|c| places.get(c.as_str()).copied());
         if let Some(c) = country {
             links.push((d, c));
         }

@@ -95,6 +95,10 @@ pub struct WordCache<'w> {
     /// Word hash → index in `infos`.
     index: super::hash::U64Map<u32>,
     infos: Vec<(&'w str, TokInfo)>,
+    /// A sentence's gazetteer input and output, kept between sentences (no allocation each).
+    lower: Vec<u64>,
+    eligible: Vec<bool>,
+    masks: Vec<u32>,
 }
 
 impl<'w> WordCache<'w> {
@@ -172,14 +176,15 @@ pub fn sentence_info_cached<'w>(
         }
     }
     if !gaz.is_empty() {
-        let lower: Vec<u64> = out.iter().map(|t| t.lw).collect();
-        let eligible: Vec<bool> = out
-            .iter()
-            .map(|t| t.flags & (INIT_CAP | CAPS_LINE) != 0)
-            .collect();
-        let mut masks = vec![0u32; out.len()];
-        gaz.annotate(&lower, &eligible, &mut masks);
-        for (t, m) in out.iter_mut().zip(masks) {
+        let (lower, eligible, masks) = (&mut cache.lower, &mut cache.eligible, &mut cache.masks);
+        lower.clear();
+        lower.extend(out.iter().map(|t| t.lw));
+        eligible.clear();
+        eligible.extend(out.iter().map(|t| t.flags & (INIT_CAP | CAPS_LINE) != 0));
+        masks.clear();
+        masks.resize(out.len(), 0);
+        gaz.annotate(lower, eligible, masks);
+        for (t, &m) in out.iter_mut().zip(masks.iter()) {
             t.gaz = m;
         }
     }
