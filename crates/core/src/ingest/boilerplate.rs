@@ -49,8 +49,7 @@ const MIN_MERGE_WORDS: usize = 40;
 pub(crate) fn features(b: &Block) -> Features {
     let mut f = Features::default();
     for w in split_spaces(&b.text) {
-        let mut letters = w.chars().filter(|c| c.is_alphabetic());
-        let Some(first) = letters.next() else {
+        let Some(letters) = letters(w) else {
             if w.chars().any(char::is_alphanumeric) {
                 f.words += 1;
             }
@@ -59,17 +58,11 @@ pub(crate) fn features(b: &Block) -> Features {
         };
         f.words += 1;
         f.letter_words += 1;
-        if first.is_lowercase() {
+        if letters.first_lower {
             f.lower_words += 1;
         }
         // All-caps words of two letters or more ("AFP", "LATEST"); caseless scripts never are.
-        let mut n = 1;
-        let mut all_upper = first.is_uppercase();
-        for c in letters {
-            n += 1;
-            all_upper &= c.is_uppercase();
-        }
-        if all_upper && n >= 2 {
+        if letters.all_upper && letters.count >= 2 {
             f.caps_words += 1;
         }
         f.has_time |= is_time(w);
@@ -92,6 +85,35 @@ pub(crate) fn features(b: &Block) -> Features {
     f
 }
 
+/// The letters of a word: how many, whether the first is lowercase, whether all are uppercase.
+struct Letters {
+    count: usize,
+    first_lower: bool,
+    all_upper: bool,
+}
+
+/// [`Letters`] of a word, `None` if it has none. Most words are ASCII: bytes, no char decoding.
+fn letters(w: &str) -> Option<Letters> {
+    let mut l = Letters { count: 0, first_lower: false, all_upper: true };
+    let mut add = |lower: bool, upper: bool| {
+        if l.count == 0 {
+            l.first_lower = lower;
+        }
+        l.count += 1;
+        l.all_upper &= upper;
+    };
+    if w.is_ascii() {
+        for b in w.bytes().filter(u8::is_ascii_alphabetic) {
+            add(b.is_ascii_lowercase(), b.is_ascii_uppercase());
+        }
+    } else {
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            add(c.is_lowercase(), c.is_uppercase());
+        }
+    }
+    (l.count > 0).then_some(l)
+}
+
 /// `s.split(' ')` by a byte scan (cheaper than the memchr searcher on short words).
 fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
@@ -112,6 +134,10 @@ fn split_spaces(s: &str) -> impl Iterator<Item = &str> {
 
 /// "6:00am", "10:00", "9pm", "18.30GMT" are times of day.
 fn is_time(w: &str) -> bool {
+    // A time starts with an ASCII digit once trimmed (most words have none: a byte scan).
+    if !w.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
