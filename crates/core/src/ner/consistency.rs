@@ -149,11 +149,11 @@ fn drop_common_openers(words: &[&str], tags: &mut [(Tag, f32)], classes: &WordCl
 
 fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
     for i in 1..words.len() {
-        let cap_particle = words.get(i).is_some_and(|w| CAP_PARTICLES.contains(w));
+        // Tags first: they rule out almost every word before any word list is searched.
         let before = tags.get(i - 1).map(|t| t.0.ty());
-        if cap_particle
-            && before == Some(Some(PER))
+        if before == Some(Some(PER))
             && tags.get(i).map(|t| t.0) == Some(Tag::begin(PER))
+            && words.get(i).is_some_and(|w| CAP_PARTICLES.contains(w))
         {
             if let Some(t) = tags.get_mut(i) {
                 t.0 = Tag::inside(PER);
@@ -161,10 +161,14 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
         }
     }
     for i in 1..words.len().saturating_sub(1) {
-        let is_particle = words.get(i).is_some_and(|w| PARTICLES.contains(w));
         let before = tags.get(i - 1).map(|t| t.0.ty());
         let here = tags.get(i).map(|t| t.0);
         let after = tags.get(i + 1).map(|t| t.0);
+        // Both repairs below need an untagged word before a person.
+        if here != Some(Tag::O) || after != Some(Tag::begin(PER)) {
+            continue;
+        }
+        let is_particle = words.get(i).is_some_and(|w| PARTICLES.contains(w));
         if is_particle
             && before == Some(Some(PER))
             && here == Some(Tag::O)
@@ -364,6 +368,9 @@ fn groups_from_heads(words: &[&str], tags: &mut [(Tag, f32)]) {
 fn fill_from_document(doc: &[Vec<&str>], tagged: &mut [Vec<(Tag, f32)>]) {
     let mut votes: U64Map<[u16; N_TYPES]> = U64Map::default();
     for (words, tags) in doc.iter().zip(tagged.iter()) {
+        if untagged(tags) {
+            continue;
+        }
         let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
         for c in chunks(&ts) {
             if c.end == c.start + 1 {

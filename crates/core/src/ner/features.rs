@@ -300,12 +300,15 @@ const PARTICLES: [&str; 30] = [
 pub fn plain_tokens(infos: &[Vec<TokInfo>]) -> Vec<bool> {
     let lower = hash::step(hash::SEED, b'x');
     let particles: Vec<u64> = PARTICLES.iter().map(|p| hash::bytes(p.as_bytes())).collect();
+    // One bit per particle's hash (mod 64): most words are ruled out without the list.
+    let bloom = particles.iter().fold(0u64, |m, &h| m | 1 << (h & 63));
+    let particle = |lw: u64| bloom & 1 << (lw & 63) != 0 && particles.contains(&lw);
     let mut out = Vec::with_capacity(infos.iter().map(Vec::len).sum());
     for info in infos {
         let cased = info.iter().any(TokInfo::is_capitalised);
         out.extend(
             info.iter()
-                .map(|t| cased && (t.flags & PUNCT != 0 || t.sshape == lower && !particles.contains(&t.lw))),
+                .map(|t| cased && (t.flags & PUNCT != 0 || t.sshape == lower && !particle(t.lw))),
         );
     }
     out
