@@ -106,7 +106,8 @@ fn mine(model: &Model, articles: &[&str]) -> HashMap<String, [u32; N_TYPES]> {
                     .collect()
             })
             .collect();
-        let tagged = gloss_core::ner::tag_document(model, &doc);
+        // Names feed training: every token is scored (the app's shortcut must not change a model).
+        let tagged = gloss_core::ner::tag_document_scoring_all(model, &doc);
         for (words, ts) in doc.iter().zip(&tagged) {
             let tags: Vec<Tag> = ts.iter().map(|x| x.0).collect();
             for c in chunks(&tags) {

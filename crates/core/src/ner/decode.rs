@@ -447,18 +447,28 @@ impl Model {
     /// [`Decoder::decode_doc`] with this model's weights (the static rows' sums are computed
     /// once per token for both stages, the word-only ones once per distinct word).
     pub fn tag_doc(&self, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
-        self.tag_stages(doc, true)
+        self.tag_stages(doc, true, true)
     }
 
-    /// First-stage tags only (for training a second stage on this model's labels).
+    /// [`Model::tag_doc`] scoring every token, the plain ones too: for what training learns
+    /// from (names mined from unlabelled text), so that the tagging shortcut never changes a
+    /// model.
+    pub fn tag_doc_scoring_all(&self, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
+        self.tag_stages(doc, true, false)
+    }
+
+    /// First-stage tags only, every token scored (for training a second stage on this
+    /// model's labels).
     pub fn tag_doc_stage1(&self, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        self.tag_stages(doc, false)
+        self.tag_stages(doc, false, false)
             .into_iter()
             .map(|s| s.into_iter().map(|x| x.0).collect())
             .collect()
     }
 
-    fn tag_stages(&self, doc: &[Vec<&str>], second: bool) -> Vec<Vec<(Tag, f32)>> {
+    /// Tag with the first stage, and the second if `second`; `skip`: tag the plain tokens
+    /// ([`plain_tokens`]) unscored.
+    fn tag_stages(&self, doc: &[Vec<&str>], second: bool, skip: bool) -> Vec<Vec<(Tag, f32)>> {
         let dec = Decoder::for_model(self);
         let (infos, ids) = dec.token_infos(doc, |_| false);
         let stage2 = if second { self.stage2.as_ref() } else { None };
@@ -472,8 +482,7 @@ impl Model {
             }
             (None, _) => StaticTables::One(&self.rows),
         };
-        // The first stage alone is for training a second stage: it scores every token.
-        let plain = if second { plain_tokens(&infos) } else { Vec::new() };
+        let plain = if skip { plain_tokens(&infos) } else { Vec::new() };
         let mut sums = StaticSums::new(self.hasher, &infos, &ids, &tables);
         let first = dec.decode_by(&infos, None, &plain, |si, i, g, dynamic, p1| {
             let s = scores_with(&self.rows, self.scale, sums.get(si, i, g, 0), dynamic);

@@ -55,6 +55,14 @@ pub fn tag_document(m: &Model, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
     tagged
 }
 
+/// [`tag_document`] scoring every token ([`Model::tag_doc_scoring_all`]): for tagging what
+/// training learns from, so that the tagging shortcut for plain tokens never changes a model.
+pub fn tag_document_scoring_all(m: &Model, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
+    let mut tagged = m.tag_doc_scoring_all(doc);
+    consistency::apply_with_classes(doc, &mut tagged, &m.classes);
+    tagged
+}
+
 /// Confidence in [0, 1] from a score margin.
 fn confidence(margin: f32) -> f32 {
     if margin.is_finite() {
