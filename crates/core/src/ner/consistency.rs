@@ -169,11 +169,7 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
             continue;
         }
         let is_particle = words.get(i).is_some_and(|w| PARTICLES.contains(w));
-        if is_particle
-            && before == Some(Some(PER))
-            && here == Some(Tag::O)
-            && after == Some(Tag::begin(PER))
-        {
+        if is_particle && before == Some(Some(PER)) {
             for t in tags.iter_mut().skip(i).take(2) {
                 t.0 = Tag::inside(PER);
             }
@@ -186,12 +182,7 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
         let prev_cap = words
             .get(i - 1)
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-        if marker
-            && prev_cap
-            && before != Some(Some(PER))
-            && here == Some(Tag::O)
-            && after == Some(Tag::begin(PER))
-        {
+        if marker && prev_cap && before != Some(Some(PER)) {
             if let Some(t) = tags.get_mut(i - 1) {
                 t.0 = Tag::begin(PER);
             }

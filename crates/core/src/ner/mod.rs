@@ -50,15 +50,17 @@ pub fn model() -> Result<&'static Model, &'static ModelError> {
 /// Tag a document (sentences of words) the way the app does: model, then document
 /// consistency. Returns tags and per-token confidences in [0, 1].
 pub fn tag_document(m: &Model, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
-    let mut tagged = m.tag_doc(doc);
-    consistency::apply_with_classes(doc, &mut tagged, &m.classes);
-    tagged
+    consistent(m, doc, m.tag_doc(doc))
 }
 
 /// [`tag_document`] scoring every token ([`Model::tag_doc_scoring_all`]): for tagging what
 /// training learns from, so that the tagging shortcut for plain tokens never changes a model.
 pub fn tag_document_scoring_all(m: &Model, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f32)>> {
-    let mut tagged = m.tag_doc_scoring_all(doc);
+    consistent(m, doc, m.tag_doc_scoring_all(doc))
+}
+
+/// The model's tags of `doc` made consistent across the document.
+fn consistent(m: &Model, doc: &[Vec<&str>], mut tagged: Vec<Vec<(Tag, f32)>>) -> Vec<Vec<(Tag, f32)>> {
     consistency::apply_with_classes(doc, &mut tagged, &m.classes);
     tagged
 }
