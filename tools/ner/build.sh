@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the recognizer's model, models/ner.bin, from its sources, end to end:
-#   1. word classes from unlabelled news + Wikipedia      -> models/wordclasses.tsv
+#   1. word classes: embeddings of the unlabelled news + Wikipedia as gloss tokenizes it,
+#      clustered (tools/ner/classes.py; about 12 minutes) -> models/wordclasses.tsv
 #   2. place gazetteer from GeoNames / ISO 3166 (PyPI)     -> models/gazetteer.tsv
 #   3. name lists mined from the same unlabelled text by models trained on halves of the
 #      labelled data (jackknife; those two lists live only while building) and on all of
@@ -37,11 +38,15 @@ TMP=${KEEP_TMP:-$(mktemp -d)}
 mkdir -p "$TMP"
 if [[ -z ${KEEP_TMP:-} ]]; then trap 'rm -rf "$TMP"' EXIT; fi
 
+if [[ ! -s models/wordclasses.tsv || ${REBUILD_CLASSES:-0} == 1 ||
+      ! -s models/gazetteer.tsv || ${REBUILD_GAZETTEER:-0} == 1 ]]; then
+  python3 -m pip install -q -r tools/ner/requirements.txt
+fi
 if [[ ! -s models/wordclasses.tsv || ${REBUILD_CLASSES:-0} == 1 ]]; then
-  $G train classes --raw "$RAW" --conll "$D/train.txt" --out models/wordclasses.tsv --vocab 100000 --contexts 600 --seed 1
+  $G train tokens --raw "$RAW" --conll "$D/train.txt" --out "$TMP/tokens.txt"
+  python3 tools/ner/classes.py "$TMP/tokens.txt" models/wordclasses.tsv --vocab 100000 --seed 1
 fi
 if [[ ! -s models/gazetteer.tsv || ${REBUILD_GAZETTEER:-0} == 1 ]]; then
-  python3 -m pip install -q -r tools/ner/requirements.txt
   python3 tools/ner/gazetteer.py models/gazetteer.tsv
 fi
 CLS=(--classes models/wordclasses.tsv)

@@ -2,7 +2,7 @@
 //! Tagging and evaluation use exactly what the app uses (`gloss_core::ner::tag_document` with
 //! the embedded model) unless `--model FILE` names another model file.
 
-mod classes;
+mod tokens;
 mod conllio;
 mod names;
 
@@ -119,7 +119,7 @@ pub fn print_scores(sc: &Scorer) {
 
 pub fn train(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
-        Some("classes") => return classes::run(args.get(1..).unwrap_or(&[])),
+        Some("tokens") => return tokens::run(args.get(1..).unwrap_or(&[])),
         Some("names") => return names::run(args.get(1..).unwrap_or(&[])),
         _ => {}
     }

@@ -68,6 +68,15 @@ const ENGLISH_ORG_HEADS: &[&str] = &[
     "alliance", "federation", "association", "institute", "foundation", "union", "group",
 ];
 
+/// Royal titles that stand before a person's name ("Crown Prince Mohammed bin Salman",
+/// "Sheikh Tamim bin Hamad Al Thani"); lowercase.
+const ROYAL_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "crown",
+];
+
+/// Forms of address, never part of the name they stand before ("Mr Macron"); lowercase.
+const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir"];
+
 /// Words that mark a person's name ("Abu Bakr", "Osama bin Laden").
 const PERSON_MARKERS: &[&str] = &["abu", "bin", "ibn", "bint"];
 
@@ -85,6 +94,7 @@ pub fn apply(doc: &[Vec<&str>], tagged: &mut [Vec<(Tag, f32)>]) {
         }
         trim_edge_punctuation(words, tags);
         join_particles(words, tags);
+        drop_leading_titles(words, tags);
         head_opens_chunk(words, tags);
         groups_from_heads(words, tags);
     }
@@ -317,6 +327,38 @@ fn head_opens_chunk(words: &[&str], tags: &mut [(Tag, f32)]) {
             }
             t.0 = Tag::inside(ORG);
             j += 1;
+        }
+    }
+}
+
+/// A person chunk that opens with a form of address or with royal titles before a name of
+/// two words or more loses them: "Mr Macron" is "Macron" and "Prince Mohammed bin Salman"
+/// is "Mohammed bin Salman", as CoNLL-2003 mostly annotates them ("Mr" is never part of a
+/// name there; a title before a multi-word name rarely is: "King Norodom Sihanouk"), and the
+/// chip then names the person alone. A royal title before one word ("Prince Charles") is left
+/// to the model: there the annotation is split.
+fn drop_leading_titles(words: &[&str], tags: &mut [(Tag, f32)]) {
+    let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
+    for c in chunks(&ts) {
+        if c.ty != PER {
+            continue;
+        }
+        let mut start = c.start;
+        let title = |w: &str, left: usize| {
+            let w = w.to_lowercase();
+            (HONORIFICS.contains(&w.as_str()) && left >= 2)
+                || (ROYAL_TITLES.contains(&w.as_str()) && left >= 3)
+        };
+        while words.get(start).is_some_and(|w| title(w, c.end - start)) {
+            if let Some(t) = tags.get_mut(start) {
+                t.0 = Tag::O;
+            }
+            start += 1;
+        }
+        if start > c.start {
+            if let Some(t) = tags.get_mut(start) {
+                t.0 = Tag::begin(PER);
+            }
         }
     }
 }
