@@ -594,10 +594,15 @@ pub fn starts_with_honorific(surface: &str) -> bool {
 /// Whether a surface form looks like an acronym: 2–6 capital letters, dots allowed ("HTS",
 /// "U.S."), or a short all-caps form with a final lowercase s ("NGOs" is not one).
 pub fn is_acronym(surface: &str) -> bool {
-    let letters: Vec<char> = surface.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().any(|c| c.is_alphabetic())
+    let (mut count, mut alphabetic) = (0usize, false);
+    for c in surface.chars().filter(|c| *c != '.') {
+        count += 1;
+        if count > 6 || !(c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        alphabetic |= c.is_alphabetic();
+    }
+    count >= 2 && alphabetic
 }
 
 /// The letters of an acronym, uppercase, dots removed.
