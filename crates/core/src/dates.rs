@@ -148,7 +148,11 @@ pub fn find_dates(text: &str, tok: &Tokenized) -> Vec<Mention> {
 pub fn find_dates_in_words(ws: &[Word]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < ws.len() {
+    while let Some(w) = ws.get(i) {
+        if !may_open_date(w) {
+            i += 1;
+            continue;
+        }
         match longest_match(ws, i) {
             Some((a, b)) => {
                 if let (Some(first), Some(last)) = (ws.get(a), ws.get(b.saturating_sub(1))) {
@@ -164,6 +168,25 @@ pub fn find_dates_in_words(ws: &[Word]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Lowercase words that can open a date: the modifiers, relative words and counts that the
+/// patterns of [`longest_match`] accept first (see [`may_open_date`]).
+const LOWERCASE_OPENERS: &[&str] = &[
+    "late", "early", "last", "next", "this", "earlier", "later", "mid", "yesterday", "today", "tomorrow", "tonight",
+    "past", "coming", "the", "a", "spring", "summer", "autumn", "winter",
+];
+
+/// Whether some pattern can match from this word: each opens with a digit, a capital (month,
+/// weekday), "mid-", or one of [`LOWERCASE_OPENERS`] / [`NUMBER_WORDS`]. Most words of a text
+/// are other lowercase words, and this spares them the seven patterns.
+fn may_open_date(w: &Word) -> bool {
+    if !w.text.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    w.text.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("mid-"))
+        || w.is_any(LOWERCASE_OPENERS)
+        || w.is_any(NUMBER_WORDS)
 }
 
 /// The longest date starting at word `i`, as a word range `[a, b)` (a may be > i when a
