@@ -170,24 +170,54 @@ pub fn find_dates_in_words(ws: &[Word]) -> Vec<Mention> {
     out
 }
 
-/// Lowercase words that can open a date: the modifiers, relative words and counts that the
-/// patterns of [`longest_match`] accept first (see [`may_open_date`]).
+/// The lowercase words that can open a date, sorted: the modifiers and relative words that
+/// the patterns of [`longest_match`] accept first, and the counts of [`NUMBER_WORDS`] (see
+/// [`may_open_date`]; a test checks the list against those patterns' words).
 const LOWERCASE_OPENERS: &[&str] = &[
-    "late", "early", "last", "next", "this", "earlier", "later", "mid", "yesterday", "today", "tomorrow", "tonight",
-    "past", "coming", "the", "a", "spring", "summer", "autumn", "winter",
+    "a", "autumn", "coming", "earlier", "early", "eight", "eleven", "few", "fifteen", "fifty", "five", "forty",
+    "four", "hundred", "last", "late", "later", "mid", "next", "nine", "one", "past", "seven", "several", "six",
+    "spring", "summer", "ten", "the", "thirty", "this", "three", "today", "tomorrow", "tonight", "twelve", "twenty",
+    "two", "winter", "yesterday",
 ];
 
 /// Whether some pattern can match from this word: each opens with a digit, a capital (month,
-/// weekday), "mid-", or one of [`LOWERCASE_OPENERS`] / [`NUMBER_WORDS`]. Most words of a text
-/// are other lowercase words, and this spares them the seven patterns.
+/// weekday), "mid-", or one of [`LOWERCASE_OPENERS`]. Most words of a text are other
+/// lowercase words, and this spares them the seven patterns.
 fn may_open_date(w: &Word) -> bool {
     if !w.text.chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
-    w.text.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("mid-"))
-        || w.is_any(LOWERCASE_OPENERS)
-        || w.is_any(NUMBER_WORDS)
+    let t = w.text.as_bytes();
+    if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"mid-")) {
+        return true;
+    }
+    // The openers are ASCII and shorter than 16 bytes: compare as numbers, in lowercase.
+    t.len() < 16 && OPENER_KEYS.binary_search(&word_key(t)).is_ok()
 }
+
+/// A word of up to 15 bytes as a number: its bytes lowercased, big-endian, padded with zeros,
+/// then its length. Keys of lowercase words sort as the words do.
+const fn word_key(t: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 15 {
+        let b = if i < t.len() { t[i].to_ascii_lowercase() } else { 0 };
+        key = (key << 8) | b as u128;
+        i += 1;
+    }
+    (key << 8) | (t.len() & 0xFF) as u128
+}
+
+/// [`LOWERCASE_OPENERS`] as [`word_key`]s, in the same (sorted) order.
+const OPENER_KEYS: [u128; LOWERCASE_OPENERS.len()] = {
+    let mut keys = [0u128; LOWERCASE_OPENERS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = word_key(LOWERCASE_OPENERS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 /// The longest date starting at word `i`, as a word range `[a, b)` (a may be > i when a
 /// matched preposition is dropped, never the other way).
@@ -497,6 +527,21 @@ fn year_phrase(c: &Cursor) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::tokenize::whitespace_tokens as tok;
+
+    #[test]
+    fn lowercase_openers_are_sorted_and_cover_the_patterns_first_words() {
+        assert!(LOWERCASE_OPENERS.windows(2).all(|p| p[0] < p[1]));
+        assert!(OPENER_KEYS.windows(2).all(|p| p[0] < p[1]));
+        assert!(LOWERCASE_OPENERS.iter().all(|o| o.len() < 16 && o.bytes().all(|b| b.is_ascii_lowercase())));
+        let firsts = [
+            "late", "early", "last", "next", "this", "earlier", "later", "mid", "yesterday", "today", "tomorrow",
+            "tonight", "past", "coming", "the", "a", "spring", "summer", "autumn", "winter",
+        ];
+        let counts = NUMBER_WORDS.iter().filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
+        for w in firsts.iter().chain(counts) {
+            assert!(LOWERCASE_OPENERS.binary_search(w).is_ok(), "{w}");
+        }
+    }
 
     #[test]
     fn bare_numbers_are_not_years() {
