@@ -133,8 +133,8 @@ enum Head {
 }
 
 fn head_of(w: &Word) -> Option<Head> {
-    let l = w.text.to_lowercase();
-    let l = l.as_str();
+    let l = w.lower();
+    let l = &*l;
     if LEAD_HEADS.contains(&l) {
         Some(Head::Lead)
     } else if MEMBER_HEADS.contains(&l) {
@@ -151,9 +151,9 @@ fn head_of(w: &Word) -> Option<Head> {
 }
 
 fn is_modifier(w: &Word) -> bool {
-    let l = w.text.to_lowercase();
-    TITLE_MODIFIERS.contains(&l.as_str()) && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
-        || ADJECTIVES.contains(&l.as_str())
+    let l = w.lower();
+    TITLE_MODIFIERS.contains(&&*l) && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
+        || ADJECTIVES.contains(&&*l)
 }
 
 /// All nominal relations of a document.

@@ -20,12 +20,12 @@ pub struct Title {
 }
 
 fn is_title_word(w: &Word) -> bool {
-    let lower = w.text.to_lowercase();
-    TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str())
+    let lower = w.lower();
+    TITLE_HEADS.contains(&&*lower) || TITLE_MODIFIERS.contains(&&*lower)
 }
 
 fn is_head(w: &Word) -> bool {
-    TITLE_HEADS.contains(&w.text.to_lowercase().as_str())
+    TITLE_HEADS.contains(&&*w.lower())
 }
 
 /// The title right before the name that starts at word `start`.
