@@ -225,11 +225,12 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
 
 /// A word folded for head lookup: lowercase, apostrophes dropped, an "al-" prefix cut.
 fn fold(w: &str) -> String {
-    let lower: String = w
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BF}' | '\u{02BC}'))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut lower = String::with_capacity(w.len());
+    lower.extend(
+        w.chars()
+            .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BF}' | '\u{02BC}'))
+            .flat_map(char::to_lowercase),
+    );
     for p in ["al-", "el-"] {
         if let Some(rest) = lower.strip_prefix(p).filter(|r| !r.is_empty()) {
             return rest.to_string();

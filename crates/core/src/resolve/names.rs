@@ -342,7 +342,9 @@ fn family(word: &str) -> &str {
 /// ph→f, ck→k), vowels reduced to classes A (a, e), U (o, u), I (i, y, ee), runs collapsed,
 /// and "aw"/"ow" before a consonant read as U ("Jawlani" ~ "Jolani").
 pub fn phonetic(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
+    // Sized for the word up front: collecting `chars()` would start small and grow.
+    let mut chars: Vec<char> = Vec::with_capacity(word.len());
+    chars.extend(word.chars());
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut out = String::with_capacity(word.len());
     // The unit being read, and where the last unit written starts in `out` (runs collapse).
