@@ -225,6 +225,37 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "in",
 ];
 
+/// Whether a lowercase word is one of [`TITLE_HEADS`].
+pub fn is_title_head(lower: &str) -> bool {
+    title_words().get(lower).is_some_and(|&(head, _)| head)
+}
+
+/// Whether a lowercase word is one of [`TITLE_MODIFIERS`].
+pub fn is_title_modifier(lower: &str) -> bool {
+    title_words().get(lower).is_some_and(|&(_, modifier)| modifier)
+}
+
+/// Whether a lowercase word is one of [`TITLE_HEADS`] or [`TITLE_MODIFIERS`].
+pub fn is_title_word(lower: &str) -> bool {
+    title_words().contains_key(lower)
+}
+
+/// Every word of [`TITLE_HEADS`] and [`TITLE_MODIFIERS`] with (is a head, is a modifier):
+/// built once, as the lists are long and relations and resolve test many words against them.
+fn title_words() -> &'static rustc_hash::FxHashMap<&'static str, (bool, bool)> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = rustc_hash::FxHashMap::default();
+        for &w in TITLE_HEADS {
+            words.entry(w).or_insert((false, false)).0 = true;
+        }
+        for &w in TITLE_MODIFIERS {
+            words.entry(w).or_insert((false, false)).1 = true;
+        }
+        words
+    })
+}
+
 /// Kinship words: a name right after one introduces a relative of someone else.
 pub const KINSHIP: &[&str] = &[
     "father",
