@@ -200,11 +200,12 @@ fn may_open_date(w: &Word) -> bool {
 const fn word_key(t: &[u8]) -> u128 {
     let mut key = 0u128;
     let mut i = 0;
-    while i < 15 {
-        let b = if i < t.len() { t[i].to_ascii_lowercase() } else { 0 };
-        key = (key << 8) | b as u128;
+    while i < t.len() && i < 15 {
+        key = (key << 8) | t[i].to_ascii_lowercase() as u128;
         i += 1;
     }
+    // The zero padding: the bytes missing up to 15.
+    key <<= 8 * (15 - i) as u32;
     (key << 8) | (t.len() & 0xFF) as u128
 }
 
