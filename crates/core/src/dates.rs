@@ -148,7 +148,11 @@ pub fn find_dates(text: &str, tok: &Tokenized) -> Vec<Mention> {
 pub fn find_dates_in_words(ws: &[Word]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < ws.len() {
+    while let Some(w) = ws.get(i) {
+        if !may_open_date(w) {
+            i += 1;
+            continue;
+        }
         match longest_match(ws, i) {
             Some((a, b)) => {
                 if let (Some(first), Some(last)) = (ws.get(a), ws.get(b.saturating_sub(1))) {
@@ -165,6 +169,56 @@ pub fn find_dates_in_words(ws: &[Word]) -> Vec<Mention> {
     }
     out
 }
+
+/// The lowercase words that can open a date, sorted: the modifiers and relative words that
+/// the patterns of [`longest_match`] accept first, and the counts of [`NUMBER_WORDS`] (see
+/// [`may_open_date`]; a test checks the list against those patterns' words).
+const LOWERCASE_OPENERS: &[&str] = &[
+    "a", "autumn", "coming", "earlier", "early", "eight", "eleven", "few", "fifteen", "fifty", "five", "forty",
+    "four", "hundred", "last", "late", "later", "mid", "next", "nine", "one", "past", "seven", "several", "six",
+    "spring", "summer", "ten", "the", "thirty", "this", "three", "today", "tomorrow", "tonight", "twelve", "twenty",
+    "two", "winter", "yesterday",
+];
+
+/// Whether some pattern can match from this word: each opens with a digit, a capital (month,
+/// weekday), "mid-", or one of [`LOWERCASE_OPENERS`]. Most words of a text are other
+/// lowercase words, and this spares them the seven patterns.
+fn may_open_date(w: &Word) -> bool {
+    if !w.text.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let t = w.text.as_bytes();
+    if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"mid-")) {
+        return true;
+    }
+    // The openers are ASCII and shorter than 16 bytes: compare as numbers, in lowercase.
+    t.len() < 16 && OPENER_KEYS.binary_search(&word_key(t)).is_ok()
+}
+
+/// A word of up to 15 bytes as a number: its bytes lowercased, big-endian, padded with zeros,
+/// then its length. Keys of lowercase words sort as the words do.
+const fn word_key(t: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < t.len() && i < 15 {
+        key = (key << 8) | t[i].to_ascii_lowercase() as u128;
+        i += 1;
+    }
+    // The zero padding: the bytes missing up to 15.
+    key <<= 8 * (15 - i) as u32;
+    (key << 8) | (t.len() & 0xFF) as u128
+}
+
+/// [`LOWERCASE_OPENERS`] as [`word_key`]s, in the same (sorted) order.
+const OPENER_KEYS: [u128; LOWERCASE_OPENERS.len()] = {
+    let mut keys = [0u128; LOWERCASE_OPENERS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = word_key(LOWERCASE_OPENERS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 /// The longest date starting at word `i`, as a word range `[a, b)` (a may be > i when a
 /// matched preposition is dropped, never the other way).
@@ -474,6 +528,21 @@ fn year_phrase(c: &Cursor) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::tokenize::whitespace_tokens as tok;
+
+    #[test]
+    fn lowercase_openers_are_sorted_and_cover_the_patterns_first_words() {
+        assert!(LOWERCASE_OPENERS.windows(2).all(|p| p[0] < p[1]));
+        assert!(OPENER_KEYS.windows(2).all(|p| p[0] < p[1]));
+        assert!(LOWERCASE_OPENERS.iter().all(|o| o.len() < 16 && o.bytes().all(|b| b.is_ascii_lowercase())));
+        let firsts = [
+            "late", "early", "last", "next", "this", "earlier", "later", "mid", "yesterday", "today", "tomorrow",
+            "tonight", "past", "coming", "the", "a", "spring", "summer", "autumn", "winter",
+        ];
+        let counts = NUMBER_WORDS.iter().filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
+        for w in firsts.iter().chain(counts) {
+            assert!(LOWERCASE_OPENERS.binary_search(w).is_ok(), "{w}");
+        }
+    }
 
     #[test]
     fn bare_numbers_are_not_years() {

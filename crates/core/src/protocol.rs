@@ -156,13 +156,16 @@ pub fn entity_id(i: usize) -> String {
 
 impl Contract {
     pub fn from_workspace(ws: &Workspace) -> Contract {
+        // Each document's code-point index, built once for its mentions, links, quotes and
+        // relations.
+        let char_indexes: Vec<CharIndex> = ws.documents.iter().map(|doc| CharIndex::new(&doc.ingested.text)).collect();
         let documents = ws
             .documents
             .iter()
+            .zip(&char_indexes)
             .enumerate()
-            .map(|(d, doc)| {
+            .map(|(d, (doc, idx))| {
                 let text = &doc.ingested.text;
-                let idx = CharIndex::new(text);
                 let cp = |s: Span| (idx.to_char(s.start), idx.to_char(s.end));
                 let of = ws.entity_of.get(d);
                 let mentions = doc
@@ -240,9 +243,9 @@ impl Contract {
         let relations = ws
             .documents
             .iter()
+            .zip(&char_indexes)
             .enumerate()
-            .flat_map(|(d, doc)| {
-                let idx = CharIndex::new(&doc.ingested.text);
+            .flat_map(|(d, (doc, idx))| {
                 doc.relations
                     .iter()
                     .map(|r| RelationDto {

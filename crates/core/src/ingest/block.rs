@@ -70,7 +70,7 @@ impl Builder {
             // Inside a block with nothing pending, a run of printable ASCII goes in whole: the
             // per-char rules below would append each of its chars unchanged.
             if self.steady(ctx) {
-                let run = rest.bytes().take_while(u8::is_ascii_graphic).count();
+                let run = ascii_run(rest.as_bytes());
                 if run > 0 {
                     self.cur.text.push_str(rest.get(..run).unwrap_or(""));
                     self.all_bold &= ctx.bold;
@@ -185,6 +185,21 @@ impl Builder {
         self.close_anchor();
         self.break_block();
         self.blocks
+    }
+}
+
+/// The length of the run of printable ASCII that `bytes` opens, single spaces between its
+/// words included: a lone space before a printable char is appended as it stands, as the
+/// per-char rules of [`Builder::push_str`] would (a space pends, then is written before that
+/// char); a space run, or one before anything else, ends the run.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    loop {
+        match bytes.get(n) {
+            Some(b) if b.is_ascii_graphic() => n += 1,
+            Some(b' ') if bytes.get(n + 1).is_some_and(u8::is_ascii_graphic) => n += 2,
+            _ => return n,
+        }
     }
 }
 

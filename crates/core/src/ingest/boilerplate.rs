@@ -49,11 +49,13 @@ const MIN_MERGE_WORDS: usize = 40;
 pub(crate) fn features(b: &Block) -> Features {
     let mut f = Features::default();
     for w in split_spaces(&b.text) {
-        let Some(letters) = letters(w) else {
-            if w.chars().any(char::is_alphanumeric) {
+        let (letters, marks) = letters(w);
+        // A time has a digit and a credit a slash or a ©: most words have neither.
+        f.has_time |= marks.digit && is_time(w);
+        let Some(letters) = letters else {
+            if marks.digit || w.chars().any(char::is_alphanumeric) {
                 f.words += 1;
             }
-            f.has_time |= is_time(w);
             continue;
         };
         f.words += 1;
@@ -65,8 +67,7 @@ pub(crate) fn features(b: &Block) -> Features {
         if letters.all_upper && letters.count >= 2 {
             f.caps_words += 1;
         }
-        f.has_time |= is_time(w);
-        f.has_credit |= is_credit(w);
+        f.has_credit |= (marks.slash || w.starts_with('©')) && is_credit(w);
     }
     let tail = b
         .text
@@ -92,9 +93,18 @@ struct Letters {
     all_upper: bool,
 }
 
-/// [`Letters`] of a word, `None` if it has none. Most words are ASCII: bytes, no char decoding.
-fn letters(w: &str) -> Option<Letters> {
+/// Whether a word has an ASCII digit, and a slash.
+#[derive(Default)]
+struct Marks {
+    digit: bool,
+    slash: bool,
+}
+
+/// [`Letters`] of a word (`None` if it has none) and its [`Marks`], in one pass over its bytes
+/// for most words (ASCII; others decode their chars for the letters).
+fn letters(w: &str) -> (Option<Letters>, Marks) {
     let mut l = Letters { count: 0, first_lower: false, all_upper: true };
+    let mut marks = Marks::default();
     let mut add = |lower: bool, upper: bool| {
         if l.count == 0 {
             l.first_lower = lower;
@@ -103,15 +113,22 @@ fn letters(w: &str) -> Option<Letters> {
         l.all_upper &= upper;
     };
     if w.is_ascii() {
-        for b in w.bytes().filter(u8::is_ascii_alphabetic) {
-            add(b.is_ascii_lowercase(), b.is_ascii_uppercase());
+        for b in w.bytes() {
+            if b.is_ascii_alphabetic() {
+                add(b.is_ascii_lowercase(), b.is_ascii_uppercase());
+            } else {
+                marks.digit |= b.is_ascii_digit();
+                marks.slash |= b == b'/';
+            }
         }
     } else {
         for c in w.chars().filter(|c| c.is_alphabetic()) {
             add(c.is_lowercase(), c.is_uppercase());
         }
+        marks.digit = w.bytes().any(|b| b.is_ascii_digit());
+        marks.slash = w.contains('/');
     }
-    (l.count > 0).then_some(l)
+    ((l.count > 0).then_some(l), marks)
 }
 
 /// `s.split(' ')` by a byte scan (cheaper than the memchr searcher on short words).

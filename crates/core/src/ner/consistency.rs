@@ -28,7 +28,7 @@
 
 use super::hash::{self, U64Map};
 use super::lexicon::WordClasses;
-use super::tags::{chunks, Tag, N_TYPES};
+use super::tags::{iter_chunks, Tag, N_TYPES};
 
 /// Lowercase particles that may sit inside a person's name.
 const PARTICLES: &[&str] = &[
@@ -126,7 +126,7 @@ const OPENER_LOWER_LEAD: u8 = 3;
 
 fn drop_common_openers(words: &[&str], tags: &mut [(Tag, f32)], classes: &WordClasses) {
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
-    for c in chunks(&ts) {
+    for c in iter_chunks(&ts) {
         if c.end != c.start + 1 || !(c.ty == ORG || c.ty == MISC) {
             continue;
         }
@@ -204,7 +204,7 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
       // PER chunk, right before a name opening with "al-"/"el-" (not a place, not a known
       // group) makes one person's name.
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
-    for c in chunks(&ts) {
+    for c in iter_chunks(&ts) {
         let Some(first) = words.get(c.start) else {
             continue;
         };
@@ -235,11 +235,12 @@ fn join_particles(words: &[&str], tags: &mut [(Tag, f32)]) {
 
 /// A word folded for head lookup: lowercase, apostrophes dropped, an "al-" prefix cut.
 fn fold(w: &str) -> String {
-    let lower: String = w
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BF}' | '\u{02BC}'))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut lower = String::with_capacity(w.len());
+    lower.extend(
+        w.chars()
+            .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BF}' | '\u{02BC}'))
+            .flat_map(char::to_lowercase),
+    );
     for p in ["al-", "el-"] {
         if let Some(rest) = lower.strip_prefix(p).filter(|r| !r.is_empty()) {
             return rest.to_string();
@@ -266,7 +267,7 @@ fn is_edge_junk(w: &str, at_start: bool) -> bool {
 /// digit (a lone bracket is never a name).
 fn trim_edge_punctuation(words: &[&str], tags: &mut [(Tag, f32)]) {
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
-    for c in chunks(&ts) {
+    for c in iter_chunks(&ts) {
         let named = words
             .get(c.start..c.end)
             .is_some_and(|ws| ws.iter().any(|w| w.chars().any(char::is_alphanumeric)));
@@ -339,7 +340,7 @@ fn head_opens_chunk(words: &[&str], tags: &mut [(Tag, f32)]) {
 /// to the model: there the annotation is split.
 fn drop_leading_titles(words: &[&str], tags: &mut [(Tag, f32)]) {
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
-    for c in chunks(&ts) {
+    for c in iter_chunks(&ts) {
         if c.ty != PER {
             continue;
         }
@@ -366,7 +367,7 @@ fn drop_leading_titles(words: &[&str], tags: &mut [(Tag, f32)]) {
 /// Relabel person chunks that carry a group head word (module doc).
 fn groups_from_heads(words: &[&str], tags: &mut [(Tag, f32)]) {
     let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
-    for c in chunks(&ts) {
+    for c in iter_chunks(&ts) {
         if c.ty != PER {
             continue;
         }
@@ -405,7 +406,7 @@ fn fill_from_document(doc: &[Vec<&str>], tagged: &mut [Vec<(Tag, f32)>]) {
             continue;
         }
         let ts: Vec<Tag> = tags.iter().map(|t| t.0).collect();
-        for c in chunks(&ts) {
+        for c in iter_chunks(&ts) {
             if c.end == c.start + 1 {
                 if let Some(w) = words.get(c.start) {
                     if let Some(v) = votes.entry(hash::lower(w)).get_mut(c.ty) {

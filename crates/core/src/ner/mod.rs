@@ -28,7 +28,7 @@ use crate::tokenize::Tokenized;
 use crate::{Label, Span};
 use model::{Model, ModelError};
 use std::sync::OnceLock;
-use tags::{chunks, Tag};
+use tags::{iter_chunks, Tag};
 
 /// One recognised mention.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -90,7 +90,7 @@ pub fn recognize(text: &str, tok: &Tokenized) -> Vec<Mention> {
     let mut out = Vec::new();
     for (ts, tt) in spans.iter().zip(&tagged) {
         let tags: Vec<Tag> = tt.iter().map(|x| x.0).collect();
-        for c in chunks(&tags) {
+        for c in iter_chunks(&tags) {
             let (Some(first), Some(last)) = (ts.get(c.start), ts.get(c.end.wrapping_sub(1))) else {
                 continue;
             };

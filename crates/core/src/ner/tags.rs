@@ -103,27 +103,34 @@ pub struct Chunk {
 /// Maximal chunks as conlleval sees them: a chunk starts at `B-X`, or at `I-X` not preceded by
 /// `B-X`/`I-X` of the same type, and runs over the `I-X` that follow.
 pub fn chunks(tags: &[Tag]) -> Vec<Chunk> {
-    let mut out = Vec::new();
-    let mut open: Option<Chunk> = None;
-    for (i, &t) in tags.iter().enumerate() {
-        let continues = t.is_inside() && open.is_some_and(|c| Some(c.ty) == t.ty());
-        if continues {
-            if let Some(c) = open.as_mut() {
-                c.end = i + 1;
+    iter_chunks(tags).collect()
+}
+
+/// [`chunks`] one at a time, without a list (the consistency repairs read a sentence's chunks
+/// several times).
+pub fn iter_chunks(tags: &[Tag]) -> Chunks<'_> {
+    Chunks { tags, next: 0 }
+}
+
+/// The iterator of [`iter_chunks`].
+pub struct Chunks<'a> {
+    tags: &'a [Tag],
+    next: usize,
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        while let Some(t) = self.tags.get(self.next) {
+            let start = self.next;
+            self.next += 1;
+            let Some(ty) = t.ty() else { continue };
+            while self.tags.get(self.next).is_some_and(|n| n.is_inside() && n.ty() == Some(ty)) {
+                self.next += 1;
             }
-            continue;
+            return Some(Chunk { start, end: self.next, ty });
         }
-        if let Some(c) = open.take() {
-            out.push(c);
-        }
-        if let Some(ty) = t.ty() {
-            open = Some(Chunk {
-                start: i,
-                end: i + 1,
-                ty,
-            });
-        }
+        None
     }
-    out.extend(open);
-    out
 }

@@ -384,8 +384,7 @@ impl<'a> Ctx<'a> {
                 return false;
             };
             let lower = w.text.to_lowercase();
-            let titleish = crate::resolve::names::TITLE_HEADS.contains(&lower.as_str())
-                || crate::resolve::names::TITLE_MODIFIERS.contains(&lower.as_str())
+            let titleish = crate::resolve::names::is_title_word(&lower)
                 || w.is_capitalized()
                 || w.text == "'s"
                 || w.text == "’s";

@@ -13,7 +13,9 @@
 
 use super::context::Ctx;
 use super::{Raw, RelationKind};
-use crate::resolve::names::{KINSHIP, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::resolve::names::{is_title_modifier, KINSHIP, TITLE_HEADS};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
 use crate::resolve::roles::{join, title_after};
 use crate::resolve::words::Word;
 use crate::Label;
@@ -133,27 +135,41 @@ enum Head {
 }
 
 fn head_of(w: &Word) -> Option<Head> {
-    let l = w.text.to_lowercase();
-    let l = l.as_str();
-    if LEAD_HEADS.contains(&l) {
-        Some(Head::Lead)
-    } else if MEMBER_HEADS.contains(&l) {
-        Some(Head::Member)
-    } else if ALLY_HEADS.contains(&l) {
-        Some(Head::Ally)
-    } else if KINSHIP.contains(&l) {
-        Some(Head::Kin)
-    } else if TITLE_HEADS.contains(&l) {
-        Some(Head::Title)
-    } else {
-        None
-    }
+    heads().get(&*w.lower()).copied()
+}
+
+/// The head each head word gives, built once (the lists are long and every word beside a
+/// name is looked up): the first of [`LEAD_HEADS`], [`MEMBER_HEADS`], [`ALLY_HEADS`],
+/// [`KINSHIP`] and [`TITLE_HEADS`] that has the word.
+fn heads() -> &'static FxHashMap<&'static str, Head> {
+    static HEADS: OnceLock<FxHashMap<&'static str, Head>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads = FxHashMap::default();
+        let lists = [
+            (LEAD_HEADS, Head::Lead),
+            (MEMBER_HEADS, Head::Member),
+            (ALLY_HEADS, Head::Ally),
+            (KINSHIP, Head::Kin),
+            (TITLE_HEADS, Head::Title),
+        ];
+        for (list, head) in lists {
+            for &w in list {
+                heads.entry(w).or_insert(head);
+            }
+        }
+        heads
+    })
 }
 
 fn is_modifier(w: &Word) -> bool {
-    let l = w.text.to_lowercase();
-    TITLE_MODIFIERS.contains(&l.as_str()) && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
-        || ADJECTIVES.contains(&l.as_str())
+    let l = w.lower();
+    is_title_modifier(&l) && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"]) || is_adjective(&l)
+}
+
+/// Whether a lowercase word is one of [`ADJECTIVES`] (a set built once).
+fn is_adjective(lower: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ADJECTIVES.iter().copied().collect()).contains(lower)
 }
 
 /// All nominal relations of a document.
@@ -593,7 +609,7 @@ fn trim_title(ctx: &Ctx, r: std::ops::Range<usize>) -> String {
     while a < r.end
         && ctx.word(a).is_some_and(|w| {
             ADJECTIVES.contains(&w.text.to_lowercase().as_str())
-                && !TITLE_MODIFIERS.contains(&w.text.to_lowercase().as_str())
+                && !is_title_modifier(&w.lower())
                 || w.is("and")
         })
     {

@@ -19,7 +19,7 @@
 
 use super::context::{Ctx, WINDOW};
 use super::Quote;
-use crate::resolve::names::{HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::resolve::names::{is_title_word, HONORIFICS};
 use crate::{Label, Span};
 
 const SPEECH: &[&str] = &[
@@ -218,8 +218,7 @@ fn np_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
         }
         let lower = w.text.to_lowercase();
         let skippable = HONORIFICS.contains(&lower.as_str())
-            || TITLE_HEADS.contains(&lower.as_str())
-            || TITLE_MODIFIERS.contains(&lower.as_str())
+            || is_title_word(&lower)
             || w.is_any(&["'s", "’s"]);
         if !skippable || i - start > 8 {
             return None;
@@ -258,8 +257,7 @@ fn subject_np(ctx: &Ctx, from: usize, verb: usize) -> Option<usize> {
             }
             let titleish = ctx.word(k).is_some_and(|w| {
                 let l = w.text.to_lowercase();
-                TITLE_HEADS.contains(&l.as_str())
-                    || TITLE_MODIFIERS.contains(&l.as_str())
+                is_title_word(&l)
                     || w.text == "'s"
                     || w.text == "’s"
             });
@@ -469,8 +467,7 @@ fn quoted_speaker(ctx: &Ctx, mi: usize) -> bool {
             return true;
         }
         let l = w.text.to_lowercase();
-        let titleish = TITLE_HEADS.contains(&l.as_str())
-            || TITLE_MODIFIERS.contains(&l.as_str())
+        let titleish = is_title_word(&l)
             || HONORIFICS.contains(&l.as_str())
             || ctx.mention_covering(k - 1).is_some()
             || matches!(w.text, "," | "'s" | "’s");

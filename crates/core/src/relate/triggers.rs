@@ -12,7 +12,7 @@
 
 use super::context::Ctx;
 use super::{Raw, RelationKind};
-use crate::resolve::names::{TITLE_HEADS, TITLE_MODIFIERS};
+use crate::resolve::names;
 use crate::Label;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -332,7 +332,7 @@ fn coordinate_at(ctx: &Ctx, mut k: usize, sentence: usize) -> Option<usize> {
 
 fn is_title_word(w: &crate::resolve::words::Word) -> bool {
     let lower = w.text.to_lowercase();
-    (TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str()))
+    names::is_title_word(&lower)
         && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
 }
 
@@ -458,7 +458,8 @@ pub fn extract(ctx: &Ctx, out: &mut Vec<Raw>) {
     while i < n {
         let mut matched = 0;
         key.clear();
-        key.extend(ctx.word(i).map_or("", |w| w.text).chars().map(|c| c.to_ascii_lowercase()));
+        key.push_str(ctx.word(i).map_or("", |w| w.text));
+        key.make_ascii_lowercase();
         let candidates = index.get(key.as_str()).map_or(&[][..], Vec::as_slice);
         for t in candidates.iter().filter_map(|&ti| T.get(ti)) {
             let len = t.words.len();
@@ -809,7 +810,7 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
                 break;
             }
         }
-        let title_word = TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str());
+        let title_word = names::is_title_word(&lower);
         let lowercase = w.text.chars().all(|c| c.is_lowercase() || c == '-');
         if lowercase
             && !w.is_any(OBJECT_FILLERS)

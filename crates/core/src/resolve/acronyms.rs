@@ -67,10 +67,9 @@ pub fn is_country(canonical: &str) -> bool {
 
 /// Normalise a form for lexicon lookup: letters and digits only, lowercase.
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    out
 }
 
 /// The canonical name of a well-known form, if listed. Acronym forms must be written in

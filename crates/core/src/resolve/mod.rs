@@ -37,6 +37,7 @@ use crate::tokenize::Tokenized;
 use crate::Label;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// One document's mentions, as resolve sees them.
 pub struct DocMentions<'a> {
@@ -70,29 +71,17 @@ struct Prepared {
     label: Label,
     /// Surface without titles or possessive.
     name: String,
-    /// Key words of the name (see [`names::name_key_words`]).
-    words: Vec<String>,
-    /// The lookup key.
-    key: String,
-    /// A second key for all-caps words that may be names ("KYIV" in a dateline).
-    alt_key: Option<String>,
-    acronym: Option<String>,
+    /// What its name and label alone give, shared by every mention so named.
+    parts: Rc<NameParts>,
     roles: Vec<String>,
     /// Introduced as someone's relative ("his father Hafez ...").
     kin: bool,
-    /// The key of a quoted nickname inside the name.
-    nickname: Option<String>,
     /// After a royal title that goes with first names ("Prince Khalid").
     royal: bool,
-    /// For a group name opening with a nationality: (that word, key of the rest).
-    national: Option<(String, String)>,
     /// Right after "the" ("the Houthis", "the Kennedys"): a group, not a surname.
     after_the: bool,
     /// Recognizer confidence in [0, 1].
     score: f32,
-    /// Labelled otherwise but shaped like a person's name: given name, particle, surname
-    /// ("Bashar al-Assad" read as a place after "toppled").
-    person_shaped: bool,
 }
 
 /// An entity under construction.
@@ -101,7 +90,7 @@ struct Cluster {
     votes: [usize; 5],
     /// Confidence-weighted votes: the entity's label.
     weights: [f32; 5],
-    /// Some name of it is person-shaped (see [`Prepared::person_shaped`]).
+    /// Some name of it is person-shaped (see [`NameParts::person_shaped`]).
     person_shaped: bool,
     first_label: Option<Label>,
     /// (form, key word count, is acronym, order seen)
@@ -142,10 +131,10 @@ struct Resolver {
 /// Record a form once: a repeated form keeps its first place in the list and its earliest
 /// order, which is all that naming and alias order read (a cluster's lists stay as long as
 /// its distinct names, not its mentions, so lookups stay linear in the text).
-fn add_form(forms: &mut Vec<(String, usize, bool, usize)>, f: (String, usize, bool, usize)) {
-    match forms.iter_mut().find(|x| x.0 == f.0 && x.1 == f.1 && x.2 == f.2) {
-        Some(x) => x.3 = x.3.min(f.3),
-        None => forms.push(f),
+fn add_form(forms: &mut Vec<(String, usize, bool, usize)>, form: &str, words: usize, acronym: bool, order: usize) {
+    match forms.iter_mut().find(|x| x.0 == form && x.1 == words && x.2 == acronym) {
+        Some(x) => x.3 = x.3.min(order),
+        None => forms.push((form.to_string(), words, acronym, order)),
     }
 }
 
@@ -156,9 +145,12 @@ fn push_new<T: PartialEq>(list: &mut Vec<T>, x: T) {
 }
 
 fn index_push(map: &mut HashMap<String, Vec<usize>>, key: &str, c: usize) {
-    let list = map.entry(key.to_string()).or_default();
-    if list.last() != Some(&c) {
-        list.push(c);
+    match map.get_mut(key) {
+        Some(list) if list.last() == Some(&c) => {}
+        Some(list) => list.push(c),
+        None => {
+            map.insert(key.to_string(), vec![c]);
+        }
     }
 }
 
@@ -202,7 +194,7 @@ impl Resolver {
             }
             r.person_shaped |= moved.person_shaped;
             for f in moved.forms {
-                add_form(&mut r.forms, f);
+                add_form(&mut r.forms, &f.0, f.1, f.2, f.3);
             }
             for f in moved.full_names {
                 push_new(&mut r.full_names, f);
@@ -238,12 +230,10 @@ impl Resolver {
     fn add(&mut self, c: usize, p: &Prepared, doc: usize) -> usize {
         let c = self.find(c);
         let order = self.order;
-        self.by_key.entry(p.key.clone()).or_insert(c);
-        if let Some(k) = &p.alt_key {
-            self.by_key.entry(k.clone()).or_insert(c);
-        }
-        if let Some(k) = &p.nickname {
-            self.by_key.entry(k.clone()).or_insert(c);
+        for k in std::iter::once(&p.parts.key).chain(&p.parts.alt_key).chain(&p.parts.nickname) {
+            if !self.by_key.contains_key(k) {
+                self.by_key.insert(k.clone(), c);
+            }
         }
         if let Some(cl) = self.clusters.get_mut(c) {
             if let Some(v) = cl.votes.get_mut(label_slot(p.label)) {
@@ -256,20 +246,20 @@ impl Resolver {
                     1.0
                 };
             }
-            cl.person_shaped |= p.person_shaped;
+            cl.person_shaped |= p.parts.person_shaped;
             cl.first_label.get_or_insert(p.label);
-            add_form(&mut cl.forms, (p.name.clone(), p.words.len(), p.acronym.is_some(), order));
+            add_form(&mut cl.forms, &p.name, p.parts.words.len(), p.parts.acronym.is_some(), order);
             // A person-shaped name under another label is indexed too, so its surname finds
             // it ("Assad" after "toppled Bashar al-Assad"); the entity's label is voted.
-            if (p.label == Label::Per || p.person_shaped) && p.words.len() >= 2 && p.acronym.is_none() {
+            if (p.label == Label::Per || p.parts.person_shaped) && p.parts.words.len() >= 2 && p.parts.acronym.is_none() {
                 // Salience follows how a person was introduced: as a relative or not.
                 if cl.full_names.is_empty() {
                     cl.kin_only = p.kin;
                 }
-                if !cl.full_names.contains(&p.words) {
-                    cl.full_names.push(p.words.clone());
+                if !cl.full_names.contains(&p.parts.words) {
+                    cl.full_names.push(p.parts.words.clone());
                 }
-                if let (Some(first), Some(last)) = (p.words.first(), p.words.last()) {
+                if let (Some(first), Some(last)) = (p.parts.words.first(), p.parts.words.last()) {
                     index_push(&mut self.by_first, first, c);
                     index_push(&mut self.by_last, last, c);
                 }
@@ -280,7 +270,7 @@ impl Resolver {
                 }
             }
             cl.group_like = cl.group_like || p.after_the;
-            if let Some(n) = &p.national {
+            if let Some(n) = &p.parts.national {
                 if !cl.national.contains(n) {
                     cl.national.push(n.clone());
                 }
@@ -390,21 +380,39 @@ fn compatible_full(a: &[String], b: &[String]) -> bool {
 
 /// What resolve derives from a name and its label alone: computed once per distinct
 /// (label, name) and shared by every mention so named (name keys are the costly part).
-#[derive(Clone)]
 struct NameParts {
+    /// Key words of the name (see [`names::name_key_words`]).
     words: Vec<String>,
+    /// The lookup key.
     key: String,
+    /// A second key for all-caps words that may be names ("KYIV" in a dateline).
     alt_key: Option<String>,
     acronym: Option<String>,
+    /// For a group name opening with a nationality: (that word, key of the rest).
     national: Option<(String, String)>,
+    /// The key of a quoted nickname inside the name.
     nickname: Option<String>,
+    /// Labelled otherwise but shaped like a person's name: given name, particle, surname
+    /// ("Bashar al-Assad" read as a place after "toppled").
     person_shaped: bool,
 }
 
 /// [`NameParts`] by label slot (see [`label_slot`]), then name; for one `resolve` call.
-type NameCache = [HashMap<String, NameParts>; 5];
+type NameCache = [HashMap<String, Rc<NameParts>>; 5];
 
 fn name_parts(label: Label, name: &str) -> NameParts {
+    if label == Label::Date {
+        let key = format!("date:{}", names::fold(name).split_whitespace().collect::<Vec<_>>().join(" "));
+        return NameParts {
+            words: vec![],
+            key,
+            alt_key: None,
+            acronym: None,
+            national: None,
+            nickname: None,
+            person_shaped: false,
+        };
+    }
     let lex = acronyms::lexicon_name(name);
     let acronym = (names::is_acronym(name) && lex.is_none()).then(|| names::acronym_letters(name));
     // A nickname in quotes inside a name (Joaquin "El Chapo" Guzman) is another name for the
@@ -506,52 +514,14 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>, ca
             .any(|w| names::ROYAL.contains(&w.to_lowercase().as_str()))
     });
     let after_the = r.start > 0 && ws.get(r.start - 1).is_some_and(|w| w.is("the"));
-    if m.label == Label::Date {
-        let key = format!(
-            "date:{}",
-            names::fold(&name).split_whitespace().collect::<Vec<_>>().join(" ")
-        );
-        return Prepared {
-            label: m.label,
-            name,
-            words: vec![],
-            key,
-            alt_key: None,
-            acronym: None,
-            roles,
-            kin,
-            royal,
-            after_the,
-            national: None,
-            nickname: None,
-            score: m.score,
-            person_shaped: false,
-        };
-    }
     let parts = match cache.get_mut(label_slot(m.label)) {
         Some(by_name) => match by_name.get(&name) {
-            Some(p) => p.clone(),
-            None => by_name.entry(name.clone()).or_insert_with(|| name_parts(m.label, &name)).clone(),
+            Some(p) => Rc::clone(p),
+            None => Rc::clone(by_name.entry(name.clone()).or_insert_with(|| Rc::new(name_parts(m.label, &name)))),
         },
-        None => name_parts(m.label, &name),
+        None => Rc::new(name_parts(m.label, &name)),
     };
-    let NameParts { words, key, alt_key, acronym, national, nickname, person_shaped } = parts;
-    Prepared {
-        label: m.label,
-        name,
-        words,
-        key,
-        alt_key,
-        acronym,
-        roles,
-        kin,
-        royal,
-        after_the,
-        national,
-        nickname,
-        score: m.score,
-        person_shaped,
-    }
+    Prepared { label: m.label, name, parts, roles, kin, royal, after_the, score: m.score }
 }
 
 /// Given name, particle, surname, all three capitalised but the particle: "Bashar al-Assad",
@@ -771,14 +741,14 @@ fn whole_name(
 /// Steps 2 and 3 of the module doc: the entity a mention joins by its name alone.
 fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
     if p.label == Label::Date {
-        return rs.lookup(&p.key);
+        return rs.lookup(&p.parts.key);
     }
-    if p.acronym.is_some() {
-        let alt = p.alt_key.clone().unwrap_or_default();
-        return rs.lookup(&p.key).or_else(|| rs.lookup(&alt));
+    if p.parts.acronym.is_some() {
+        let alt = p.parts.alt_key.clone().unwrap_or_default();
+        return rs.lookup(&p.parts.key).or_else(|| rs.lookup(&alt));
     }
-    if p.label == Label::Per && p.words.len() == 1 && !p.after_the {
-        let w = p.words.first().cloned().unwrap_or_default();
+    if p.label == Label::Per && p.parts.words.len() == 1 && !p.after_the {
+        let w = p.parts.words.first().cloned().unwrap_or_default();
         let mut cands = if p.royal {
             rs.firstname_candidates(&w)
         } else {
@@ -794,21 +764,21 @@ fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
         if let Some(c) = rs.best(&cands, doc) {
             return Some(c);
         }
-        return rs.lookup(&p.key);
+        return rs.lookup(&p.parts.key);
     }
-    if let Some(c) = rs.lookup(&p.key) {
+    if let Some(c) = rs.lookup(&p.parts.key) {
         return Some(c);
     }
     if let Some(c) = national_match(rs, p) {
         return Some(c);
     }
-    if p.label == Label::Per && p.words.len() >= 2 {
-        let cands = rs.fullname_candidates(&p.words);
+    if p.label == Label::Per && p.parts.words.len() >= 2 {
+        let cands = rs.fullname_candidates(&p.parts.words);
         if let Some(c) = rs.best(&cands, doc) {
             return Some(c);
         }
         // "Guzman Lopez" for Joaquin Guzman Lopez: the last names of a longer full name.
-        let cands = rs.suffix_candidates(&p.words);
+        let cands = rs.suffix_candidates(&p.parts.words);
         return rs.best(&cands, doc);
     }
     None
@@ -818,7 +788,7 @@ fn choose(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
 /// is a surname when a person known by a full name carries it: the recognizer's label loses
 /// to the shape. Groups ("the Houthis") and names without a particle are left alone.
 fn particle_surname(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize> {
-    if p.label == Label::Per || p.after_the || p.acronym.is_some() {
+    if p.label == Label::Per || p.after_the || p.parts.acronym.is_some() {
         return None;
     }
     let parts = names::split_words(&p.name);
@@ -828,7 +798,7 @@ fn particle_surname(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize
     if !names::is_particle(&names::fold(particle)) {
         return None;
     }
-    let word = p.words.first()?.clone();
+    let word = p.parts.words.first()?.clone();
     let cands = rs.surname_candidates(&word);
     rs.best(&cands, doc)
 }
@@ -837,10 +807,10 @@ fn particle_surname(rs: &mut Resolver, p: &Prepared, doc: usize) -> Option<usize
 /// nationality are one group, when just one such group is known and no other nationality
 /// claims the short name.
 fn national_match(rs: &mut Resolver, p: &Prepared) -> Option<usize> {
-    if !matches!(p.label, Label::Org | Label::Misc) || p.acronym.is_some() {
+    if !matches!(p.label, Label::Org | Label::Misc) || p.parts.acronym.is_some() {
         return None;
     }
-    if let Some((nat, rest)) = &p.national {
+    if let Some((nat, rest)) = &p.parts.national {
         let c = rs.lookup(rest)?;
         let other = rs
             .clusters
@@ -848,7 +818,7 @@ fn national_match(rs: &mut Resolver, p: &Prepared) -> Option<usize> {
             .is_some_and(|x| x.national.iter().any(|(n, r)| r == rest && n != nat));
         return (!other).then_some(c);
     }
-    let ids = rs.by_national.get(&p.key).cloned().unwrap_or_default();
+    let ids = rs.by_national.get(&p.parts.key).cloned().unwrap_or_default();
     let hits = rs.roots(&ids);
     match hits[..] {
         [only] => Some(only),

@@ -225,6 +225,37 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "in",
 ];
 
+/// Whether a lowercase word is one of [`TITLE_HEADS`].
+pub fn is_title_head(lower: &str) -> bool {
+    title_words().get(lower).is_some_and(|&(head, _)| head)
+}
+
+/// Whether a lowercase word is one of [`TITLE_MODIFIERS`].
+pub fn is_title_modifier(lower: &str) -> bool {
+    title_words().get(lower).is_some_and(|&(_, modifier)| modifier)
+}
+
+/// Whether a lowercase word is one of [`TITLE_HEADS`] or [`TITLE_MODIFIERS`].
+pub fn is_title_word(lower: &str) -> bool {
+    title_words().contains_key(lower)
+}
+
+/// Every word of [`TITLE_HEADS`] and [`TITLE_MODIFIERS`] with (is a head, is a modifier):
+/// built once, as the lists are long and relations and resolve test many words against them.
+fn title_words() -> &'static rustc_hash::FxHashMap<&'static str, (bool, bool)> {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = rustc_hash::FxHashMap::default();
+        for &w in TITLE_HEADS {
+            words.entry(w).or_insert((false, false)).0 = true;
+        }
+        for &w in TITLE_MODIFIERS {
+            words.entry(w).or_insert((false, false)).1 = true;
+        }
+        words
+    })
+}
+
 /// Kinship words: a name right after one introduces a relative of someone else.
 pub const KINSHIP: &[&str] = &[
     "father",
@@ -342,7 +373,9 @@ fn family(word: &str) -> &str {
 /// ph→f, ck→k), vowels reduced to classes A (a, e), U (o, u), I (i, y, ee), runs collapsed,
 /// and "aw"/"ow" before a consonant read as U ("Jawlani" ~ "Jolani").
 pub fn phonetic(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
+    // Sized for the word up front: collecting `chars()` would start small and grow.
+    let mut chars: Vec<char> = Vec::with_capacity(word.len());
+    chars.extend(word.chars());
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut out = String::with_capacity(word.len());
     // The unit being read, and where the last unit written starts in `out` (runs collapse).
@@ -594,10 +627,15 @@ pub fn starts_with_honorific(surface: &str) -> bool {
 /// Whether a surface form looks like an acronym: 2–6 capital letters, dots allowed ("HTS",
 /// "U.S."), or a short all-caps form with a final lowercase s ("NGOs" is not one).
 pub fn is_acronym(surface: &str) -> bool {
-    let letters: Vec<char> = surface.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().any(|c| c.is_alphabetic())
+    let (mut count, mut alphabetic) = (0usize, false);
+    for c in surface.chars().filter(|c| *c != '.') {
+        count += 1;
+        if count > 6 || !(c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        alphabetic |= c.is_alphabetic();
+    }
+    count >= 2 && alphabetic
 }
 
 /// The letters of an acronym, uppercase, dots removed.

@@ -5,7 +5,7 @@
 //! `role` relation. A phrase counts only if it contains a title head word ("minister",
 //! "spokesman", "leader"), so ordinary clauses are never read as titles.
 
-use super::names::{KINSHIP, TITLE_HEADS, TITLE_MODIFIERS};
+use super::names::{self, KINSHIP};
 use super::words::Word;
 use std::ops::Range;
 
@@ -20,12 +20,11 @@ pub struct Title {
 }
 
 fn is_title_word(w: &Word) -> bool {
-    let lower = w.text.to_lowercase();
-    TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str())
+    names::is_title_word(&w.lower())
 }
 
 fn is_head(w: &Word) -> bool {
-    TITLE_HEADS.contains(&w.text.to_lowercase().as_str())
+    names::is_title_head(&w.lower())
 }
 
 /// The title right before the name that starts at word `start`.

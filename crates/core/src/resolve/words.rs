@@ -20,7 +20,7 @@ pub struct Word<'a> {
     pub sentence: usize,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Whether the word starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -34,6 +34,16 @@ impl Word<'_> {
     /// Case-insensitive comparison with an ASCII lowercase word.
     pub fn is(&self, lower: &str) -> bool {
         self.text.eq_ignore_ascii_case(lower)
+    }
+
+    /// The word in lowercase (`str::to_lowercase`), borrowed when it already is: most words
+    /// are plain lowercase ASCII, and then nothing is allocated.
+    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        if self.text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(self.text)
+        } else {
+            std::borrow::Cow::Owned(self.text.to_lowercase())
+        }
     }
 
     /// Whether the word is one of `options` (case-insensitive).
