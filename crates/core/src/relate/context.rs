@@ -383,8 +383,7 @@ impl<'a> Ctx<'a> {
             let Some(w) = self.word(i - 1) else {
                 return false;
             };
-            let lower = w.text.to_lowercase();
-            let titleish = crate::resolve::names::is_title_word(&lower)
+            let titleish = crate::resolve::names::is_title_word(&w.lower())
                 || w.is_capitalized()
                 || w.text == "'s"
                 || w.text == "’s";

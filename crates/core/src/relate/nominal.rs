@@ -608,8 +608,8 @@ fn trim_title(ctx: &Ctx, r: std::ops::Range<usize>) -> String {
     let mut a = r.start;
     while a < r.end
         && ctx.word(a).is_some_and(|w| {
-            ADJECTIVES.contains(&w.text.to_lowercase().as_str())
-                && !is_title_modifier(&w.lower())
+            let l = w.lower();
+            is_adjective(&l) && !is_title_modifier(&l)
                 || w.is("and")
         })
     {

@@ -216,8 +216,8 @@ fn np_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
         if w.is_any(&["he", "she"]) {
             return pronoun(ctx, i);
         }
-        let lower = w.text.to_lowercase();
-        let skippable = HONORIFICS.contains(&lower.as_str())
+        let lower = w.lower();
+        let skippable = HONORIFICS.contains(&&*lower)
             || is_title_word(&lower)
             || w.is_any(&["'s", "’s"]);
         if !skippable || i - start > 8 {
@@ -256,8 +256,7 @@ fn subject_np(ctx: &Ctx, from: usize, verb: usize) -> Option<usize> {
                 continue;
             }
             let titleish = ctx.word(k).is_some_and(|w| {
-                let l = w.text.to_lowercase();
-                is_title_word(&l)
+                is_title_word(&w.lower())
                     || w.text == "'s"
                     || w.text == "’s"
             });
@@ -466,9 +465,9 @@ fn quoted_speaker(ctx: &Ctx, mi: usize) -> bool {
         if closing(w) {
             return true;
         }
-        let l = w.text.to_lowercase();
+        let l = w.lower();
         let titleish = is_title_word(&l)
-            || HONORIFICS.contains(&l.as_str())
+            || HONORIFICS.contains(&&*l)
             || ctx.mention_covering(k - 1).is_some()
             || matches!(w.text, "," | "'s" | "’s");
         if !titleish {

@@ -331,8 +331,7 @@ fn coordinate_at(ctx: &Ctx, mut k: usize, sentence: usize) -> Option<usize> {
 }
 
 fn is_title_word(w: &crate::resolve::words::Word) -> bool {
-    let lower = w.text.to_lowercase();
-    names::is_title_word(&lower)
+    names::is_title_word(&w.lower())
         && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
 }
 
@@ -801,12 +800,12 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
                 continue;
             }
         }
-        let lower = w.text.to_lowercase();
+        let lower = w.lower();
         // "supported the opposition to the Assad regime": past a head noun, a preposition
         // starts a modifier, and a name in it is not the object ("the branch of Y" is).
         if let Some(noun) = head_noun {
             let part_of = w.is("of") && PART_NOUNS.contains(&noun);
-            if PREPOSITIONS.contains(&lower.as_str()) && !part_of {
+            if PREPOSITIONS.contains(&&*lower) && !part_of {
                 break;
             }
         }
@@ -814,7 +813,7 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
         let lowercase = w.text.chars().all(|c| c.is_lowercase() || c == '-');
         if lowercase
             && !w.is_any(OBJECT_FILLERS)
-            && !PREPOSITIONS.contains(&lower.as_str())
+            && !PREPOSITIONS.contains(&&*lower)
             && !w.is_any(&["and", "or"])
         {
             head_noun = Some(w.text);
