@@ -36,11 +36,12 @@ def kmeans(vecs, k, iters, rng):
         return np.arange(len(vecs))
     # k-means++ seeding, then Lloyd iterations on cosine similarity.
     centres = [vecs[rng.integers(len(vecs))]]
+    sim = vecs @ centres[0]  # each row's similarity to its nearest centre so far
     for _ in range(1, k):
-        sim = np.max(np.stack([vecs @ c for c in centres]), axis=0)
         d = np.clip(1.0 - sim, 0, None) ** 2
-        p = d / d.sum() if d.sum() > 0 else None
-        centres.append(vecs[rng.choice(len(vecs), p=p)])
+        total = d.sum()
+        centres.append(vecs[rng.choice(len(vecs), p=d / total if total > 0 else None)])
+        sim = np.maximum(sim, vecs @ centres[-1])
     c = np.stack(centres)
     for _ in range(iters):
         assign = np.argmax(vecs @ c.T, axis=1)

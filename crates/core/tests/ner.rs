@@ -434,12 +434,8 @@ fn modern_news_f1_stays_above_its_floor() {
     let m = ner::model().expect("the embedded model loads");
     let mut scorer = Scorer::default();
     for d in &docs {
-        let words: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        for (s, tagged) in d.sentences.iter().zip(ner::tag_document(m, &words)) {
+        let tagged_doc = ner::tag_document(m, &train::doc_words(d));
+        for (s, tagged) in d.sentences.iter().zip(tagged_doc) {
             let pred: Vec<Tag> = tagged.into_iter().map(|t| t.0).collect();
             scorer.add(&s.tags, &pred);
         }

@@ -69,8 +69,8 @@ const ENGLISH_ORG_HEADS: &[&str] = &[
 ];
 
 /// Royal titles that stand before a person's name ("Crown Prince Mohammed bin Salman",
-/// "Sheikh Tamim bin Hamad Al Thani"); lowercase.
-const ROYAL_TITLES: &[&str] = &[
+/// "Sheikh Tamim bin Hamad Al Thani"); lowercase. Resolve reads them too (`names::ROYAL`).
+pub const ROYAL_TITLES: &[&str] = &[
     "king", "queen", "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "crown",
 ];
 

@@ -578,10 +578,9 @@ pub const GENERIC_ORG: &[&str] = &[
     "brigades",
 ];
 
-/// Titles that go with a first name rather than a surname ("Prince Khalid", "Sheikh Tamim").
-pub const ROYAL: &[&str] = &[
-    "king", "queen", "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "crown",
-];
+/// Titles that go with a first name rather than a surname ("Prince Khalid", "Sheikh Tamim"):
+/// the recognizer's list, whose repairs keep them out of multi-word names.
+pub use crate::ner::consistency::ROYAL_TITLES as ROYAL;
 
 /// A name without its quoted nickname, and the nickname: `Joaquin "El Chapo" Guzman` →
 /// ("Joaquin Guzman", Some("El Chapo")).
