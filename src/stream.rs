@@ -175,9 +175,18 @@ mod tests {
                     Karim Benali met Selim Aydemir in Doha on Monday.";
         let body: String = (0..60).map(|i| format!("<p>{i}. {para}</p>")).collect();
         annotate_articles(&[
-            ArticleInput { source: "big.html".into(), input: body },
-            ArticleInput { source: "small.txt".into(), input: "Short note from Beirut.".into() },
-            ArticleInput { source: "empty".into(), input: String::new() },
+            ArticleInput {
+                source: "big.html".into(),
+                input: body,
+            },
+            ArticleInput {
+                source: "small.txt".into(),
+                input: "Short note from Beirut.".into(),
+            },
+            ArticleInput {
+                source: "empty".into(),
+                input: String::new(),
+            },
         ])
     }
 
@@ -188,8 +197,14 @@ mod tests {
         assert!(c.relations.len() > 10, "{}", c.relations.len());
         for part_bytes in [1, 100, 700, 5_000, PART_BYTES] {
             let (skeleton, parts) = split(c.clone(), part_bytes);
-            assert!(skeleton.documents.iter().all(|d| d.text.is_empty() && d.mentions.is_empty()));
-            assert!(skeleton.relations.is_empty(), "relations travel in the parts");
+            assert!(skeleton
+                .documents
+                .iter()
+                .all(|d| d.text.is_empty() && d.mentions.is_empty()));
+            assert!(
+                skeleton.relations.is_empty(),
+                "relations travel in the parts"
+            );
             assert_eq!(skeleton.entities, c.entities);
             let mut a = Assembler::new(skeleton);
             for p in parts {
@@ -208,7 +223,10 @@ mod tests {
         let mut cp = 0;
         for (k, p) in big.iter().enumerate() {
             if k + 1 < big.len() {
-                assert!(p.text.ends_with("\n\n"), "part {k} ends at a paragraph break");
+                assert!(
+                    p.text.ends_with("\n\n"),
+                    "part {k} ends at a paragraph break"
+                );
             }
             let end = cp + p.text.chars().count();
             assert!(p.mentions.iter().all(|m| (cp..end).contains(&m.start)));
@@ -218,7 +236,10 @@ mod tests {
         // The relations are shared out evenly, none left in a part of its own.
         let share = c.relations.len().div_ceil(parts.len());
         assert!(parts.iter().all(|p| p.relations.len() <= share));
-        assert_eq!(parts.iter().map(|p| p.relations.len()).sum::<usize>(), c.relations.len());
+        assert_eq!(
+            parts.iter().map(|p| p.relations.len()).sum::<usize>(),
+            c.relations.len()
+        );
         // Every document gets at least one part, even an empty one.
         assert_eq!(parts.iter().filter(|p| p.doc == 2).count(), 1);
     }
@@ -234,7 +255,14 @@ mod tests {
     fn a_stray_part_is_ignored() {
         let (skeleton, _) = split(contract(), PART_BYTES);
         let mut a = Assembler::new(skeleton.clone());
-        a.add(DocPart { doc: 99, text: "x".into(), mentions: vec![], links: vec![], quotes: vec![], relations: vec![] });
+        a.add(DocPart {
+            doc: 99,
+            text: "x".into(),
+            mentions: vec![],
+            links: vec![],
+            quotes: vec![],
+            relations: vec![],
+        });
         assert_eq!(a.received(), 0);
         assert_eq!(a.contract(), &skeleton);
     }

@@ -80,12 +80,25 @@ pub struct AnnotateRequest {
 pub enum WorkerOutput {
     Ready,
     /// `fraction` of request `seq` is done; `next` says what runs now.
-    Progress { seq: u64, fraction: f64, next: String },
+    Progress {
+        seq: u64,
+        fraction: f64,
+        next: String,
+    },
     /// The contract without the documents' text and items ([`crate::stream::split`]).
-    Skeleton { seq: u64, contract: Contract },
-    Part { seq: u64, part: DocPart },
+    Skeleton {
+        seq: u64,
+        contract: Contract,
+    },
+    Part {
+        seq: u64,
+        part: DocPart,
+    },
     /// Every part of request `seq` has been sent.
-    Done { seq: u64, elapsed_ms: f64 },
+    Done {
+        seq: u64,
+        elapsed_ms: f64,
+    },
 }
 
 pub struct AnnotateWorker {
@@ -137,7 +150,11 @@ async fn run(
         let p = job.progress();
         scope.respond(
             id,
-            WorkerOutput::Progress { seq, fraction: p.fraction(), next: p.next },
+            WorkerOutput::Progress {
+                seq,
+                fraction: p.fraction(),
+                next: p.next,
+            },
         );
         yield_now().await;
         if latest.get() != seq {
@@ -150,9 +167,21 @@ async fn run(
     let contract = Contract::from_workspace(&job.finish());
     yield_now().await;
     let (skeleton, parts) = split(contract, PART_BYTES);
-    scope.respond(id, WorkerOutput::Skeleton { seq, contract: skeleton });
+    scope.respond(
+        id,
+        WorkerOutput::Skeleton {
+            seq,
+            contract: skeleton,
+        },
+    );
     for part in parts {
         scope.respond(id, WorkerOutput::Part { seq, part });
     }
-    scope.respond(id, WorkerOutput::Done { seq, elapsed_ms: now_ms() - started });
+    scope.respond(
+        id,
+        WorkerOutput::Done {
+            seq,
+            elapsed_ms: now_ms() - started,
+        },
+    );
 }

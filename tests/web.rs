@@ -227,7 +227,11 @@ async fn clicking_a_chip_activates_every_mention_and_the_sidebar_row() {
     let article = one(&root, "#article");
     click(&one(&article, ".chip[data-entity='e4']"));
     settle().await;
-    assert_eq!(active(&article), ["e4", "e4"], "both mentions of the person");
+    assert_eq!(
+        active(&article),
+        ["e4", "e4"],
+        "both mentions of the person"
+    );
     let row = one(&root, "#sidebar .entity-row[data-entity='e4']");
     assert!(row.class_list().contains("entity-row--active"));
     assert_eq!(attr(&row, "aria-pressed"), "true");
@@ -336,7 +340,10 @@ async fn preview_card_opens_after_a_hover_delay() {
     );
     wait(250).await;
     assert_eq!(all(&root, ".preview-card").len(), 1, "open after the delay");
-    key(&gloo::utils::document().document_element().expect("html"), "Escape");
+    key(
+        &gloo::utils::document().document_element().expect("html"),
+        "Escape",
+    );
     settle().await;
     assert!(
         all(&root, ".preview-card").is_empty(),

@@ -34,7 +34,10 @@ async fn mount(contract: Contract, doc: usize) -> Element {
     let root = fresh_root();
     yew::Renderer::<View>::with_root_and_props(
         root.clone(),
-        ViewProps { contract: Shared::new(contract), doc },
+        ViewProps {
+            contract: Shared::new(contract),
+            doc,
+        },
     )
     .render();
     settle().await;
@@ -43,7 +46,10 @@ async fn mount(contract: Contract, doc: usize) -> Element {
 
 fn articles(list: &[(&str, &str)]) -> Vec<ArticleInput> {
     list.iter()
-        .map(|(source, input)| ArticleInput { source: source.to_string(), input: input.to_string() })
+        .map(|(source, input)| ArticleInput {
+            source: source.to_string(),
+            input: input.to_string(),
+        })
         .collect()
 }
 
@@ -104,7 +110,11 @@ async fn on_touch_the_first_tap_opens_the_card_and_the_second_follows_the_link()
     let prevented = click_prevented(&a);
     settle().await;
     assert!(prevented, "the first tap does not follow the link");
-    assert_eq!(all(&root, ".preview-card").len(), 1, "the first tap opens the card");
+    assert_eq!(
+        all(&root, ".preview-card").len(),
+        1,
+        "the first tap opens the card"
+    );
 
     pointer(&a, "pointerdown", "touch");
     let prevented = click_prevented(&a);
@@ -133,7 +143,10 @@ async fn key_escape() {
 /// Keyboard focus on `el`. A test page in the background gets no focus events from
 /// `focus()`, so the event is also sent by hand (opening a card twice is harmless).
 fn focus(el: &Element) {
-    el.dyn_ref::<HtmlElement>().expect("html element").focus().expect("focus");
+    el.dyn_ref::<HtmlElement>()
+        .expect("html element")
+        .focus()
+        .expect("focus");
     let ev = web_sys::FocusEvent::new("focus").expect("focus event");
     el.dispatch_event(&ev).expect("dispatch");
 }
@@ -144,12 +157,21 @@ async fn a_link_to_a_workspace_article_shows_its_headline_and_first_sentence() {
     let a = one(&root, "a.article-link");
     focus(&a);
     settle().await;
-    assert_eq!(all(&root, ".preview-card").len(), 1, "focus opens the card of the first link");
+    assert_eq!(
+        all(&root, ".preview-card").len(),
+        1,
+        "focus opens the card of the first link"
+    );
     let card = one(&root, ".preview-card");
     let t = text(&card);
-    assert_eq!(text(&one(&card, ".preview-card__title")), "Ports reopen after the storm", "{t}");
+    assert_eq!(
+        text(&one(&card, ".preview-card__title")),
+        "Ports reopen after the storm",
+        "{t}"
+    );
     assert!(
-        text(&one(&card, ".preview-card__lead")).starts_with("Ships returned to the harbour in Valencia"),
+        text(&one(&card, ".preview-card__lead"))
+            .starts_with("Ships returned to the harbour in Valencia"),
         "{t}"
     );
     assert!(t.contains("linked article in this workspace"), "{t}");
@@ -158,7 +180,11 @@ async fn a_link_to_a_workspace_article_shows_its_headline_and_first_sentence() {
     let other = all(&root, "a.article-link").pop().expect("second link");
     focus(&other);
     settle().await;
-    assert_eq!(all(&root, ".preview-card").len(), 1, "focus opens the card of the second link");
+    assert_eq!(
+        all(&root, ".preview-card").len(),
+        1,
+        "focus opens the card of the second link"
+    );
     let card = one(&root, ".preview-card");
     assert!(all(&card, ".preview-card__lead").is_empty());
     assert!(text(&card).contains("Built from the link address"));
@@ -185,9 +211,18 @@ async fn arabic_and_hebrew_paragraphs_run_right_to_left_and_latin_ones_left_to_r
     let pars: Vec<Element> = all(&root, "#article .article__title, #article .article__p");
     assert_eq!(pars.len(), 3, "{}", text(&root));
     let dirs: Vec<String> = pars.iter().map(direction).collect();
-    assert_eq!(dirs, ["rtl", "rtl", "ltr"], "each paragraph takes its own direction");
-    assert!(pars.iter().all(|p| p.get_attribute("dir").as_deref() == Some("auto")));
-    assert!(text(&root).contains("👨‍👩‍👧"), "the ZWJ family stays one sequence");
+    assert_eq!(
+        dirs,
+        ["rtl", "rtl", "ltr"],
+        "each paragraph takes its own direction"
+    );
+    assert!(pars
+        .iter()
+        .all(|p| p.get_attribute("dir").as_deref() == Some("auto")));
+    assert!(
+        text(&root).contains("👨‍👩‍👧"),
+        "the ZWJ family stays one sequence"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -199,13 +234,21 @@ async fn a_long_document_renders_a_window_of_paragraphs_that_grows() {
     let root = mount(contract, 0).await;
     let shown = all(&root, "#article .article__p, #article .article__title").len();
     assert_eq!(shown, PARAGRAPH_PAGE);
-    assert!(text(&one(&root, ".article__more")).contains(&format!("of {}", PARAGRAPH_PAGE * 2 + 10)));
+    assert!(
+        text(&one(&root, ".article__more")).contains(&format!("of {}", PARAGRAPH_PAGE * 2 + 10))
+    );
     click(&one(&root, "#more-btn"));
     settle().await;
-    assert_eq!(all(&root, "#article .article__p, #article .article__title").len(), PARAGRAPH_PAGE * 2);
+    assert_eq!(
+        all(&root, "#article .article__p, #article .article__title").len(),
+        PARAGRAPH_PAGE * 2
+    );
     click(&one(&root, "#more-btn"));
     settle().await;
-    assert_eq!(all(&root, "#article .article__p, #article .article__title").len(), PARAGRAPH_PAGE * 2 + 10);
+    assert_eq!(
+        all(&root, "#article .article__p, #article .article__title").len(),
+        PARAGRAPH_PAGE * 2 + 10
+    );
     assert!(all(&root, ".article__more").is_empty(), "everything shown");
     assert!(text(&root).contains(&format!("Paragraph {}:", PARAGRAPH_PAGE * 2 + 9)));
 }
@@ -224,15 +267,25 @@ async fn lone_surrogates_and_nul_from_javascript_are_annotated_not_fatal() {
     paste_js(&root, r#""Amira Haddad met Jonas Lindqvist in Tripoli \ud800 on Monday.\u0000 Talks \udc00 went on.\ufeff""#).await;
     wait_for(&root, "#status", "Annotated 1 article").await;
     let article = text(&one(&root, "#article"));
-    assert!(article.contains("Amira Haddad met Jonas Lindqvist in Tripoli"), "{article}");
+    assert!(
+        article.contains("Amira Haddad met Jonas Lindqvist in Tripoli"),
+        "{article}"
+    );
     assert!(!article.contains('\0'), "NUL is dropped");
-    assert!(article.contains('\u{fffd}'), "lone surrogates become U+FFFD: {article:?}");
+    assert!(
+        article.contains('\u{fffd}'),
+        "lone surrogates become U+FFFD: {article:?}"
+    );
     assert!(!all(&root, "#article .chip").is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn an_article_above_the_cap_gets_a_clear_message_and_is_not_added() {
-    let root = mount_app(AppProps { max_input_bytes: Some(2_000), ..app_props() }).await;
+    let root = mount_app(AppProps {
+        max_input_bytes: Some(2_000),
+        ..app_props()
+    })
+    .await;
     let long = "Officials in Valencia met Amira Haddad on Monday. ".repeat(60);
     paste_js(&root, &format!("{long:?}")).await;
     let notice = text(&one(&root, ".notice"));
@@ -244,7 +297,11 @@ async fn an_article_above_the_cap_gets_a_clear_message_and_is_not_added() {
 #[wasm_bindgen_test]
 async fn the_progress_bar_shows_while_annotating_and_cancel_drops_the_new_article() {
     let root = mount_app(app_props()).await;
-    paste_js(&root, r#""Amira Haddad met Jonas Lindqvist in Tripoli on Monday.""#).await;
+    paste_js(
+        &root,
+        r#""Amira Haddad met Jonas Lindqvist in Tripoli on Monday.""#,
+    )
+    .await;
     // Annotation on the page starts after a short pause, so the bar is there first.
     let bar = one(&root, "#run-progress");
     assert!(text(&bar).contains("Annotating"));
@@ -252,8 +309,14 @@ async fn the_progress_bar_shows_while_annotating_and_cancel_drops_the_new_articl
     click(&one(&root, "#cancel-btn"));
     settle().await;
     assert!(all(&root, "#run-progress").is_empty(), "the bar goes away");
-    assert!(all(&root, ".tab").is_empty(), "the article waiting for its result is dropped");
+    assert!(
+        all(&root, ".tab").is_empty(),
+        "the article waiting for its result is dropped"
+    );
     assert!(text(&one(&root, ".notice")).contains("cancelled"));
     wait(200).await;
-    assert!(all(&root, ".tab").is_empty(), "a late result of the cancelled run is ignored");
+    assert!(
+        all(&root, ".tab").is_empty(),
+        "a late result of the cancelled run is ignored"
+    );
 }

@@ -287,7 +287,10 @@ fn scored_contract() -> Shared<Contract> {
             quotes: vec![],
             furniture: vec![],
         }],
-        entities: vec![entity("e1", "PER", "Ana Ruiz"), entity("e2", "LOC", "Brellin")],
+        entities: vec![
+            entity("e1", "PER", "Ana Ruiz"),
+            entity("e2", "LOC", "Brellin"),
+        ],
         relations: vec![],
         diagnostics: vec![],
     })

@@ -101,7 +101,10 @@ fn contract() -> Shared<Contract> {
             entity("o1", "ORG", "Northern Front", &["the Front"], &[]),
             entity("l1", "LOC", "Kassala", &[], &[]),
             entity("l2", "LOC", "Port Sudan", &[], &[]),
-            EntityDto { related: vec!["l1".into()], ..entity("m1", "MISC", "Eastern Bloc", &[], &[]) },
+            EntityDto {
+                related: vec!["l1".into()],
+                ..entity("m1", "MISC", "Eastern Bloc", &[], &[])
+            },
             entity("d1", "DATE", "Monday", &[], &[]),
         ],
         relations: vec![
@@ -462,7 +465,10 @@ async fn related_entities_show_on_both_cards() {
         let root = mount(Some(selected)).await;
         let related = one(&one(&root, ".entity-card"), ".entity-card__related");
         assert_eq!(text(&related), other_name);
-        click(&one(&related, &format!(".entity-card__other[data-entity='{other}']")));
+        click(&one(
+            &related,
+            &format!(".entity-card__other[data-entity='{other}']"),
+        ));
         settle().await;
         assert_eq!(take_emitted(), [other]);
     }

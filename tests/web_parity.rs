@@ -8,7 +8,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn particle_surnames_join_their_person_in_wasm() {
-    let ws = annotate_workspace(&[Article { source: "sample".into(), input: SAMPLE_HTML.into() }]);
+    let ws = annotate_workspace(&[Article {
+        source: "sample".into(),
+        input: SAMPLE_HTML.into(),
+    }]);
     let c = Contract::from_workspace(&ws);
     let doc = &c.documents[0];
     let ids: Vec<(&str, &str, &str)> = doc
@@ -18,5 +21,8 @@ fn particle_surnames_join_their_person_in_wasm() {
         .map(|m| (m.text.as_str(), m.label.as_str(), m.entity.as_str()))
         .collect();
     assert!(ids.len() >= 2, "{ids:?}");
-    assert!(ids.iter().all(|&(_, l, e)| l == "PER" && e == ids[0].2), "{ids:?}");
+    assert!(
+        ids.iter().all(|&(_, l, e)| l == "PER" && e == ids[0].2),
+        "{ids:?}"
+    );
 }

@@ -535,7 +535,13 @@ fn replace_makes_one_article_the_whole_workspace() {
     });
     assert_eq!(s.articles, before);
     assert!(s.notice.is_some());
-    assert!(s.notice.as_deref().is_some_and(|n| n.starts_with("Nothing to annotate")), "{:?}", s.notice);
+    assert!(
+        s.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Nothing to annotate")),
+        "{:?}",
+        s.notice
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

@@ -8,10 +8,17 @@ pub type ById<'a> = HashMap<&'a str, &'a EntityDto>;
 
 /// Every entity of `contract` by its id.
 pub fn by_id(contract: &Contract) -> ById<'_> {
-    contract.entities.iter().map(|e| (e.id.as_str(), e)).collect()
+    contract
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect()
 }
 
 /// The display name of entity `id`, or the id itself when the contract does not know it.
 pub fn name(by_id: &ById, id: &str) -> String {
-    by_id.get(id).map(|e| e.name.clone()).unwrap_or_else(|| id.to_string())
+    by_id
+        .get(id)
+        .map(|e| e.name.clone())
+        .unwrap_or_else(|| id.to_string())
 }

@@ -16,9 +16,9 @@
 //! dropped — the worker closes at its next step — and the next request starts a new worker.
 
 use crate::annotate::{now_ms, ArticleInput};
+use crate::stream::Assembler;
 use crate::ui::fallback::annotate_on_page;
 use crate::ui::state::{Action, AppState, Engine, Shared};
-use crate::stream::Assembler;
 use crate::worker::{
     asset_url, AnnotateRequest, AnnotateWorker, JsonCodec, WorkerOutput, WORKER_LOADER_PATH,
 };

@@ -87,7 +87,10 @@ pub fn use_persistence(state: &UseReducerHandle<AppState>, store: Option<StoreHa
             Ok(too_big) => {
                 *failing = false;
                 let mut told = told_too_big.borrow_mut();
-                let new: Vec<String> = too_big.into_iter().filter(|s| told.insert(s.clone())).collect();
+                let new: Vec<String> = too_big
+                    .into_iter()
+                    .filter(|s| told.insert(s.clone()))
+                    .collect();
                 if !new.is_empty() {
                     dispatch.dispatch(Action::Notice(not_stored(&new)));
                 }

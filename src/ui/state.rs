@@ -287,7 +287,11 @@ impl AppState {
                 next,
             } => {
                 if self.pending == Some(seq) {
-                    let fraction = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+                    let fraction = if fraction.is_finite() {
+                        fraction.clamp(0.0, 1.0)
+                    } else {
+                        0.0
+                    };
                     self.progress = Some(RunProgress { fraction, next });
                 }
             }
@@ -548,7 +552,9 @@ impl AppState {
             .map(|p| format!(" {}%", (p.fraction * 100.0).floor() as i64))
             .unwrap_or_default();
         match (&self.contract, self.pending) {
-            (_, Some(_)) if self.contract.is_some() => format!("Re-annotating {articles}…{percent}"),
+            (_, Some(_)) if self.contract.is_some() => {
+                format!("Re-annotating {articles}…{percent}")
+            }
             (None, Some(_)) => format!("Annotating {articles}…{percent}"),
             (Some(c), None) => {
                 let mut line = format!(

@@ -512,18 +512,30 @@ mod tests {
         let store = MemoryStore::default();
         let mut three = workspace();
         let big = "Rain in Tolm. ".repeat(STORE_MAX_BYTES / 14 + 1);
-        three.articles.push(ArticleInput { source: "paste 2".into(), input: big.clone() });
-        three.articles.push(ArticleInput { source: "paste 3".into(), input: "Snow.".into() });
+        three.articles.push(ArticleInput {
+            source: "paste 2".into(),
+            input: big.clone(),
+        });
+        three.articles.push(ArticleInput {
+            source: "paste 3".into(),
+            input: "Snow.".into(),
+        });
         three.active = 1;
         let left_out = save(&store, &three, &Edits::default(), &mut Written::default()).unwrap();
         assert_eq!(left_out, vec!["paste 2".to_string()]);
-        assert_eq!(store.get(&format!("{ARTICLE_PREFIX}{}", content_key(&big))), Ok(None));
+        assert_eq!(
+            store.get(&format!("{ARTICLE_PREFIX}{}", content_key(&big))),
+            Ok(None)
+        );
         let back = load_workspace(&store);
         assert_eq!(back.problem, None);
         let back = back.workspace.unwrap();
         let sources: Vec<&str> = back.articles.iter().map(|a| a.source.as_str()).collect();
         assert_eq!(sources, ["paste 1", "paste 3"]);
-        assert_eq!(back.active, 0, "the open tab was the big one: the one before it");
+        assert_eq!(
+            back.active, 0,
+            "the open tab was the big one: the one before it"
+        );
     }
 
     #[test]

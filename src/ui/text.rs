@@ -173,7 +173,9 @@ impl SpanIndex {
         let from = self.max_end.partition_point(|&e| e <= start);
         let mut out = Vec::new();
         for &i in self.order.get(from..).unwrap_or(&[]) {
-            let Some(&(s, e)) = ranges.get(i) else { continue };
+            let Some(&(s, e)) = ranges.get(i) else {
+                continue;
+            };
             if s >= end {
                 break;
             }
@@ -188,10 +190,7 @@ impl SpanIndex {
 
 /// The render runs of one paragraph, with item indices into the whole lists: only the items
 /// that touch it are looked at (through the indexes).
-pub fn paragraph_runs(
-    par: Range,
-    items: [(&[Range], &SpanIndex); 3],
-) -> Vec<Run> {
+pub fn paragraph_runs(par: Range, items: [(&[Range], &SpanIndex); 3]) -> Vec<Run> {
     let [(mentions, mi), (links, li), (quotes, qi)] = items;
     let pick = |ranges: &[Range], index: &SpanIndex| {
         let ids = index.touching(ranges, par.0, par.1);
@@ -407,7 +406,10 @@ mod tests {
             assert_eq!(cps, paragraphs(text), "{text:?}");
             let cp = CpText::new(text);
             for p in spans {
-                assert_eq!(text.get(p.bytes.0..p.bytes.1), Some(cp.slice(p.cp.0, p.cp.1)));
+                assert_eq!(
+                    text.get(p.bytes.0..p.bytes.1),
+                    Some(cp.slice(p.cp.0, p.cp.1))
+                );
             }
         }
     }
@@ -417,7 +419,11 @@ mod tests {
         let mentions: Vec<Range> = vec![(0, 3), (5, 9), (12, 30), (31, 33), (40, 41), (2, 1)];
         let links: Vec<Range> = vec![(7, 14), (29, 45)];
         let quotes: Vec<Range> = vec![(4, 35)];
-        let (mi, li, qi) = (SpanIndex::new(&mentions), SpanIndex::new(&links), SpanIndex::new(&quotes));
+        let (mi, li, qi) = (
+            SpanIndex::new(&mentions),
+            SpanIndex::new(&links),
+            SpanIndex::new(&quotes),
+        );
         for par in [(0, 10), (10, 20), (20, 32), (32, 50), (50, 60), (0, 60)] {
             let want = runs(&segments(par, &mentions, &links, &quotes));
             let got = paragraph_runs(par, [(&mentions, &mi), (&links, &li), (&quotes, &qi)]);

@@ -1,13 +1,14 @@
 """Word classes for the recognizer from word embeddings (build time only).
 
-    python3 tools/ner/classes.py TOKENS.txt OUT.tsv [--vocab 100000] [--seed 1] [--workers 1]
+    python3 tools/ner/classes.py TOKENS.txt OUT.tsv [--vocab 100000] [--min-count 5] [--seed 1]
+        [--workers 1]
 
 TOKENS.txt is the unlabelled text as gloss tokenizes it (`gloss train tokens`), one paragraph
 a line. Word embeddings (gensim word2vec, CBOW over a window of 2 words each side: a narrow
 window groups words by the slots they fill, "Pirelli" with "Daewoo" and "Caterpillar", where
-a wide one groups them by topic) of every form seen 5 times or more, then hierarchical
-spherical k-means, 16 ways at each of 3 levels, over the `--vocab` most frequent forms: a
-12-bit class id whose top 4 and 8 bits are the coarser classes, the layout `gloss train
+a wide one groups them by topic) of every form seen `--min-count` times or more (5), then
+hierarchical spherical k-means, 16 ways at each of 3 levels, over the `--vocab` most frequent
+forms: a 12-bit class id whose top 4 and 8 bits are the coarser classes, the layout `gloss train
 --classes` reads (`word<TAB>class<TAB>count`, sorted by word; the count is the form's
 frequency in TOKENS.txt).
 
@@ -64,6 +65,8 @@ def main():
     ap.add_argument("--window", type=int, default=2)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--sg", type=int, default=0, help="1: skip-gram instead of CBOW")
+    ap.add_argument("--min-count", type=int, default=5,
+                    help="rarest form given an embedding (and so a class)")
     a = ap.parse_args()
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.INFO)
 
@@ -79,7 +82,7 @@ def main():
                 for line in f:
                     yield line.split()
 
-    model = Word2Vec(Lines(), vector_size=a.dim, window=a.window, min_count=5, sg=a.sg,
+    model = Word2Vec(Lines(), vector_size=a.dim, window=a.window, min_count=a.min_count, sg=a.sg,
                      negative=5, sample=1e-4, epochs=a.epochs, workers=a.workers, seed=a.seed)
     vocab = [w for w in vocab if w in model.wv.key_to_index]
     vecs = np.stack([model.wv[w] for w in vocab]).astype(np.float64)

@@ -74,8 +74,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// Write a command's whole output to stdout. A reader that stops early (`| head`) is not an error.
 pub fn write_stdout(command: &str, text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("{command}: cannot write output: {e}")),
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("{command}: cannot write output: {e}"))
+        }
         _ => Ok(()),
     }
 }

@@ -87,7 +87,9 @@ fn check_inputs(inputs: &[String]) -> Result<(), String> {
         let mut prev = 0;
         for p in &ing.paragraphs {
             if p.start < prev || ing.text.get(p.start..p.end).is_none_or(str::is_empty) {
-                return Err(format!("ingest: paragraph {p:?} out of order or off the text"));
+                return Err(format!(
+                    "ingest: paragraph {p:?} out of order or off the text"
+                ));
             }
             prev = p.end;
         }
@@ -95,7 +97,10 @@ fn check_inputs(inputs: &[String]) -> Result<(), String> {
     let articles: Vec<Article> = inputs
         .iter()
         .enumerate()
-        .map(|(i, s)| Article { source: format!("fuzz {i}"), input: s.clone() })
+        .map(|(i, s)| Article {
+            source: format!("fuzz {i}"),
+            input: s.clone(),
+        })
         .collect();
     let ws = annotate_workspace(&articles);
     check::workspace(&ws)?;
@@ -254,14 +259,32 @@ fn html(rng: &mut Rng) -> String {
                 open.push(tag);
             }
             3..=4 => {
-                let tag = if rng.chance(80) { open.pop().unwrap_or("p") } else { rng.pick(TAGS) };
+                let tag = if rng.chance(80) {
+                    open.pop().unwrap_or("p")
+                } else {
+                    rng.pick(TAGS)
+                };
                 s.push_str("</");
                 s.push_str(tag);
                 s.push('>');
             }
             5 => s.push_str(rng.pick(&[
-                "&amp;", "&lt;script&gt;", "&nbsp;", "&#x1F600;", "&#0;", "&#xD800;", "&bogus;",
-                "<!-- c -->", "<!--", "<![CDATA[x]]>", "<", ">", "</", "<a", "\"", "<p/>",
+                "&amp;",
+                "&lt;script&gt;",
+                "&nbsp;",
+                "&#x1F600;",
+                "&#0;",
+                "&#xD800;",
+                "&bogus;",
+                "<!-- c -->",
+                "<!--",
+                "<![CDATA[x]]>",
+                "<",
+                ">",
+                "</",
+                "<a",
+                "\"",
+                "<p/>",
             ])),
             6 => s.push_str(rng.pick(SPECIAL)),
             _ => {
@@ -282,11 +305,28 @@ fn news(rng: &mut Rng) -> String {
         "Officials in {L} said {P} would meet {O} officials next week.",
     ];
     const PEOPLE: &[&str] = &[
-        "Ahmed al-Sharaa", "Mohammed bin Salman", "Olena Kovalenko", "Li Wei", "Emma Brown",
-        "Abu Mohammed al-Jawlani", "Recep Tayyip Erdogan", "Sharaa", "Brown", "al-Assad",
+        "Ahmed al-Sharaa",
+        "Mohammed bin Salman",
+        "Olena Kovalenko",
+        "Li Wei",
+        "Emma Brown",
+        "Abu Mohammed al-Jawlani",
+        "Recep Tayyip Erdogan",
+        "Sharaa",
+        "Brown",
+        "al-Assad",
     ];
-    const PLACES: &[&str] = &["Damascus", "Riyadh", "Kyiv", "Doha", "Idlib", "Ankara", "Beirut", "دمشق"];
-    const ORGS: &[&str] = &["NATO", "the United Nations", "Hayat Tahrir al-Sham", "Reuters", "HTS", "Hezbollah"];
+    const PLACES: &[&str] = &[
+        "Damascus", "Riyadh", "Kyiv", "Doha", "Idlib", "Ankara", "Beirut", "دمشق",
+    ];
+    const ORGS: &[&str] = &[
+        "NATO",
+        "the United Nations",
+        "Hayat Tahrir al-Sham",
+        "Reuters",
+        "HTS",
+        "Hezbollah",
+    ];
     const DATES: &[&str] = &["Tuesday", "Dec 10", "10 December 2024", "last week", "2024"];
     let n = rng.size();
     let mut s = String::new();

@@ -2,9 +2,9 @@
 //! Tagging and evaluation use exactly what the app uses (`gloss_core::ner::tag_document` with
 //! the embedded model) unless `--model FILE` names another model file.
 
-mod tokens;
 mod conllio;
 mod names;
+mod tokens;
 
 use conllio::{read_text, Args};
 use gloss_core::ner::conll::{self, Document};
@@ -448,9 +448,14 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     println!("pipeline  tokens/s {:.0}", n / t_all.max(1e-12));
     let (t_json, _) = time_it(2.0, || {
         let ws = gloss_core::annotate("bench", &text);
-        std::hint::black_box(serde_json::to_string(&gloss_core::protocol::Contract::from_workspace(&ws)).ok());
+        std::hint::black_box(
+            serde_json::to_string(&gloss_core::protocol::Contract::from_workspace(&ws)).ok(),
+        );
     });
-    println!("pipeline+json tokens/s {:.0}  (as `annotate --json` and the browser: contract serialised)", n / t_json.max(1e-12));
+    println!(
+        "pipeline+json tokens/s {:.0}  (as `annotate --json` and the browser: contract serialised)",
+        n / t_json.max(1e-12)
+    );
     // Scaling: k copies as one workspace of k articles (entities shared across them); one run
     // each, time per copy relative to one copy.
     // The same with the contract serialised, as the browser's `annotateJson` does.
@@ -458,7 +463,10 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let mut json_ratios = Vec::new();
     for k in [4usize, 16] {
         let articles: Vec<gloss_core::Article> = (1..=k)
-            .map(|i| gloss_core::Article { source: format!("bench {i}"), input: text.clone() })
+            .map(|i| gloss_core::Article {
+                source: format!("bench {i}"),
+                input: text.clone(),
+            })
             .collect();
         let (t_k, _) = time_it(0.0, || {
             std::hint::black_box(gloss_core::annotate_workspace(&articles));
@@ -466,11 +474,19 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         ratios.push(format!("{k}x {:.2}", t_k / t_all.max(1e-12) / k as f64));
         let (t_kj, _) = time_it(0.0, || {
             let ws = gloss_core::annotate_workspace(&articles);
-            std::hint::black_box(serde_json::to_string(&gloss_core::protocol::Contract::from_workspace(&ws)).ok());
+            std::hint::black_box(
+                serde_json::to_string(&gloss_core::protocol::Contract::from_workspace(&ws)).ok(),
+            );
         });
         json_ratios.push(format!("{k}x {:.2}", t_kj / t_json.max(1e-12) / k as f64));
     }
-    println!("scaling   time per copy relative to 1x: {}", ratios.join(", "));
-    println!("scaling+json time per copy relative to 1x: {}", json_ratios.join(", "));
+    println!(
+        "scaling   time per copy relative to 1x: {}",
+        ratios.join(", ")
+    );
+    println!(
+        "scaling+json time per copy relative to 1x: {}",
+        json_ratios.join(", ")
+    );
     Ok(())
 }

@@ -32,7 +32,8 @@ impl<'a> CpSlicer<'a> {
         if start > end {
             return None;
         }
-        self.text.get(*self.bytes.get(start)?..*self.bytes.get(end)?)
+        self.text
+            .get(*self.bytes.get(start)?..*self.bytes.get(end)?)
     }
 }
 
@@ -162,7 +163,9 @@ pub fn contract(c: &Contract) -> Result<(), String> {
         }
     }
     for r in &c.relations {
-        let cp = slicers.get(r.document).ok_or("relation in unknown document")?;
+        let cp = slicers
+            .get(r.document)
+            .ok_or("relation in unknown document")?;
         if cp.get(r.evidence.start, r.evidence.end).is_none() {
             return Err(format!("relation evidence {:?} off the text", r.evidence));
         }
@@ -172,4 +175,3 @@ pub fn contract(c: &Contract) -> Result<(), String> {
     }
     Ok(())
 }
-

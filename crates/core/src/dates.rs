@@ -74,8 +74,9 @@ const PERIODS: &[&str] = &[
     "evening",
 ];
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
-    "twenty", "thirty", "forty", "fifty", "hundred", "few", "several", "24", "48", "72",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "few", "several", "24",
+    "48", "72",
 ];
 /// Words before a bare year that make it a date ("in 2011", "since 2016").
 const YEAR_CUES: &[&str] = &[
@@ -174,10 +175,46 @@ pub fn find_dates_in_words(ws: &[Word]) -> Vec<Mention> {
 /// the patterns of [`longest_match`] accept first, and the counts of [`NUMBER_WORDS`] (see
 /// [`may_open_date`]; a test checks the list against those patterns' words).
 const LOWERCASE_OPENERS: &[&str] = &[
-    "a", "autumn", "coming", "earlier", "early", "eight", "eleven", "few", "fifteen", "fifty", "five", "forty",
-    "four", "hundred", "last", "late", "later", "mid", "next", "nine", "one", "past", "seven", "several", "six",
-    "spring", "summer", "ten", "the", "thirty", "this", "three", "today", "tomorrow", "tonight", "twelve", "twenty",
-    "two", "winter", "yesterday",
+    "a",
+    "autumn",
+    "coming",
+    "earlier",
+    "early",
+    "eight",
+    "eleven",
+    "few",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "hundred",
+    "last",
+    "late",
+    "later",
+    "mid",
+    "next",
+    "nine",
+    "one",
+    "past",
+    "seven",
+    "several",
+    "six",
+    "spring",
+    "summer",
+    "ten",
+    "the",
+    "thirty",
+    "this",
+    "three",
+    "today",
+    "tomorrow",
+    "tonight",
+    "twelve",
+    "twenty",
+    "two",
+    "winter",
+    "yesterday",
 ];
 
 /// Whether some pattern can match from this word: each opens with a digit, a capital (month,
@@ -247,7 +284,9 @@ impl Cursor<'_, '_> {
     /// The word `k` after the start, if it is in the same sentence.
     fn at(&self, k: usize) -> Option<&Word<'_>> {
         let first = self.ws.get(self.start)?;
-        self.ws.get(self.start + k).filter(|w| w.sentence == first.sentence)
+        self.ws
+            .get(self.start + k)
+            .filter(|w| w.sentence == first.sentence)
     }
     fn is(&self, k: usize, options: &[&str]) -> bool {
         self.at(k).is_some_and(|w| w.is_any(options))
@@ -275,7 +314,10 @@ fn is_month(w: &Word) -> bool {
         return false;
     }
     let t = w.text.trim_end_matches('.');
-    MONTHS.iter().chain(MONTH_ABBR).any(|m| t.eq_ignore_ascii_case(m))
+    MONTHS
+        .iter()
+        .chain(MONTH_ABBR)
+        .any(|m| t.eq_ignore_ascii_case(m))
 }
 
 fn day_number(w: &Word) -> bool {
@@ -297,7 +339,9 @@ fn day_number(w: &Word) -> bool {
 
 /// A plausible year: four digits, 1900–2099.
 pub fn is_year(s: &str) -> bool {
-    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
 }
 
 fn year_word(w: &Word) -> bool {
@@ -356,7 +400,8 @@ fn calendar(c: &Cursor) -> Option<usize> {
             .filter(|p| p.eq_ignore_ascii_case("mid-"))
             .and_then(|_| w.text.get(4..))
     }) {
-        return (MONTHS.iter().any(|m| rest.eq_ignore_ascii_case(m)) || is_year(rest)).then(|| c.end(1));
+        return (MONTHS.iter().any(|m| rest.eq_ignore_ascii_case(m)) || is_year(rest))
+            .then(|| c.end(1));
     }
     let modified = c.is(0, &["early", "late", "mid"]);
     let k = usize::from(modified);
@@ -445,11 +490,12 @@ fn relative(c: &Cursor) -> Option<usize> {
         return Some(c.end(1));
     }
     // "earlier this month", "later this year", "early next week"
-    let k = if w.is_any(&["earlier", "later", "early", "late"]) && c.is(1, &["this", "next", "last"]) {
-        1
-    } else {
-        0
-    };
+    let k =
+        if w.is_any(&["earlier", "later", "early", "late"]) && c.is(1, &["this", "next", "last"]) {
+            1
+        } else {
+            0
+        };
     if c.is(k, &["last", "next", "this", "past", "coming"]) && c.is(k + 1, PERIODS) {
         // "this morning" is fine; "this week's" leaves the 's out naturally.
         return Some(c.end(k + 2));
@@ -488,7 +534,8 @@ fn span_of_units(c: &Cursor) -> Option<usize> {
 }
 
 fn is_count(w: &Word) -> bool {
-    w.is_any(NUMBER_WORDS) || (w.text.len() <= 3 && !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit()))
+    w.is_any(NUMBER_WORDS)
+        || (w.text.len() <= 3 && !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A bare year in date context: "in 2011", "since 2016", "2016's", "the 2016 election",
@@ -506,21 +553,24 @@ fn year_phrase(c: &Cursor) -> Option<usize> {
     let the_before = c.before().is_some_and(|b| b.is("the"));
     let noun_after = c.is(1, YEAR_NOUNS);
     let possessive_after = c.at(1).is_some_and(|n| n.text == "'s" || n.text == "’s");
-    let closes = c.at(1).is_none_or(|n| n.is_punct() && n.text != "%") && c.before().is_none_or(|b| b.text != "$");
+    let closes = c.at(1).is_none_or(|n| n.is_punct() && n.text != "%")
+        && c.before().is_none_or(|b| b.text != "$");
     // "of 2024 votes": a year is not followed by a counted plural noun.
     let counted = c.at(1).is_some_and(|n| {
         n.text.len() > 3
             && n.text.chars().all(|ch| ch.is_ascii_lowercase())
             && n.text.ends_with('s')
             && !n.is_any(&[
-                "was", "has", "this", "its", "his", "towards", "across", "unless", "becomes", "remains",
+                "was", "has", "this", "its", "his", "towards", "across", "unless", "becomes",
+                "remains",
             ])
             && !n.is_any(YEAR_NOUNS)
     });
     if counted {
         return None;
     }
-    let date_like = cue_before || (the_before && noun_after) || possessive_after || (closes && !the_before);
+    let date_like =
+        cue_before || (the_before && noun_after) || possessive_after || (closes && !the_before);
     date_like.then(|| c.end(1))
 }
 
@@ -533,12 +583,34 @@ mod tests {
     fn lowercase_openers_are_sorted_and_cover_the_patterns_first_words() {
         assert!(LOWERCASE_OPENERS.windows(2).all(|p| p[0] < p[1]));
         assert!(OPENER_KEYS.windows(2).all(|p| p[0] < p[1]));
-        assert!(LOWERCASE_OPENERS.iter().all(|o| o.len() < 16 && o.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(LOWERCASE_OPENERS
+            .iter()
+            .all(|o| o.len() < 16 && o.bytes().all(|b| b.is_ascii_lowercase())));
         let firsts = [
-            "late", "early", "last", "next", "this", "earlier", "later", "mid", "yesterday", "today", "tomorrow",
-            "tonight", "past", "coming", "the", "a", "spring", "summer", "autumn", "winter",
+            "late",
+            "early",
+            "last",
+            "next",
+            "this",
+            "earlier",
+            "later",
+            "mid",
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tonight",
+            "past",
+            "coming",
+            "the",
+            "a",
+            "spring",
+            "summer",
+            "autumn",
+            "winter",
         ];
-        let counts = NUMBER_WORDS.iter().filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
+        let counts = NUMBER_WORDS
+            .iter()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
         for w in firsts.iter().chain(counts) {
             assert!(LOWERCASE_OPENERS.binary_search(w).is_ok(), "{w}");
         }

@@ -9,6 +9,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(stage: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { stage, message: message.into() }
+        Diagnostic {
+            stage,
+            message: message.into(),
+        }
     }
 }

@@ -6,7 +6,9 @@
 //! (entities across articles, relations, quotes, previews) as one step.
 
 use crate::ingest::Ingested;
-use crate::pipeline::{finish_workspace, ingest_article, recognize_article, Article, Document, Workspace};
+use crate::pipeline::{
+    finish_workspace, ingest_article, recognize_article, Article, Document, Workspace,
+};
 use crate::Diagnostic;
 
 /// Relative cost of the steps per input byte, measured on news text (`gloss bench`): ingest
@@ -72,7 +74,11 @@ impl Job {
             (Some(_), Some(_)) => format!("finding names in article {} of {n}", self.next + 1),
             (None, _) => "linking entities, relations and quotes".to_string(),
         };
-        Progress { done: self.done.min(total), total, next }
+        Progress {
+            done: self.done.min(total),
+            total,
+            next,
+        }
     }
 
     pub fn is_done(&self) -> bool {

@@ -25,7 +25,9 @@ impl Label {
     }
 
     pub fn parse(s: &str) -> Option<Label> {
-        Label::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
+        Label::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
     }
 
     /// A word a reader understands ("person", "place"), used in aria-labels and legends.

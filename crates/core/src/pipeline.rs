@@ -54,7 +54,10 @@ pub struct Workspace {
 
 /// Annotate a single article.
 pub fn annotate(source: &str, input: &str) -> Workspace {
-    annotate_workspace(&[Article { source: source.to_string(), input: input.to_string() }])
+    annotate_workspace(&[Article {
+        source: source.to_string(),
+        input: input.to_string(),
+    }])
 }
 
 /// Annotate several articles as one workspace: entities are shared across them.
@@ -127,7 +130,11 @@ pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnosti
         .collect();
     let views: Vec<DocMentions> = documents
         .iter()
-        .map(|d| DocMentions { text: &d.ingested.text, tok: &d.tok, mentions: &d.mentions })
+        .map(|d| DocMentions {
+            text: &d.ingested.text,
+            tok: &d.tok,
+            mentions: &d.mentions,
+        })
         .collect();
     let resolution = resolve_with_words(&views, &word_views);
     let entities = resolution.entities;
@@ -166,7 +173,9 @@ pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnosti
             relations_and_quotes_with_words(&view, ws)
         })
         .collect();
-    for ((doc, (relations, quotes)), mentions) in documents.iter_mut().zip(related_quoted).zip(relabeled) {
+    for ((doc, (relations, quotes)), mentions) in
+        documents.iter_mut().zip(related_quoted).zip(relabeled)
+    {
         doc.mentions = mentions;
         doc.relations = relations;
         doc.quotes = quotes;
@@ -185,7 +194,11 @@ pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnosti
             .iter()
             .map(|a| {
                 preview(&a.href, &names).map(|p| {
-                    let ids = p.title.as_deref().map(|t| entities_named_in(t, &entities)).unwrap_or_default();
+                    let ids = p
+                        .title
+                        .as_deref()
+                        .map(|t| entities_named_in(t, &entities))
+                        .unwrap_or_default();
                     (p, ids)
                 })
             })
@@ -193,7 +206,13 @@ pub fn finish_workspace(mut documents: Vec<Document>, diagnostics: Vec<Diagnosti
     }
 
     let related = demonym_links(&entities);
-    Workspace { documents, entities, entity_of, related, diagnostics }
+    Workspace {
+        documents,
+        entities,
+        entity_of,
+        related,
+        diagnostics,
+    }
 }
 
 /// Each one-word demonym entity ("Qatari", "Syrians") paired with the place entity of its
@@ -212,14 +231,20 @@ fn demonym_links(entities: &[Entity]) -> Vec<(usize, usize)> {
         }
         let places = places.get_or_insert_with(|| {
             let mut m = rustc_hash::FxHashMap::default();
-            for (p, place) in entities.iter().enumerate().filter(|(_, p)| p.label == Label::Loc) {
+            for (p, place) in entities
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.label == Label::Loc)
+            {
                 for a in &place.aliases {
                     m.entry(a.to_lowercase()).or_insert(p);
                 }
             }
             m
         });
-        let country = countries.iter().find_map(|c| places.get(c.as_str()).copied());
+        let country = countries
+            .iter()
+            .find_map(|c| places.get(c.as_str()).copied());
         if let Some(c) = country {
             links.push((d, c));
         }
@@ -265,7 +290,10 @@ fn entities_named_in(title: &str, entities: &[Entity]) -> Vec<usize> {
         if e.label == Label::Date {
             continue;
         }
-        let hit = e.aliases.iter().any(|a| a.chars().count() >= 2 && contains_words(&lower, &a.to_lowercase()));
+        let hit = e
+            .aliases
+            .iter()
+            .any(|a| a.chars().count() >= 2 && contains_words(&lower, &a.to_lowercase()));
         if hit {
             ids.push(i);
         }
@@ -289,7 +317,12 @@ mod tests {
     use super::*;
 
     fn entity(label: Label, name: &str) -> Entity {
-        Entity { label, name: name.into(), aliases: vec![name.into()], roles: vec![] }
+        Entity {
+            label,
+            name: name.into(),
+            aliases: vec![name.into()],
+            roles: vec![],
+        }
     }
 
     #[test]

@@ -158,7 +158,11 @@ impl Contract {
     pub fn from_workspace(ws: &Workspace) -> Contract {
         // Each document's code-point index, built once for its mentions, links, quotes and
         // relations.
-        let char_indexes: Vec<CharIndex> = ws.documents.iter().map(|doc| CharIndex::new(&doc.ingested.text)).collect();
+        let char_indexes: Vec<CharIndex> = ws
+            .documents
+            .iter()
+            .map(|doc| CharIndex::new(&doc.ingested.text))
+            .collect();
         let documents = ws
             .documents
             .iter()
@@ -174,7 +178,10 @@ impl Contract {
                     .enumerate()
                     .map(|(m, mention)| {
                         let (start, end) = cp(mention.span);
-                        let entity = of.and_then(|o| o.get(m)).map(|&e| entity_id(e)).unwrap_or_default();
+                        let entity = of
+                            .and_then(|o| o.get(m))
+                            .map(|&e| entity_id(e))
+                            .unwrap_or_default();
                         MentionDto {
                             start,
                             end,
@@ -193,11 +200,13 @@ impl Contract {
                     .enumerate()
                     .map(|(i, a)| {
                         let (start, end) = cp(a.span);
-                        let preview = doc
-                            .previews
-                            .get(i)
-                            .and_then(|p| p.as_ref())
-                            .map(|(p, ids)| preview_dto(ws, d, &a.href, p, ids, article_date.as_deref()));
+                        let preview =
+                            doc.previews
+                                .get(i)
+                                .and_then(|p| p.as_ref())
+                                .map(|(p, ids)| {
+                                    preview_dto(ws, d, &a.href, p, ids, article_date.as_deref())
+                                });
                         LinkDto {
                             href: a.href.clone(),
                             anchor: a.span.text(text).to_string(),
@@ -213,7 +222,11 @@ impl Contract {
                     .iter()
                     .map(|q| {
                         let (start, end) = cp(q.span);
-                        QuoteDto { start, end, speaker: q.speaker.map(entity_id) }
+                        QuoteDto {
+                            start,
+                            end,
+                            speaker: q.speaker.map(entity_id),
+                        }
                     })
                     .collect();
                 DocumentDto {
@@ -237,7 +250,12 @@ impl Contract {
                 name: e.name.clone(),
                 aliases: e.aliases.clone(),
                 roles: e.roles.clone(),
-                related: ws.related.iter().filter(|&&(from, _)| from == i).map(|&(_, to)| entity_id(to)).collect(),
+                related: ws
+                    .related
+                    .iter()
+                    .filter(|&&(from, _)| from == i)
+                    .map(|&(_, to)| entity_id(to))
+                    .collect(),
             })
             .collect();
         let relations = ws
@@ -253,7 +271,10 @@ impl Contract {
                         target: entity_id(r.target),
                         kind: r.kind.as_str().to_string(),
                         document: d,
-                        evidence: OffsetsDto { start: idx.to_char(r.evidence.start), end: idx.to_char(r.evidence.end) },
+                        evidence: OffsetsDto {
+                            start: idx.to_char(r.evidence.start),
+                            end: idx.to_char(r.evidence.end),
+                        },
                         detail: r.detail.clone(),
                     })
                     .collect::<Vec<_>>()
@@ -264,7 +285,11 @@ impl Contract {
             documents,
             entities,
             relations,
-            diagnostics: ws.diagnostics.iter().map(|d| format!("{}: {}", d.stage, d.message)).collect(),
+            diagnostics: ws
+                .diagnostics
+                .iter()
+                .map(|d| format!("{}: {}", d.stage, d.message))
+                .collect(),
         }
     }
 }
@@ -284,16 +309,27 @@ fn preview_dto(
     let target = crate::links::linked_document(href, p, d, ws);
     let target_doc = target.and_then(|t| ws.documents.get(t));
     let real_title = target_doc.and_then(|t| t.ingested.title.clone());
-    let partly_named = crate::links::title_entities(p, &ws.entities).into_iter().filter(|e| !ids.contains(e));
+    let partly_named = crate::links::title_entities(p, &ws.entities)
+        .into_iter()
+        .filter(|e| !ids.contains(e));
     PreviewDto {
         site: p.site.clone(),
         section: p.section.clone(),
         date: p.date.clone(),
         title_derived: p.title_derived && real_title.is_none(),
         title: real_title.or_else(|| p.title.clone()),
-        entities: ids.iter().copied().chain(partly_named).map(entity_id).collect(),
+        entities: ids
+            .iter()
+            .copied()
+            .chain(partly_named)
+            .map(entity_id)
+            .collect(),
         trail: p.trail.clone(),
-        relative: p.date.as_deref().zip(article_date).and_then(|(l, a)| crate::links::relative_label(l, a)),
+        relative: p
+            .date
+            .as_deref()
+            .zip(article_date)
+            .and_then(|(l, a)| crate::links::relative_label(l, a)),
         document: target,
         lead: target_doc.and_then(crate::links::first_sentence),
         description: None,

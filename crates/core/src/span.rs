@@ -14,7 +14,10 @@ impl Span {
         if start <= end {
             Span { start, end }
         } else {
-            Span { start: end, end: start }
+            Span {
+                start: end,
+                end: start,
+            }
         }
     }
 
@@ -41,7 +44,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -77,7 +83,10 @@ impl CharIndex {
             }
             i += 1;
         }
-        CharIndex { wide, len: text.len() }
+        CharIndex {
+            wide,
+            len: text.len(),
+        }
     }
 
     /// Code-point offset of a byte offset (clamped to the text's length).
@@ -98,7 +107,10 @@ mod tests {
     fn char_index_counts_code_points() {
         // Short and long ASCII stretches between wide chars of every width (the index skips
         // ASCII eight bytes at a time).
-        for text in ["a😀b مرحبا c", "plain ascii text, long enough for several words: é then more ascii “quoted” 😀 end.ü"] {
+        for text in [
+            "a😀b مرحبا c",
+            "plain ascii text, long enough for several words: é then more ascii “quoted” 😀 end.ü",
+        ] {
             let idx = CharIndex::new(text);
             for (chars, (byte, _)) in text.char_indices().enumerate() {
                 assert_eq!(idx.to_char(byte), chars);

@@ -42,12 +42,19 @@ fn s(v: &Value) -> String {
 
 fn load_gold(path: &Path) -> Gold {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let arr = |k: &str| v.get(k).and_then(Value::as_array).cloned().unwrap_or_default();
+    let v: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let arr = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
     let entities = arr("entities")
         .iter()
         .map(|e| {
-            let label = Label::parse(&s(&e["label"])).unwrap_or_else(|| panic!("bad label in {}", path.display()));
+            let label = Label::parse(&s(&e["label"]))
+                .unwrap_or_else(|| panic!("bad label in {}", path.display()));
             let forms = e["forms"]
                 .as_array()
                 .map(|f| f.iter().map(s).collect())
@@ -55,11 +62,15 @@ fn load_gold(path: &Path) -> Gold {
             (label, forms)
         })
         .collect();
-    let distinct = arr("distinct").iter().map(|p| (s(&p[0]), s(&p[1]))).collect();
+    let distinct = arr("distinct")
+        .iter()
+        .map(|p| (s(&p[0]), s(&p[1])))
+        .collect();
     let relations = arr("relations")
         .iter()
         .map(|r| {
-            let kind = RelationKind::parse(&s(&r[1])).unwrap_or_else(|| panic!("bad relation type {:?}", r[1]));
+            let kind = RelationKind::parse(&s(&r[1]))
+                .unwrap_or_else(|| panic!("bad relation type {:?}", r[1]));
             (s(&r[0]), kind, s(&r[2]))
         })
         .collect();
@@ -81,7 +92,11 @@ fn articles() -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("tests/articles exists") {
         let p = entry.expect("dir entry").path();
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if name.ends_with(".gold.json") {
             let stem = name.trim_end_matches(".gold.json");
             let src = ["html", "txt"]
@@ -110,7 +125,8 @@ fn oracle(input: &str, gold: &Gold) -> Output {
     let ing = ingest(input);
     let text = ing.text.clone();
     let tok = tokenize(&text, &ing.paragraphs);
-    let starts: std::collections::HashSet<usize> = tok.tokens.iter().map(|t| t.span.start).collect();
+    let starts: std::collections::HashSet<usize> =
+        tok.tokens.iter().map(|t| t.span.start).collect();
     let ends: std::collections::HashSet<usize> = tok.tokens.iter().map(|t| t.span.end).collect();
     let mut forms: Vec<(&str, Label)> = gold
         .entities
@@ -252,7 +268,10 @@ fn score(out: &Output, gold: &Gold) -> Scores {
         .entities
         .iter()
         .enumerate()
-        .flat_map(|(gi, (_, fs))| fs.iter().filter_map(move |f| entity_of_form(out, f).map(|e| (gi, e))))
+        .flat_map(|(gi, (_, fs))| {
+            fs.iter()
+                .filter_map(move |f| entity_of_form(out, f).map(|e| (gi, e)))
+        })
         .collect();
     for (i, a) in found.iter().enumerate() {
         for b in found.iter().skip(i + 1) {
@@ -269,8 +288,11 @@ fn score(out: &Output, gold: &Gold) -> Scores {
         }
     }
     // Relations, deduplicated over sentences.
-    let mut sys: Vec<(usize, RelationKind, usize)> =
-        out.relations.iter().map(|r| (r.source, r.kind, r.target)).collect();
+    let mut sys: Vec<(usize, RelationKind, usize)> = out
+        .relations
+        .iter()
+        .map(|r| (r.source, r.kind, r.target))
+        .collect();
     sys.sort();
     sys.dedup();
     let golds: Vec<(Option<usize>, RelationKind, Option<usize>)> = gold
@@ -284,7 +306,8 @@ fn score(out: &Output, gold: &Gold) -> Scores {
         let hit = golds.iter().enumerate().position(|(gi, g)| {
             !used[gi]
                 && g.1 == k
-                && ((g.0 == Some(s) && g.2 == Some(t)) || (symmetric && g.0 == Some(t) && g.2 == Some(s)))
+                && ((g.0 == Some(s) && g.2 == Some(t))
+                    || (symmetric && g.0 == Some(t) && g.2 == Some(s)))
         });
         if let Some(gi) = hit {
             used[gi] = true;
@@ -341,7 +364,8 @@ fn debug(name: &str, out: &Output, gold: &Gold) {
         let (x, y) = (entity_of_form(out, a), entity_of_form(out, b));
         let hit = out.relations.iter().any(|r| {
             r.kind == *k
-                && ((Some(r.source) == x && Some(r.target) == y) || (Some(r.source) == y && Some(r.target) == x))
+                && ((Some(r.source) == x && Some(r.target) == y)
+                    || (Some(r.source) == y && Some(r.target) == x))
         });
         if !hit {
             println!("  missed {a} {} {b}", k.as_str());
@@ -358,7 +382,11 @@ fn debug(name: &str, out: &Output, gold: &Gold) {
         );
     }
     for q in &out.quotes {
-        println!("  quote {:?} -> {:?}", q.span.text(&out.text), q.speaker.map(forms_of));
+        println!(
+            "  quote {:?} -> {:?}",
+            q.span.text(&out.text),
+            q.speaker.map(forms_of)
+        );
     }
 }
 
@@ -378,13 +406,20 @@ fn report(mode: &str, name: &str, sc: &Scores) {
     );
 }
 
-fn evaluate(mode: &str, run: impl Fn(&str, &str, &Gold) -> Output) -> (Scores, HashMap<String, Scores>) {
+fn evaluate(
+    mode: &str,
+    run: impl Fn(&str, &str, &Gold) -> Output,
+) -> (Scores, HashMap<String, Scores>) {
     let mut total = Scores::default();
     let mut per = HashMap::new();
     let list = articles();
     assert!(list.len() >= 8, "at least eight gold articles");
     for (src, gold_path) in list {
-        let name = src.file_stem().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = src
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let input = std::fs::read_to_string(&src).expect("article readable");
         let gold = load_gold(&gold_path);
         let out = run(&name, &input, &gold);
@@ -444,37 +479,72 @@ fn gold_files_are_consistent() {
 fn oracle_mentions_meet_floors() {
     let (total, per) = evaluate("oracle", |_, input, gold| oracle(input, gold));
     for (name, sc) in &per {
-        assert_eq!(sc.wrongly_merged, 0, "{name}: a must-not-merge pair was merged");
-        assert!(sc.clusters.r() >= 0.7, "{name}: cluster recall {:.2}", sc.clusters.r());
+        assert_eq!(
+            sc.wrongly_merged, 0,
+            "{name}: a must-not-merge pair was merged"
+        );
+        assert!(
+            sc.clusters.r() >= 0.7,
+            "{name}: cluster recall {:.2}",
+            sc.clusters.r()
+        );
     }
     assert!(
         total.clusters.p() >= 0.97,
         "cluster precision {:.2}",
         total.clusters.p()
     );
-    assert!(total.clusters.r() >= 0.9, "cluster recall {:.2}", total.clusters.r());
+    assert!(
+        total.clusters.r() >= 0.9,
+        "cluster recall {:.2}",
+        total.clusters.r()
+    );
     assert!(
         total.relations.p() >= 0.9,
         "relation precision {:.2}",
         total.relations.p()
     );
-    assert!(total.relations.r() >= 0.8, "relation recall {:.2}", total.relations.r());
-    assert!(total.quotes.r() >= 0.9, "quote speakers right {:.2}", total.quotes.r());
+    assert!(
+        total.relations.r() >= 0.8,
+        "relation recall {:.2}",
+        total.relations.r()
+    );
+    assert!(
+        total.quotes.r() >= 0.9,
+        "quote speakers right {:.2}",
+        total.quotes.r()
+    );
 }
 
 /// End to end, recognizer included: looser floors, since recognition errors come first.
 #[test]
 fn pipeline_meets_floors() {
     let (total, _) = evaluate("pipeline", |name, input, _| pipeline(name, input));
-    assert!(total.clusters.p() >= 0.9, "cluster precision {:.2}", total.clusters.p());
-    assert!(total.clusters.r() >= 0.8, "cluster recall {:.2}", total.clusters.r());
+    assert!(
+        total.clusters.p() >= 0.9,
+        "cluster precision {:.2}",
+        total.clusters.p()
+    );
+    assert!(
+        total.clusters.r() >= 0.8,
+        "cluster recall {:.2}",
+        total.clusters.r()
+    );
     assert!(
         total.relations.p() >= 0.6,
         "relation precision {:.2}",
         total.relations.p()
     );
-    assert!(total.relations.r() >= 0.4, "relation recall {:.2}", total.relations.r());
-    assert!(total.quotes.r() >= 0.75, "quote speakers right {:.2}", total.quotes.r());
+    assert!(
+        total.relations.r() >= 0.4,
+        "relation recall {:.2}",
+        total.relations.r()
+    );
+    assert!(
+        total.quotes.r() >= 0.75,
+        "quote speakers right {:.2}",
+        total.quotes.r()
+    );
 }
 
 /// All articles in one workspace (oracle mentions): no must-not-merge pair of any article is
@@ -500,7 +570,11 @@ fn one_workspace_across_articles() {
         .iter()
         .zip(&toks)
         .zip(&mentions)
-        .map(|((text, tok), mentions)| DocMentions { text, tok, mentions })
+        .map(|((text, tok), mentions)| DocMentions {
+            text,
+            tok,
+            mentions,
+        })
         .collect();
     let res = resolve(&views);
     // entity of a form in document d (majority over its mentions there)

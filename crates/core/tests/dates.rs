@@ -15,10 +15,16 @@ fn dates_of(text: &str) -> Vec<String> {
     }
     for pair in found.windows(2) {
         if let [a, b] = pair {
-            assert!(a.span.end <= b.span.start, "sorted and non-overlapping in {text:?}");
+            assert!(
+                a.span.end <= b.span.start,
+                "sorted and non-overlapping in {text:?}"
+            );
         }
     }
-    found.iter().map(|m| m.span.text(text).to_string()).collect()
+    found
+        .iter()
+        .map(|m| m.span.text(text).to_string())
+        .collect()
 }
 
 #[test]
@@ -26,17 +32,35 @@ fn date_table() {
     let table: &[(&str, &[&str])] = &[
         ("The talks began on Monday.", &["Monday"]),
         ("He will travel on Tuesday, officials said.", &["Tuesday"]),
-        ("The minister spoke late on Monday in Doha.", &["late on Monday"]),
-        ("The vote took place on Dec 10, 2024 in Kyiv.", &["Dec 10, 2024"]),
+        (
+            "The minister spoke late on Monday in Doha.",
+            &["late on Monday"],
+        ),
+        (
+            "The vote took place on Dec 10, 2024 in Kyiv.",
+            &["Dec 10, 2024"],
+        ),
         ("The vote took place on Dec. 10, 2024.", &["Dec. 10, 2024"]),
-        ("It was signed on 10 December 2024 in Brussels.", &["10 December 2024"]),
-        ("Prices rose in December 2024, data showed.", &["December 2024"]),
+        (
+            "It was signed on 10 December 2024 in Brussels.",
+            &["10 December 2024"],
+        ),
+        (
+            "Prices rose in December 2024, data showed.",
+            &["December 2024"],
+        ),
         ("The group broke with al Qaeda in 2016.", &["2016"]),
         ("He led the branch in 2011, early in the war.", &["2011"]),
         ("Exports fell 4% last year.", &["last year"]),
         ("The strike happened yesterday.", &["yesterday"]),
-        ("Talks collapsed earlier this month.", &["earlier this month"]),
-        ("Contacts will continue in the next 24 hours.", &["the next 24 hours"]),
+        (
+            "Talks collapsed earlier this month.",
+            &["earlier this month"],
+        ),
+        (
+            "Contacts will continue in the next 24 hours.",
+            &["the next 24 hours"],
+        ),
         ("The report is dated 2024-12-10.", &["2024-12-10"]),
         ("Monday's meeting ended without a deal.", &["Monday"]),
         ("Elections are due in May.", &["May"]),
@@ -61,7 +85,10 @@ fn date_table() {
             "Troops withdrew in early March after talks on Sunday night.",
             &["early March", "Sunday night"],
         ),
-        ("Between 2014 and 2016 the city was besieged.", &["2014", "2016"]),
+        (
+            "Between 2014 and 2016 the city was besieged.",
+            &["2014", "2016"],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, want) in table {

@@ -371,8 +371,15 @@ fn links_find_a_pasted_page_by_its_canonical_address() {
         Some("https://www.example-news.com/world/ports-reopen-after-storm-7731")
     );
     let og = ingest(by_og);
-    assert_eq!(og.canonical.as_deref(), Some("https://news.example.org/a/9/quiet-night-in-the-capital"));
-    assert_eq!(og.title.as_deref(), Some("A quiet night in the capital"), "og:title without an h1");
+    assert_eq!(
+        og.canonical.as_deref(),
+        Some("https://news.example.org/a/9/quiet-night-in-the-capital")
+    );
+    assert_eq!(
+        og.title.as_deref(),
+        Some("A quiet night in the capital"),
+        "og:title without an h1"
+    );
     // Relative or non-web addresses say nothing about where the page lives.
     for page in [
         "<link rel=canonical href=/world/x><p>Text.</p>",
@@ -383,9 +390,18 @@ fn links_find_a_pasted_page_by_its_canonical_address() {
     }
 
     let ws = annotate_workspace(&[
-        Article { source: "paste 1".into(), input: by_link.into() },
-        Article { source: "paste 2".into(), input: by_og.into() },
-        Article { source: "paste 3".into(), input: linking.into() },
+        Article {
+            source: "paste 1".into(),
+            input: by_link.into(),
+        },
+        Article {
+            source: "paste 2".into(),
+            input: by_og.into(),
+        },
+        Article {
+            source: "paste 3".into(),
+            input: linking.into(),
+        },
     ]);
     let c = Contract::from_workspace(&ws);
     let previews: Vec<_> = c.documents[2]
@@ -394,11 +410,24 @@ fn links_find_a_pasted_page_by_its_canonical_address() {
         .map(|l| l.preview.clone().expect("preview"))
         .collect();
     assert_eq!(previews[0].document, Some(0));
-    assert_eq!(previews[0].title.as_deref(), Some("Ports reopen after the storm"));
+    assert_eq!(
+        previews[0].title.as_deref(),
+        Some("Ports reopen after the storm")
+    );
     assert!(!previews[0].title_derived);
-    assert!(previews[0].lead.as_deref().is_some_and(|l| l.starts_with("Ships returned")), "{:?}", previews[0].lead);
+    assert!(
+        previews[0]
+            .lead
+            .as_deref()
+            .is_some_and(|l| l.starts_with("Ships returned")),
+        "{:?}",
+        previews[0].lead
+    );
     assert_eq!(previews[1].document, Some(1));
-    assert_eq!(previews[1].title.as_deref(), Some("A quiet night in the capital"));
+    assert_eq!(
+        previews[1].title.as_deref(),
+        Some("A quiet night in the capital")
+    );
     assert_eq!(previews[2].document, None, "another story on the same site");
     assert!(previews[2].title_derived);
 }

@@ -3,8 +3,8 @@
 //! offsets (code points) that slice the text to what they claim, ids that resolve, and
 //! determinism. Case counts are modest so the suite stays fast in debug builds.
 
-use gloss_core::protocol::Contract;
 use gloss_core::check::{contract as check_contract, workspace as check_workspace};
+use gloss_core::protocol::Contract;
 use gloss_core::{annotate, annotate_workspace, Article};
 use proptest::prelude::*;
 

@@ -95,7 +95,15 @@ impl Annotated {
     fn describe(&self) -> String {
         self.rels
             .iter()
-            .map(|r| format!("{:?} {} {:?} {:?}", self.names[r.0], r.1.as_str(), self.names[r.2], r.3))
+            .map(|r| {
+                format!(
+                    "{:?} {} {:?} {:?}",
+                    self.names[r.0],
+                    r.1.as_str(),
+                    self.names[r.2],
+                    r.3
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     }
@@ -103,9 +111,18 @@ impl Annotated {
 
 type Rel<'a> = (&'a str, RelationKind, &'a str);
 /// (text, mentions, relations that must be found, relations that must not)
-type RelCase<'a> = (&'a str, &'a [(&'a str, usize, Label)], &'a [Rel<'a>], &'a [Rel<'a>]);
+type RelCase<'a> = (
+    &'a str,
+    &'a [(&'a str, usize, Label)],
+    &'a [Rel<'a>],
+    &'a [Rel<'a>],
+);
 /// (text, mentions, [(quote contains, speaker surface or None)])
-type QuoteCase<'a> = (&'a str, &'a [(&'a str, usize, Label)], &'a [(&'a str, Option<&'a str>)]);
+type QuoteCase<'a> = (
+    &'a str,
+    &'a [(&'a str, usize, Label)],
+    &'a [(&'a str, Option<&'a str>)],
+);
 
 /// Annotates each case and fails listing every wanted relation missed and forbidden one found.
 fn check_relations(cases: &[RelCase]) {
@@ -236,7 +253,11 @@ fn relation_details_and_evidence() {
         .find(|r| r.0 == rojas && r.1 == RelationKind::Role)
         .expect("role");
     assert_eq!(role.3.as_deref(), Some("Minister of Trade"));
-    let fam = a.rels.iter().find(|r| r.1 == RelationKind::Family).expect("family");
+    let fam = a
+        .rels
+        .iter()
+        .find(|r| r.1 == RelationKind::Family)
+        .expect("family");
     assert_eq!(
         (fam.0, fam.2, fam.3.as_deref()),
         (a.entity("Hafez Kadir"), a.entity("Omar Kadir"), Some("son"))
@@ -321,7 +342,10 @@ fn quote_table() {
         let a = annotate(text, marks);
         for (needle, speaker) in want.iter() {
             let Some(q) = a.quotes.iter().find(|q| q.0.contains(needle)) else {
-                failures.push(format!("{text:?}: no quote with {needle:?}; got {:?}", a.quotes));
+                failures.push(format!(
+                    "{text:?}: no quote with {needle:?}; got {:?}",
+                    a.quotes
+                ));
                 continue;
             };
             assert!(q.0.starts_with(['“', '"']) && q.0.ends_with(['”', '"']) || !q.0.is_empty());
@@ -525,7 +549,10 @@ fn more_relation_cases() {
 #[test]
 fn titled_speaker_after_quote() {
     let text = "“We chose to act,” National Rally leader Marine Le Pen told reporters.";
-    let a = annotate(text, &[("National Rally", 0, Org), ("Marine Le Pen", 0, Per)]);
+    let a = annotate(
+        text,
+        &[("National Rally", 0, Org), ("Marine Le Pen", 0, Per)],
+    );
     assert_eq!(a.quotes.len(), 1);
     assert_eq!(a.quotes[0].1, Some(a.entity("Marine Le Pen")));
 }
@@ -554,7 +581,13 @@ fn long_documents_stay_fast() {
         for (at, _) in text.match_indices(n) {
             let span = Span::new(at, at + n.len());
             let bounded = !text[span.end..].starts_with(|c: char| c.is_alphanumeric());
-            if bounded && !mentions.iter().rev().take(64).any(|m| m.span.overlaps(span)) {
+            if bounded
+                && !mentions
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .any(|m| m.span.overlaps(span))
+            {
                 mentions.push(Mention {
                     span,
                     label: *l,
@@ -612,7 +645,10 @@ fn pronoun_speakers_and_post_titles() {
     // A quoted speaker two paragraphs back does not take "she wrote" from the woman in between.
     let text = "\"Welcome,\" Jose Alba told reporters.\n\nMaria Lopez said she would return.\n\n\"This is a sad day,\" she wrote.";
     let a = annotate(text, &[("Jose Alba", 0, Per), ("Maria Lopez", 0, Per)]);
-    assert_eq!(a.quotes.last().and_then(|q| q.1), Some(a.entity("Maria Lopez")));
+    assert_eq!(
+        a.quotes.last().and_then(|q| q.1),
+        Some(a.entity("Maria Lopez"))
+    );
     // A domain before "chief" makes a post, not the leadership.
     let text = "The European Union's foreign policy chief Kaja Kallas spoke. Mossad chief David Barnea flew.";
     let a = annotate(
@@ -628,10 +664,15 @@ fn pronoun_speakers_and_post_titles() {
     a.assert_lacks("Kaja Kallas", RelationKind::Leads, "European Union");
     a.assert_has("David Barnea", RelationKind::Leads, "Mossad");
     // A clause after a comma is not an appositive.
-    let text = "The CIA watched. Omar Sinwar, brother of Yahya Sinwar, now runs the group's armed wing.";
+    let text =
+        "The CIA watched. Omar Sinwar, brother of Yahya Sinwar, now runs the group's armed wing.";
     let a = annotate(
         text,
-        &[("CIA", 0, Org), ("Omar Sinwar", 0, Per), ("Yahya Sinwar", 0, Per)],
+        &[
+            ("CIA", 0, Org),
+            ("Omar Sinwar", 0, Per),
+            ("Yahya Sinwar", 0, Per),
+        ],
     );
     a.assert_lacks("Yahya Sinwar", RelationKind::MemberOf, "CIA");
     a.assert_has("Yahya Sinwar", RelationKind::Family, "Omar Sinwar");
@@ -659,7 +700,10 @@ fn nickname_quotes_and_cartel_anaphora() {
     let text = "The Sinaloa Cartel split. Ismael \"El Mayo\" Zambada, one of the cartel's founders, was held.";
     let a = annotate(
         text,
-        &[("Sinaloa Cartel", 0, Org), ("Ismael \"El Mayo\" Zambada", 0, Per)],
+        &[
+            ("Sinaloa Cartel", 0, Org),
+            ("Ismael \"El Mayo\" Zambada", 0, Per),
+        ],
     );
     a.assert_has(
         "Ismael \"El Mayo\" Zambada",
@@ -694,8 +738,16 @@ fn membership_by_inclusion_and_clean_titles() {
     );
     // "including" in a list is no membership.
     a.assert_lacks("US", RelationKind::MemberOf, "UN");
-    let text = "\"It is bad,\" said Tom Kean, a senior consultant at the International Crisis Group.";
-    let a = annotate(text, &[("Tom Kean", 0, Per), ("International Crisis Group", 0, Org)]);
-    let role = a.rels.iter().find(|r| r.1 == RelationKind::Role).expect("a role");
+    let text =
+        "\"It is bad,\" said Tom Kean, a senior consultant at the International Crisis Group.";
+    let a = annotate(
+        text,
+        &[("Tom Kean", 0, Per), ("International Crisis Group", 0, Org)],
+    );
+    let role = a
+        .rels
+        .iter()
+        .find(|r| r.1 == RelationKind::Role)
+        .expect("a role");
     assert_eq!(role.3.as_deref(), Some("senior consultant"));
 }

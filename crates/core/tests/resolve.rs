@@ -185,11 +185,19 @@ fn names_roles_and_labels() {
     let res = run(&docs);
     let biden = &res.entities[entity(&docs, &res, 0, "Joe Biden", 0)];
     assert_eq!(biden.name, "Joe Biden");
-    assert!(biden.roles.iter().any(|r| r.contains("President")), "{:?}", biden.roles);
+    assert!(
+        biden.roles.iter().any(|r| r.contains("President")),
+        "{:?}",
+        biden.roles
+    );
     let qatar = &res.entities[entity(&docs, &res, 0, "Qatar", 1)];
     assert_eq!(qatar.label, Label::Loc);
     let k = &res.entities[entity(&docs, &res, 0, "Mohammed Al-Khulaifi", 0)];
-    assert!(k.roles.iter().any(|r| r == "Minister of State"), "{:?}", k.roles);
+    assert!(
+        k.roles.iter().any(|r| r == "Minister of State"),
+        "{:?}",
+        k.roles
+    );
 }
 
 #[test]
@@ -209,7 +217,10 @@ fn fullest_name_and_aliases() {
     let res = run(&docs);
     let hts = &res.entities[entity(&docs, &res, 0, "HTS", 1)];
     assert_eq!(hts.name, "Hayat Tahrir al-Sham");
-    assert_eq!(hts.aliases, vec!["Hayat Tahrir al-Sham".to_string(), "HTS".to_string()]);
+    assert_eq!(
+        hts.aliases,
+        vec!["Hayat Tahrir al-Sham".to_string(), "HTS".to_string()]
+    );
     let b = entity(&docs, &res, 0, "Mr Al Bashir", 0);
     assert_eq!(
         b,
@@ -291,7 +302,11 @@ fn more_resolution_cases() {
         let built = [doc(text, marks)];
         let res = run(&built);
         let of = |s: &str| {
-            let (needle, nth) = marks.iter().find(|m| m.0 == s).map(|m| (m.0, m.1)).unwrap_or((s, 0));
+            let (needle, nth) = marks
+                .iter()
+                .find(|m| m.0 == s)
+                .map(|m| (m.0, m.1))
+                .unwrap_or((s, 0));
             entity(&built, &res, 0, needle, nth)
         };
         for (a, b) in same.iter() {
@@ -353,9 +368,15 @@ fn nicknames_and_double_surnames() {
     let e = |s: &str, n: usize| entity(&docs, &res, 0, s, n);
     assert_eq!(e("Joaquin Guzman Lopez", 0), e("Guzman Lopez", 1));
     assert_eq!(e("Joaquin \"El Chapo\" Guzman", 0), e("El Chapo", 1));
-    assert_ne!(e("Joaquin Guzman Lopez", 0), e("Joaquin \"El Chapo\" Guzman", 0));
+    assert_ne!(
+        e("Joaquin Guzman Lopez", 0),
+        e("Joaquin \"El Chapo\" Guzman", 0)
+    );
     assert_ne!(e("Ovidio Guzman", 0), e("Joaquin \"El Chapo\" Guzman", 0));
-    assert_eq!(res.entities[e("El Chapo", 1)].name, "Joaquin \"El Chapo\" Guzman");
+    assert_eq!(
+        res.entities[e("El Chapo", 1)].name,
+        "Joaquin \"El Chapo\" Guzman"
+    );
 }
 
 /// A person's full name the recognizer labelled otherwise joins its surname mentions, and the
@@ -436,7 +457,9 @@ fn cross_label_names_vote_one_label() {
         }
         let got = res.entities[e(needle, *nth)].label;
         if got != *label {
-            failures.push(format!("{text}: {needle} entity is {got:?}, want {label:?}"));
+            failures.push(format!(
+                "{text}: {needle} entity is {got:?}, want {label:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

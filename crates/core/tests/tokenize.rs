@@ -81,9 +81,26 @@ fn tokens_table() {
         // An opening curly quote is its own token after a space, a newline or a dash too.
         (
             "said: “Talks resumed.\n“Sanctions stay” —“Ceasefire",
-            &["said", ":", "“", "Talks", "resumed", ".", "“", "Sanctions", "stay", "”", "—", "“", "Ceasefire"],
+            &[
+                "said",
+                ":",
+                "“",
+                "Talks",
+                "resumed",
+                ".",
+                "“",
+                "Sanctions",
+                "stay",
+                "”",
+                "—",
+                "“",
+                "Ceasefire",
+            ],
         ),
-        ("‘Operation Dawn’ began", &["‘", "Operation", "Dawn", "’", "began"]),
+        (
+            "‘Operation Dawn’ began",
+            &["‘", "Operation", "Dawn", "’", "began"],
+        ),
         (
             "\"Hello,\" she said",
             &["\"", "Hello", ",", "\"", "she", "said"],

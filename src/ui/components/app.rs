@@ -139,9 +139,7 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     let busy = state.pending.is_some();
     let shown = state.shown();
-    let diagnostics = shown
-        .map(|c| c.diagnostics.clone())
-        .unwrap_or_default();
+    let diagnostics = shown.map(|c| c.diagnostics.clone()).unwrap_or_default();
 
     // The workspace's corrections named by document source (hashes every article: memoized).
     let corrections = use_memo(

@@ -215,7 +215,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     *latest_select.borrow_mut() = props.on_select.clone();
     let on_select = {
         let latest = latest_select.clone();
-        (*use_memo((), move |_| Callback::from(move |id: String| latest.borrow().emit(id)))).clone()
+        (*use_memo((), move |_| {
+            Callback::from(move |id: String| latest.borrow().emit(id))
+        }))
+        .clone()
     };
     let article_ref = use_node_ref();
     let body_ref = use_node_ref();
@@ -299,7 +302,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     let entities = Shared(entities);
     let confirmed = Shared(use_memo(
-        (props.corrections.clone(), props.unapplied.clone(), doc.source.clone()),
+        (
+            props.corrections.clone(),
+            props.unapplied.clone(),
+            doc.source.clone(),
+        ),
         |(corrections, unapplied, source)| confirmed_mentions(corrections, unapplied, source),
     ));
     let editable = props.on_correct.is_some();
@@ -314,11 +321,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let total = lay.paragraphs.len();
     let shown = limit.0.max(wanted).min(total);
     // Each paragraph is told about the selection and the open card only when they concern it.
-    let open_in = (*open).and_then(|l| doc.links.get(l).map(|link| (l, link.start))).map(|(l, start)| {
-        (l, lay.paragraphs.partition_point(|p| p.cp.1 <= start))
-    });
+    let open_in = (*open)
+        .and_then(|l| doc.links.get(l).map(|link| (l, link.start)))
+        .map(|(l, start)| (l, lay.paragraphs.partition_point(|p| p.cp.1 <= start)));
     let paragraph = |i: usize| {
-        let p = lay.paragraphs.get(i).copied().unwrap_or(ParaSpan { cp: (0, 0), bytes: (0, 0) });
+        let p = lay.paragraphs.get(i).copied().unwrap_or(ParaSpan {
+            cp: (0, 0),
+            bytes: (0, 0),
+        });
         let selected = props.selected.as_ref().filter(|id| {
             lay.mentions
                 .1
@@ -628,8 +638,10 @@ struct ArticleParagraphProps {
 /// showing more paragraphs, hovering or selecting re-renders only the paragraphs concerned.
 #[component]
 fn ArticleParagraph(props: &ArticleParagraphProps) -> Html {
-    let (Some(doc), Some(lay)) = (props.contract.documents.get(props.doc), props.layout.as_ref())
-    else {
+    let (Some(doc), Some(lay)) = (
+        props.contract.documents.get(props.doc),
+        props.layout.as_ref(),
+    ) else {
         return Html::default();
     };
     let Some(p) = lay.paragraphs.get(props.index) else {
@@ -683,14 +695,18 @@ struct ParaText<'a> {
 
 impl<'a> ParaText<'a> {
     fn slice(&self, start: usize, end: usize) -> &'a str {
-        self.cp
-            .slice(start.saturating_sub(self.base), end.saturating_sub(self.base))
+        self.cp.slice(
+            start.saturating_sub(self.base),
+            end.saturating_sub(self.base),
+        )
     }
 }
 
 impl RenderCtx<'_> {
     fn entity(&self, id: &str) -> Option<&EntityDto> {
-        self.entities.get(id).and_then(|&i| self.all_entities.get(i))
+        self.entities
+            .get(id)
+            .and_then(|&i| self.all_entities.get(i))
     }
 
     fn paragraph(&self, p: &ParaSpan, runs: &[Run]) -> Html {

@@ -14,8 +14,8 @@ pub mod card;
 pub mod list;
 pub mod model;
 
-use crate::ui::graph_layout::{self, Shape, NODE_R, VIEW_W};
 use crate::ui::entities;
+use crate::ui::graph_layout::{self, Shape, NODE_R, VIEW_W};
 use crate::ui::labels;
 use crate::ui::state::Shared;
 use gloss_core::protocol::Contract;
@@ -47,7 +47,9 @@ pub fn RelationGraph(props: &RelationGraphProps) -> Html {
     let name_of = |id: &str| entities::name(&by_id, id);
     let selected = props.selected.as_deref();
     // Once per contract and filter setting, not on every selection or hover.
-    let model = use_memo((props.contract.clone(), (*filters).clone()), |(c, f)| model::build(c, f));
+    let model = use_memo((props.contract.clone(), (*filters).clone()), |(c, f)| {
+        model::build(c, f)
+    });
 
     let card = selected
         .and_then(|id| by_id.get(id))

@@ -102,7 +102,11 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let groups: Html = groups.collect();
 
     let doc = contract.documents.get(props.doc);
-    let quote_limit = if *all_quotes { usize::MAX } else { QUOTE_PREVIEW };
+    let quote_limit = if *all_quotes {
+        usize::MAX
+    } else {
+        QUOTE_PREVIEW
+    };
     let quotes: Html = doc
         .map(|d| {
             let listed = d.quotes.iter().take(quote_limit);

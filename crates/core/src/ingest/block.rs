@@ -112,11 +112,7 @@ impl Builder {
             self.cur.kind = ctx.kind;
             self.cur.furniture_hint = ctx.furniture;
             self.all_bold = true;
-        } else if !ctx.bold
-            && self.all_bold
-            && self.anchor.is_none()
-            && self.kicker_ends_here(c)
-        {
+        } else if !ctx.bold && self.all_bold && self.anchor.is_none() && self.kicker_ends_here(c) {
             self.cur.kind = Kind::Kicker;
             self.break_block();
             self.cur.kind = ctx.kind;

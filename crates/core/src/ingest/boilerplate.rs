@@ -103,7 +103,11 @@ struct Marks {
 /// [`Letters`] of a word (`None` if it has none) and its [`Marks`], in one pass over its bytes
 /// for most words (ASCII; others decode their chars for the letters).
 fn letters(w: &str) -> (Option<Letters>, Marks) {
-    let mut l = Letters { count: 0, first_lower: false, all_upper: true };
+    let mut l = Letters {
+        count: 0,
+        first_lower: false,
+        all_upper: true,
+    };
     let mut marks = Marks::default();
     let mut add = |lower: bool, upper: bool| {
         if l.count == 0 {
@@ -187,7 +191,10 @@ fn is_credit(w: &str) -> bool {
     let Some(slash) = w.bytes().position(|b| b == b'/') else {
         return w.starts_with('©');
     };
-    let (a, b) = (w.get(..slash).unwrap_or(""), w.get(slash + 1..).unwrap_or(""));
+    let (a, b) = (
+        w.get(..slash).unwrap_or(""),
+        w.get(slash + 1..).unwrap_or(""),
+    );
     let caps = |s: &str| {
         let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -465,8 +472,20 @@ mod tests {
 
     #[test]
     fn split_spaces_is_split_at_each_space() {
-        for s in ["", " ", "a", "a b", " a  b ", "Ωmega  naïve ‘x’ ", "a\u{a0}b c"] {
-            assert_eq!(split_spaces(s).collect::<Vec<_>>(), s.split(' ').collect::<Vec<_>>(), "{s:?}");
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a  b ",
+            "Ωmega  naïve ‘x’ ",
+            "a\u{a0}b c",
+        ] {
+            assert_eq!(
+                split_spaces(s).collect::<Vec<_>>(),
+                s.split(' ').collect::<Vec<_>>(),
+                "{s:?}"
+            );
         }
     }
 

@@ -153,7 +153,9 @@ impl PageMeta {
         match n {
             b"link" => {
                 let rel = attr(b"rel").unwrap_or_default().to_ascii_lowercase();
-                if rel.split_ascii_whitespace().any(|r| r == "canonical") && self.canonical.is_none() {
+                if rel.split_ascii_whitespace().any(|r| r == "canonical")
+                    && self.canonical.is_none()
+                {
                     self.canonical = attr(b"href").and_then(|h| absolute_web_url(&h));
                 }
             }
@@ -305,9 +307,7 @@ pub(crate) fn parse(input: &str) -> Parsed {
         blk.kind = Kind::Heading;
         true
     });
-    let title = title
-        .or(meta.og_title)
-        .or_else(|| clean_title(&title_tag));
+    let title = title.or(meta.og_title).or_else(|| clean_title(&title_tag));
     Parsed {
         blocks,
         title,

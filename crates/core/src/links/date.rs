@@ -90,7 +90,9 @@ fn month_of(s: &str) -> Option<u32> {
     let lower = s.to_ascii_lowercase();
     let head = lower.get(..3)?;
     let i = MONTHS.iter().position(|m| *m == head)?;
-    let is_name = lower.len() == 3 || crate::dates::MONTHS.get(i).is_some_and(|f| *f == lower) || lower == "sept";
+    let is_name = lower.len() == 3
+        || crate::dates::MONTHS.get(i).is_some_and(|f| *f == lower)
+        || lower == "sept";
     is_name.then_some(i as u32 + 1)
 }
 

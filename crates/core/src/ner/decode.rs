@@ -4,9 +4,9 @@
 //! Training and tagging both decode through [`decode_doc`], so they see the same features.
 
 use super::features::{
-    aggregate_features, aggregates, dynamic_features, plain_tokens, sentence_info_cached, set_topic,
-    near_features_by, static_features, static_features_by, Context, Hasher, History, TokInfo, WordCache, NEAR,
-    NO_WORD,
+    aggregate_features, aggregates, dynamic_features, near_features_by, plain_tokens,
+    sentence_info_cached, set_topic, static_features, static_features_by, Context, Hasher, History,
+    TokInfo, WordCache, NEAR, NO_WORD,
 };
 use super::lexicon::{Gazetteer, WordClasses};
 use super::model::{stage_pairs, Model, RowTable, StagePairs};
@@ -284,7 +284,12 @@ struct StaticSums<'a> {
 }
 
 impl<'a> StaticSums<'a> {
-    fn new(hasher: Hasher, infos: &'a [Vec<TokInfo>], ids: &'a [u32], tables: &'a StaticTables<'a>) -> Self {
+    fn new(
+        hasher: Hasher,
+        infos: &'a [Vec<TokInfo>],
+        ids: &'a [u32],
+        tables: &'a StaticTables<'a>,
+    ) -> Self {
         let nt = tables.count();
         let n: usize = infos.iter().map(Vec::len).sum();
         let words = ids
@@ -322,7 +327,9 @@ impl<'a> StaticSums<'a> {
 
     fn compute(&mut self, si: usize, i: usize, g: usize, acc: &mut [[i32; N_TAGS]]) {
         let (hasher, ids, tables, words) = (self.hasher, self.ids, self.tables, self.words);
-        let Some(info) = self.infos.get(si) else { return };
+        let Some(info) = self.infos.get(si) else {
+            return;
+        };
         let id = ids.get(g).copied().unwrap_or(NO_WORD);
         let own_key = (id != NO_WORD).then_some(id as usize);
         let own_known = self.own.is_known(own_key);
@@ -351,7 +358,9 @@ impl<'a> StaticSums<'a> {
             self.near_rows.clear();
             if !self.near.is_known(key) {
                 let near_rows = &mut self.near_rows;
-                near_features_by(hasher, j.and_then(|j| info.get(j)), d, |r| near_rows.push(r));
+                near_features_by(hasher, j.and_then(|j| info.get(j)), d, |r| {
+                    near_rows.push(r)
+                });
             }
             self.near.add(key, tables, &self.near_rows, acc);
         }
@@ -372,7 +381,11 @@ const UNSEEN: u32 = u32::MAX;
 
 impl SumCache {
     fn new(keys: usize, nt: usize) -> SumCache {
-        SumCache { slot: vec![UNSEEN; keys], sums: Vec::new(), nt }
+        SumCache {
+            slot: vec![UNSEEN; keys],
+            sums: Vec::new(),
+            nt,
+        }
     }
 
     /// The kept sums of `key`, if computed.
@@ -401,7 +414,13 @@ impl SumCache {
 
     /// Add the sums of `key` to `acc`: the kept ones when known, else those of `rows`, kept
     /// for next time (`None`: a key that is never kept).
-    fn add(&mut self, key: Option<usize>, tables: &StaticTables, rows: &[u32], acc: &mut [[i32; N_TAGS]]) {
+    fn add(
+        &mut self,
+        key: Option<usize>,
+        tables: &StaticTables,
+        rows: &[u32],
+        acc: &mut [[i32; N_TAGS]],
+    ) {
         let mut fresh = [[0i32; N_TAGS]; 2];
         let sums: &[[i32; N_TAGS]] = match self.kept(key) {
             Some(s) => s,
@@ -482,7 +501,11 @@ impl Model {
             }
             (None, _) => StaticTables::One(&self.rows),
         };
-        let plain = if skip { plain_tokens(&infos) } else { Vec::new() };
+        let plain = if skip {
+            plain_tokens(&infos)
+        } else {
+            Vec::new()
+        };
         let mut sums = StaticSums::new(self.hasher, &infos, &ids, &tables);
         let first = dec.decode_by(&infos, None, &plain, |si, i, g, dynamic, p1| {
             let s = scores_with(&self.rows, self.scale, sums.get(si, i, g, 0), dynamic);

@@ -284,9 +284,9 @@ fn token_info(word: &str, classes: &WordClasses) -> TokInfo {
 /// Name particles: lowercase words that do begin names ("de Klerk", "van Gaal", "bin Salman",
 /// "al Qaeda"), so [`plain_tokens`] never skips them.
 const PARTICLES: [&str; 30] = [
-    "de", "da", "di", "do", "du", "dos", "das", "del", "della", "der", "den", "van", "von",
-    "ter", "ten", "zu", "le", "la", "lo", "al", "el", "bin", "ibn", "ben", "bint", "abu",
-    "mac", "st", "y", "e",
+    "de", "da", "di", "do", "du", "dos", "das", "del", "della", "der", "den", "van", "von", "ter",
+    "ten", "zu", "le", "la", "lo", "al", "el", "bin", "ibn", "ben", "bint", "abu", "mac", "st",
+    "y", "e",
 ];
 
 /// For every token of a document (flattened): whether tagging may give it `O` without scoring
@@ -299,7 +299,10 @@ const PARTICLES: [&str; 30] = [
 /// and computes the model's scores for the rest.
 pub fn plain_tokens(infos: &[Vec<TokInfo>]) -> Vec<bool> {
     let lower = hash::step(hash::SEED, b'x');
-    let particles: Vec<u64> = PARTICLES.iter().map(|p| hash::bytes(p.as_bytes())).collect();
+    let particles: Vec<u64> = PARTICLES
+        .iter()
+        .map(|p| hash::bytes(p.as_bytes()))
+        .collect();
     // One bit per particle's hash (mod 64): most words are ruled out without the list.
     let bloom = particles.iter().fold(0u64, |m, &h| m | 1 << (h & 63));
     let particle = |lw: u64| bloom & 1 << (lw & 63) != 0 && particles.contains(&lw);
@@ -748,10 +751,15 @@ mod tests {
     fn plain(sentences: &[&str]) -> Vec<Vec<bool>> {
         let doc: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
         let (classes, gaz) = (WordClasses::default(), Gazetteer::default());
-        let infos: Vec<Vec<TokInfo>> = doc.iter().map(|w| sentence_info(w, &classes, &gaz)).collect();
+        let infos: Vec<Vec<TokInfo>> = doc
+            .iter()
+            .map(|w| sentence_info(w, &classes, &gaz))
+            .collect();
         let flat = plain_tokens(&infos);
         let mut it = flat.into_iter();
-        doc.iter().map(|w| it.by_ref().take(w.len()).collect()).collect()
+        doc.iter()
+            .map(|w| it.by_ref().take(w.len()).collect())
+            .collect()
     }
 
     #[test]
@@ -762,7 +770,10 @@ mod tests {
         ]);
         let expect = [
             // He met de Klerk , bin Salman and the al-Assad family in 2024 .
-            vec![false, true, false, false, true, false, false, true, true, false, true, true, false, true],
+            vec![
+                false, true, false, false, true, false, false, true, true, false, true, true,
+                false, true,
+            ],
             // a sentence without capitals says nothing through case: nothing is skipped
             vec![false; 5],
         ];

@@ -60,7 +60,11 @@ pub fn tag_document_scoring_all(m: &Model, doc: &[Vec<&str>]) -> Vec<Vec<(Tag, f
 }
 
 /// The model's tags of `doc` made consistent across the document.
-fn consistent(m: &Model, doc: &[Vec<&str>], mut tagged: Vec<Vec<(Tag, f32)>>) -> Vec<Vec<(Tag, f32)>> {
+fn consistent(
+    m: &Model,
+    doc: &[Vec<&str>],
+    mut tagged: Vec<Vec<(Tag, f32)>>,
+) -> Vec<Vec<(Tag, f32)>> {
     consistency::apply_with_classes(doc, &mut tagged, &m.classes);
     tagged
 }

@@ -374,7 +374,10 @@ impl Model {
         if !seen_weights {
             return Err(ModelError::Invalid("no weights section".into()));
         }
-        model.pairs = model.stage2.as_ref().map(|(_, second)| stage_pairs(&model.rows, second));
+        model.pairs = model
+            .stage2
+            .as_ref()
+            .map(|(_, second)| stage_pairs(&model.rows, second));
         Ok(model)
     }
 }
@@ -395,7 +398,10 @@ pub struct RowTable<const W: usize = N_TAGS> {
 
 impl<const W: usize> Default for RowTable<W> {
     fn default() -> Self {
-        RowTable { index: Vec::new(), rows: Vec::new() }
+        RowTable {
+            index: Vec::new(),
+            rows: Vec::new(),
+        }
     }
 }
 

@@ -126,10 +126,18 @@ impl Iterator for Chunks<'_> {
             let start = self.next;
             self.next += 1;
             let Some(ty) = t.ty() else { continue };
-            while self.tags.get(self.next).is_some_and(|n| n.is_inside() && n.ty() == Some(ty)) {
+            while self
+                .tags
+                .get(self.next)
+                .is_some_and(|n| n.is_inside() && n.ty() == Some(ty))
+            {
                 self.next += 1;
             }
-            return Some(Chunk { start, end: self.next, ty });
+            return Some(Chunk {
+                start,
+                end: self.next,
+                ty,
+            });
         }
         None
     }

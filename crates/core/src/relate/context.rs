@@ -206,9 +206,10 @@ impl<'a> Ctx<'a> {
             return false;
         };
         self.country_of.contains(&Some(entity))
-            || e.aliases
-                .iter()
-                .any(|a| crate::resolve::acronyms::lexicon_name(a).is_some_and(crate::resolve::acronyms::is_country))
+            || e.aliases.iter().any(|a| {
+                crate::resolve::acronyms::lexicon_name(a)
+                    .is_some_and(crate::resolve::acronyms::is_country)
+            })
     }
 
     /// The entity a mention stands for in a relation: its country when it is a demonym.
@@ -217,7 +218,13 @@ impl<'a> Ctx<'a> {
         if m.entity == usize::MAX {
             return None;
         }
-        Some(self.country_of.get(mi).copied().flatten().unwrap_or(m.entity))
+        Some(
+            self.country_of
+                .get(mi)
+                .copied()
+                .flatten()
+                .unwrap_or(m.entity),
+        )
     }
 
     /// The label of the entity a mention stands for in a relation.
@@ -308,9 +315,9 @@ impl<'a> Ctx<'a> {
         if Self::is_person_pronoun(w) {
             let lo = s.saturating_sub(2);
             return self.mentions_before(i).find(|&mi| {
-                self.mentions
-                    .get(mi)
-                    .is_some_and(|m| m.label == Label::Per && m.sentence >= lo && self.opens_clause(mi))
+                self.mentions.get(mi).is_some_and(|m| {
+                    m.label == Label::Per && m.sentence >= lo && self.opens_clause(mi)
+                })
             });
         }
         if w.is_any(&["it", "they"]) {
@@ -358,11 +365,12 @@ impl<'a> Ctx<'a> {
         let prev = s.checked_sub(1)?;
         // A credit in brackets ("(Reuters)") is not the story's subject.
         let bracketed = |mi: usize| {
-            self.mentions
-                .get(mi)
-                .is_some_and(|m| m.words.start > 0 && self.word(m.words.start - 1).is_some_and(|w| w.text == "("))
+            self.mentions.get(mi).is_some_and(|m| {
+                m.words.start > 0 && self.word(m.words.start - 1).is_some_and(|w| w.text == "(")
+            })
         };
-        self.sentence_mentions(prev).find(|&mi| is_org(mi) && !bracketed(mi))
+        self.sentence_mentions(prev)
+            .find(|&mi| is_org(mi) && !bracketed(mi))
     }
 
     /// Whether a mention stands where a subject does: first words of its sentence (after

@@ -142,7 +142,10 @@ fn relations_in(ctx: &context::Ctx, doc: &DocView) -> Vec<Relation> {
     let mut seen: rustc_hash::FxHashSet<(usize, RelationKind, usize, usize)> = Default::default();
     for r in raw {
         let key = (r.source, r.kind, r.target, r.sentence);
-        if r.source == r.target || r.source >= doc.entities.len() || r.target >= doc.entities.len() || !seen.insert(key)
+        if r.source == r.target
+            || r.source >= doc.entities.len()
+            || r.target >= doc.entities.len()
+            || !seen.insert(key)
         {
             continue;
         }

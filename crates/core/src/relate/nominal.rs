@@ -14,11 +14,11 @@
 use super::context::Ctx;
 use super::{Raw, RelationKind};
 use crate::resolve::names::{is_title_modifier, KINSHIP, TITLE_HEADS};
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::OnceLock;
 use crate::resolve::roles::{join, title_after};
 use crate::resolve::words::Word;
 use crate::Label;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
 
 /// Heads that make the named one the leader of the owner.
 const LEAD_HEADS: &[&str] = &[
@@ -163,13 +163,15 @@ fn heads() -> &'static FxHashMap<&'static str, Head> {
 
 fn is_modifier(w: &Word) -> bool {
     let l = w.lower();
-    is_title_modifier(&l) && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"]) || is_adjective(&l)
+    is_title_modifier(&l) && !w.is_any(&["of", "the", "and", "for", "on", "to", "at", "in"])
+        || is_adjective(&l)
 }
 
 /// Whether a lowercase word is one of [`ADJECTIVES`] (a set built once).
 fn is_adjective(lower: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| ADJECTIVES.iter().copied().collect()).contains(lower)
+    SET.get_or_init(|| ADJECTIVES.iter().copied().collect())
+        .contains(lower)
 }
 
 /// All nominal relations of a document.
@@ -214,12 +216,18 @@ fn push(ctx: &Ctx, out: &mut Vec<Raw>, p: Phrase) {
         detail,
     };
     match head {
-        Head::Kin if la == Label::Per && lb == Label::Per => out.push(raw(RelationKind::Family, b, a, Some(title))),
-        Head::Ally if la != Label::Date && lb != Label::Date && la != Label::Misc && lb != Label::Misc => {
+        Head::Kin if la == Label::Per && lb == Label::Per => {
+            out.push(raw(RelationKind::Family, b, a, Some(title)))
+        }
+        Head::Ally
+            if la != Label::Date && lb != Label::Date && la != Label::Misc && lb != Label::Misc =>
+        {
             out.push(raw(RelationKind::Ally, a, b, None))
         }
         Head::Lead
-            if la == Label::Per && lb == Label::Org && (!indefinite || title.to_lowercase().contains("founder")) =>
+            if la == Label::Per
+                && lb == Label::Org
+                && (!indefinite || title.to_lowercase().contains("founder")) =>
         {
             out.push(raw(RelationKind::Leads, a, b, Some(title)))
         }
@@ -345,7 +353,8 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     };
     if let Some(om) = ctx.mention_ending(owner_end).filter(|&om| om != mi) {
         let start = ctx.mentions.get(om).map_or(0, |x| x.words.start);
-        let indefinite = start > 0 && same(start - 1).is_some_and(|w| w.is_any(&["a", "an", "another"]));
+        let indefinite =
+            start > 0 && same(start - 1).is_some_and(|w| w.is_any(&["a", "an", "another"]));
         push(
             ctx,
             out,
@@ -364,10 +373,13 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     if h != Head::Kin {
         let anaphor = if same(owner_end).is_some_and(|w| w.text == "'s" || w.text == "’s") {
             owner_end.checked_sub(1).filter(|&k| {
-                same(k).is_some_and(|w| w.is_any(GROUP_NOUNS)) && k > 0 && same(k - 1).is_some_and(|w| w.is("the"))
+                same(k).is_some_and(|w| w.is_any(GROUP_NOUNS))
+                    && k > 0
+                    && same(k - 1).is_some_and(|w| w.is("the"))
             })
         } else {
-            i.checked_sub(1).filter(|&k| same(k).is_some_and(|w| w.is("its")))
+            i.checked_sub(1)
+                .filter(|&k| same(k).is_some_and(|w| w.is("its")))
         };
         if let Some(owner) = anaphor.and_then(|k| ctx.group_antecedent(k)) {
             push(
@@ -417,10 +429,14 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     };
     let sentence = m.sentence;
     let mut e = m.words.end;
-    if ctx.word(e).is_some_and(|w| w.text == "(") && ctx.word(e + 2).is_some_and(|w| w.text == ")") {
+    if ctx.word(e).is_some_and(|w| w.text == "(") && ctx.word(e + 2).is_some_and(|w| w.text == ")")
+    {
         e += 3;
     }
-    if !ctx.word(e).is_some_and(|w| w.text == "," && w.sentence == sentence) {
+    if !ctx
+        .word(e)
+        .is_some_and(|w| w.text == "," && w.sentence == sentence)
+    {
         return;
     }
     let first = e + 1;
@@ -431,7 +447,11 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
             j = m.words.end.max(j + 1);
             continue;
         }
-        if w.sentence != sentence || matches!(w.text, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—")
+        if w.sentence != sentence
+            || matches!(
+                w.text,
+                "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—"
+            )
         {
             break;
         }
@@ -497,10 +517,14 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
     let anaphor = (first..hi).find(|&k| {
         ctx.word(k).is_some_and(|w| w.is("its"))
             || (ctx.word(k).is_some_and(|w| w.is_any(GROUP_NOUNS))
-                && ctx.word(k + 1).is_some_and(|w| w.text == "'s" || w.text == "’s"))
+                && ctx
+                    .word(k + 1)
+                    .is_some_and(|w| w.text == "'s" || w.text == "’s"))
     });
     let owner = if h == Head::Kin {
-        after_head.into_iter().find(|&o| ctx.rel_label(o) == Label::Per)
+        after_head
+            .into_iter()
+            .find(|&o| ctx.rel_label(o) == Label::Per)
     } else if let Some(k) = anaphor {
         // "X, the group's deputy leader in Gaza": the group named before.
         ctx.group_antecedent(k)
@@ -508,13 +532,21 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         // A place after "in" or "from" is where, not whose ("deputy leader in Gaza", "a
         // militia leader from Darfur").
         let after_ok = after_head.into_iter().find(|&o| {
-            let (start, end) = ctx.mentions.get(o).map_or((0, 0), |m| (m.words.start, m.words.end));
+            let (start, end) = ctx
+                .mentions
+                .get(o)
+                .map_or((0, 0), |m| (m.words.start, m.words.end));
             let place_of = ctx.rel_label(o) == Label::Loc
                 && start > 0
-                && ctx.word(start - 1).is_some_and(|w| w.is_any(&["in", "from"]));
+                && ctx
+                    .word(start - 1)
+                    .is_some_and(|w| w.is_any(&["in", "from"]));
             // "France Unbowed" when only "France" was recognised: part of a longer name.
             let runs_on = ctx.word(end).is_some_and(|w| {
-                w.sentence == sentence && w.is_capitalized() && !w.is_punct() && ctx.mention_starting(end).is_none()
+                w.sentence == sentence
+                    && w.is_capitalized()
+                    && !w.is_punct()
+                    && ctx.mention_starting(end).is_none()
             });
             !place_of && !runs_on
         });
@@ -545,9 +577,9 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
                     .find(|&k| ctx.mention_covering(k).is_some())
                     .unwrap_or(t.title.end);
                 while end > start
-                    && ctx
-                        .word(end - 1)
-                        .is_some_and(|w| w.is_any(&["at", "of", "for", "to", "in", "the", "a", "an"]))
+                    && ctx.word(end - 1).is_some_and(|w| {
+                        w.is_any(&["at", "of", "for", "to", "in", "the", "a", "an"])
+                    })
                 {
                     end -= 1;
                 }
@@ -580,13 +612,16 @@ fn after(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
 fn domain_before(ctx: &Ctx, from: usize, hi: usize) -> bool {
     let mut k = hi;
     while k > from {
-        let Some(w) = ctx.word(k - 1) else { return false };
+        let Some(w) = ctx.word(k - 1) else {
+            return false;
+        };
         let lowercase = w.text.chars().next().is_some_and(char::is_lowercase);
         if !lowercase || w.is_any(&["a", "an", "the", "its", "'s", "’s"]) {
             return false;
         }
         if !w.is_any(&[
-            "deputy", "vice", "top", "former", "late", "new", "acting", "interim", "overall", "supreme", "co",
+            "deputy", "vice", "top", "former", "late", "new", "acting", "interim", "overall",
+            "supreme", "co",
         ]) {
             return true;
         }
@@ -609,8 +644,7 @@ fn trim_title(ctx: &Ctx, r: std::ops::Range<usize>) -> String {
     while a < r.end
         && ctx.word(a).is_some_and(|w| {
             let l = w.lower();
-            is_adjective(&l) && !is_title_modifier(&l)
-                || w.is("and")
+            is_adjective(&l) && !is_title_modifier(&l) || w.is("and")
         })
     {
         a += 1;

@@ -71,20 +71,32 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut i = 0;
-    while let Some(skip) = bytes.get(i..).and_then(|b| b.iter().position(|&b| matches!(b, b'"' | b'\n' | 0xC2 | 0xE2))) {
+    while let Some(skip) = bytes.get(i..).and_then(|b| {
+        b.iter()
+            .position(|&b| matches!(b, b'"' | b'\n' | 0xC2 | 0xE2))
+    }) {
         i += skip;
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
         let prev = text.get(..i).and_then(|t| t.chars().next_back());
-        let opens = is_opening_mark(c) || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
+        let opens = is_opening_mark(c)
+            || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
         // "„…“" closes with “; so does a straight mark after a non-space.
         let closes = matches!(c, '”' | '»')
-            || (matches!(c, '"' | '“') && open.is_some() && prev.is_some_and(|p| !p.is_whitespace()));
+            || (matches!(c, '"' | '“')
+                && open.is_some()
+                && prev.is_some_and(|p| !p.is_whitespace()));
         if c == '\n' {
             if let Some(start) = open {
                 // Skip the blank lines; does the next paragraph open with a quote mark?
                 let rest = text.get(i..).unwrap_or("");
                 let n = i + (rest.len() - rest.trim_start().len());
-                if let Some(m) = text.get(n..).and_then(|t| t.chars().next()).filter(|&m| is_opening_mark(m) || m == '"') {
+                if let Some(m) = text
+                    .get(n..)
+                    .and_then(|t| t.chars().next())
+                    .filter(|&m| is_opening_mark(m) || m == '"')
+                {
                     i = n + m.len_utf8();
                     continue;
                 }
@@ -137,7 +149,8 @@ pub fn extract(ctx: &Ctx) -> Vec<Quote> {
         let after = ctx.words.partition_point(|w| w.span.start < span.end);
         // A nickname quoted inside a name (Joaquin "El Chapo" Guzman) is not a quotation.
         let inside = ctx.mention_covering(first_in);
-        if inside.is_some() && inside == after.checked_sub(1).and_then(|l| ctx.mention_covering(l)) {
+        if inside.is_some() && inside == after.checked_sub(1).and_then(|l| ctx.mention_covering(l))
+        {
             continue;
         }
         let speaker = after_quote(ctx, after, span)
@@ -204,9 +217,14 @@ fn np_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
     while let Some(w) = ctx.word(i) {
         if let Some(mi) = ctx.mention_starting(i) {
             let m = ctx.mentions.get(mi)?;
-            let possessive = ctx.word(m.words.end).is_some_and(|w| w.text == "'s" || w.text == "’s");
+            let possessive = ctx
+                .word(m.words.end)
+                .is_some_and(|w| w.text == "'s" || w.text == "’s");
             if ctx.rel_label(mi) == Label::Per
-                || (!possessive && m.label != Label::Misc && speaker_label_ok(ctx, mi) && i == start)
+                || (!possessive
+                    && m.label != Label::Misc
+                    && speaker_label_ok(ctx, mi)
+                    && i == start)
             {
                 return Some(mi).filter(|&mi| speaker_label_ok(ctx, mi));
             }
@@ -217,9 +235,8 @@ fn np_after(ctx: &Ctx, mut i: usize) -> Option<usize> {
             return pronoun(ctx, i);
         }
         let lower = w.lower();
-        let skippable = HONORIFICS.contains(&&*lower)
-            || is_title_word(&lower)
-            || w.is_any(&["'s", "’s"]);
+        let skippable =
+            HONORIFICS.contains(&&*lower) || is_title_word(&lower) || w.is_any(&["'s", "’s"]);
         if !skippable || i - start > 8 {
             return None;
         }
@@ -255,11 +272,9 @@ fn subject_np(ctx: &Ctx, from: usize, verb: usize) -> Option<usize> {
                 k = ctx.mentions.get(mi).map_or(k + 1, |x| x.words.end);
                 continue;
             }
-            let titleish = ctx.word(k).is_some_and(|w| {
-                is_title_word(&w.lower())
-                    || w.text == "'s"
-                    || w.text == "’s"
-            });
+            let titleish = ctx
+                .word(k)
+                .is_some_and(|w| is_title_word(&w.lower()) || w.text == "'s" || w.text == "’s");
             if !titleish {
                 break;
             }
@@ -279,7 +294,10 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
     // `first_in` is the opening mark's word.
     let open = first_in;
     let sentence = ctx.word(first_in)?.sentence;
-    let start = ctx.sentence_words(sentence).start.max(open.saturating_sub(WINDOW));
+    let start = ctx
+        .sentence_words(sentence)
+        .start
+        .max(open.saturating_sub(WINDOW));
     let verb = (start..open).rev().find(|&k| {
         ctx.mention_covering(k).is_none()
             && ctx.word(k).is_some_and(|w| {
@@ -291,7 +309,9 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
     // "said Mr X: “…”": the name must run up to the quote.
     if let Some(mi) = np_after(ctx, verb + 1) {
         let end = ctx.mentions.get(mi).map_or(usize::MAX, |m| m.words.end);
-        if end == open || (end + 1 == open && ctx.word(end).is_some_and(|w| matches!(w.text, ":" | ","))) {
+        if end == open
+            || (end + 1 == open && ctx.word(end).is_some_and(|w| matches!(w.text, ":" | ",")))
+        {
             return Some(Some(mi));
         }
     }
@@ -309,7 +329,10 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
             // ", Minister of State at X's ministry, said" / "Its spokesman, X, said": the
             // name before the opening comma, else a name filling the commas, else go on
             // from the opening comma.
-            let Some(back) = (start..k).rev().find(|&j| ctx.word(j).is_some_and(|w| w.text == ",")) else {
+            let Some(back) = (start..k)
+                .rev()
+                .find(|&j| ctx.word(j).is_some_and(|w| w.text == ","))
+            else {
                 continue;
             };
             let head = ctx.mention_ending(back);
@@ -332,7 +355,9 @@ fn before_quote(ctx: &Ctx, first_in: usize) -> Found {
                 k = ctx.mentions.get(mi).map_or(k, |m| m.words.start);
                 continue;
             }
-            let possessive = ctx.word(k + 1).is_some_and(|w| w.text == "'s" || w.text == "’s");
+            let possessive = ctx
+                .word(k + 1)
+                .is_some_and(|w| w.text == "'s" || w.text == "’s");
             if possessive {
                 return Some(None);
             }
@@ -366,7 +391,9 @@ fn according_to(ctx: &Ctx, first_in: usize, after: usize) -> Found {
     for s in s0..=s1 {
         let r = ctx.sentence_words(s);
         for k in r.clone() {
-            if ctx.word(k).is_some_and(|w| w.is("according")) && ctx.word(k + 1).is_some_and(|w| w.is("to")) {
+            if ctx.word(k).is_some_and(|w| w.is("according"))
+                && ctx.word(k + 1).is_some_and(|w| w.is("to"))
+            {
                 return Some(np_after(ctx, k + 2));
             }
         }
@@ -411,8 +438,10 @@ fn pronoun(ctx: &Ctx, i: usize) -> Option<usize> {
     };
     // "…,” he added": a pronoun beside a speech verb continues the last quoted speaker,
     // even if another person was named in between ("Hemedti, he added, was ...").
-    let speaking =
-        ctx.word(i + 1).is_some_and(is_speech) || i.checked_sub(1).and_then(|p| ctx.word(p)).is_some_and(is_speech);
+    let speaking = ctx.word(i + 1).is_some_and(is_speech)
+        || i.checked_sub(1)
+            .and_then(|p| ctx.word(p))
+            .is_some_and(is_speech);
     if speaking {
         let here = ctx.word(i).map_or(0, |w| w.span.start);
         let same_paragraph = |mi: usize| {
@@ -421,25 +450,34 @@ fn pronoun(ctx: &Ctx, i: usize) -> Option<usize> {
                 .get(mi)
                 .and_then(|m| ctx.word(m.words.start))
                 .map_or(0, |w| w.span.start);
-            ctx.text.get(from..here).is_some_and(|between| !between.contains('\n'))
+            ctx.text
+                .get(from..here)
+                .is_some_and(|between| !between.contains('\n'))
         };
         if let Some(mi) = persons().find(|&mi| quoted_speaker(ctx, mi) && same_paragraph(mi)) {
             return Some(mi);
         }
     }
     persons().find(|&mi| {
-        let Some(m) = ctx.mentions.get(mi) else { return false };
+        let Some(m) = ctx.mentions.get(mi) else {
+            return false;
+        };
         let next_speech = ctx.word(m.words.end).is_some_and(is_speech)
             || (ctx.word(m.words.end).is_some_and(|w| w.text == ",")
                 && ctx.word(m.words.end + 1).is_some_and(is_speech));
-        ctx.opens_clause(mi) || next_speech || quoted_speaker(ctx, mi) || ctx.antecedent(i) == Some(mi)
+        ctx.opens_clause(mi)
+            || next_speech
+            || quoted_speaker(ctx, mi)
+            || ctx.antecedent(i) == Some(mi)
     })
 }
 
 /// Whether a person mention names the speaker of a quote just closed: ",” said Mr X" or
 /// "…,” RSF adviser X told AFP".
 fn quoted_speaker(ctx: &Ctx, mi: usize) -> bool {
-    let Some(m) = ctx.mentions.get(mi) else { return false };
+    let Some(m) = ctx.mentions.get(mi) else {
+        return false;
+    };
     let closing = |w: &crate::resolve::words::Word| matches!(w.text, "”" | "\"" | "’");
     // ",” said Mr X"
     let mut p = m.words.start;
@@ -450,7 +488,10 @@ fn quoted_speaker(ctx: &Ctx, mi: usize) -> bool {
     {
         p -= 1;
     }
-    if p > 1 && ctx.word(p - 1).is_some_and(is_speech) && ctx.word(p - 2).is_some_and(|w| w.text == "," || closing(w)) {
+    if p > 1
+        && ctx.word(p - 1).is_some_and(is_speech)
+        && ctx.word(p - 2).is_some_and(|w| w.text == "," || closing(w))
+    {
         return true;
     }
     // "…,” RSF adviser X told": owner and title words back to a closing mark, a verb after.
@@ -491,11 +532,13 @@ mod tests {
         let mut k = 0;
         while let Some(&(i, c)) = chars.get(k) {
             let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
-            let opens =
-                matches!(c, '“' | '„' | '«') || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
+            let opens = matches!(c, '“' | '„' | '«')
+                || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)));
             // "„…“" closes with “; so does a straight mark after a non-space.
             let closes = matches!(c, '”' | '»')
-                || (matches!(c, '"' | '“') && open.is_some() && prev.is_some_and(|p| !p.is_whitespace()));
+                || (matches!(c, '"' | '“')
+                    && open.is_some()
+                    && prev.is_some_and(|p| !p.is_whitespace()));
             if c == '\n' {
                 if let Some(start) = open {
                     // Skip the blank lines; does the next paragraph open with a quote mark?
@@ -503,7 +546,9 @@ mod tests {
                     while chars.get(n).is_some_and(|p| p.1.is_whitespace()) {
                         n += 1;
                     }
-                    let continues = chars.get(n).is_some_and(|p| matches!(p.1, '“' | '„' | '«' | '"'));
+                    let continues = chars
+                        .get(n)
+                        .is_some_and(|p| matches!(p.1, '“' | '„' | '«' | '"'));
                     if continues {
                         k = n + 1;
                         continue;
@@ -551,6 +596,13 @@ mod tests {
     fn quotes_across_paragraphs_and_unclosed() {
         let text = "He said \"we will stay.\n\n\"We will not leave,\" he added. «Non» and “open\nNext line.";
         let got: Vec<&str> = find_quotes(text).iter().map(|s| s.text(text)).collect();
-        assert_eq!(got, ["\"we will stay.\n\n\"We will not leave,\"", "«Non»", "“open"]);
+        assert_eq!(
+            got,
+            [
+                "\"we will stay.\n\n\"We will not leave,\"",
+                "«Non»",
+                "“open"
+            ]
+        );
     }
 }

@@ -41,14 +41,22 @@ struct Trigger {
 
 const T: &[Trigger] = &[
     Trigger {
-        words: &[&["includes", "include", "included", "comprises", "comprise", "comprised"]],
+        words: &[&[
+            "includes",
+            "include",
+            "included",
+            "comprises",
+            "comprise",
+            "comprised",
+        ]],
         kind: RelationKind::MemberOf,
         shape: Shape::Reverse,
     },
     Trigger {
         words: &[
             &[
-                "spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talks", "talking",
+                "spoke", "speak", "speaks", "speaking", "spoken", "talked", "talk", "talks",
+                "talking",
             ],
             &["with", "to"],
         ],
@@ -165,7 +173,9 @@ const T: &[Trigger] = &[
             &[
                 "broke", "break", "breaks", "broken", "cut", "cuts", "severed", "sever", "severs",
             ],
-            &["its", "their", "his", "those", "all", "the", "formal", "off"],
+            &[
+                "its", "their", "his", "those", "all", "the", "formal", "off",
+            ],
             &["ties", "links", "relations", "allegiance"],
             &["with", "to"],
         ],
@@ -185,7 +195,14 @@ const T: &[Trigger] = &[
     },
     Trigger {
         words: &[
-            &["split", "splits", "splintered", "defected", "broke", "breaks"],
+            &[
+                "split",
+                "splits",
+                "splintered",
+                "defected",
+                "broke",
+                "breaks",
+            ],
             &["from", "away"],
         ],
         kind: RelationKind::SplitFrom,
@@ -197,7 +214,14 @@ const T: &[Trigger] = &[
         shape: Shape::Active,
     },
     Trigger {
-        words: &[&["backed", "backs", "supports", "supported", "funded", "funds"]],
+        words: &[&[
+            "backed",
+            "backs",
+            "supports",
+            "supported",
+            "funded",
+            "funds",
+        ]],
         kind: RelationKind::Ally,
         shape: Shape::Active,
     },
@@ -221,7 +245,9 @@ const T: &[Trigger] = &[
     },
     Trigger {
         words: &[
-            &["sought", "seeking", "seek", "granted", "given", "found", "took"],
+            &[
+                "sought", "seeking", "seek", "granted", "given", "found", "took",
+            ],
             &["refuge", "asylum", "sanctuary", "shelter"],
             &["in"],
         ],
@@ -312,7 +338,8 @@ fn coordinate_at(ctx: &Ctx, mut k: usize, sentence: usize) -> Option<usize> {
             let possessive = next.is_some_and(|n| n.text == "'s" || n.text == "’s");
             let modifier = possessive
                 || next.is_some_and(|n| is_title_word(n) && n.is_capitalized())
-                || (ctx.labels.get(mi) == Some(&Label::Misc) && next.is_some_and(|n| !n.is_punct()));
+                || (ctx.labels.get(mi) == Some(&Label::Misc)
+                    && next.is_some_and(|n| !n.is_punct()));
             if !modifier {
                 return Some(mi);
             }
@@ -320,8 +347,8 @@ fn coordinate_at(ctx: &Ctx, mut k: usize, sentence: usize) -> Option<usize> {
             continue;
         }
         // title words and a couple of plain adjectives ("and the rival Jalisco Cartel")
-        let adjective =
-            w.text.chars().all(|c| c.is_lowercase() || c == '-') && !w.is_any(&["of", "in", "to", "for", "with", "by"]);
+        let adjective = w.text.chars().all(|c| c.is_lowercase() || c == '-')
+            && !w.is_any(&["of", "in", "to", "for", "with", "by"]);
         if !is_title_word(w) && !adjective {
             return None;
         }
@@ -488,7 +515,9 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
     // "led to", "led the way": not leadership of a named body
     if t.kind == RelationKind::Leads
         && t.shape == Shape::Active
-        && ctx.word(b).is_some_and(|w| w.is_any(&["to", "by", "the way"]))
+        && ctx
+            .word(b)
+            .is_some_and(|w| w.is_any(&["to", "by", "the way"]))
     {
         return false;
     }
@@ -505,7 +534,8 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
     // possessor ("Qatar's outreach"), after "in" ("X is in contact with Y") or as the object
     // of a verb like "established" a few words before ("X established a channel of
     // communication with Y").
-    let opened = (a.saturating_sub(4)..a).any(|k| ctx.word(k).is_some_and(|w| w.is_any(OPENING_VERBS)));
+    let opened =
+        (a.saturating_sub(4)..a).any(|k| ctx.word(k).is_some_and(|w| w.is_any(OPENING_VERBS)));
     if ctx.word(a).is_some_and(|w| w.is_any(NOUN_TRIGGERS))
         && !opened
         && !(a > 0
@@ -513,9 +543,10 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
                 .word(a - 1)
                 .is_some_and(|w| w.is_any(&["in", "direct", "close", "regular"])))
     {
-        let possessor = (a.saturating_sub(4)..a)
-            .rev()
-            .find(|&k| ctx.word(k).is_some_and(|w| w.text == "'s" || w.text == "’s"));
+        let possessor = (a.saturating_sub(4)..a).rev().find(|&k| {
+            ctx.word(k)
+                .is_some_and(|w| w.text == "'s" || w.text == "’s")
+        });
         let Some(src) = possessor.and_then(|k| ctx.mention_ending(k)) else {
             return false;
         };
@@ -537,7 +568,9 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
             }
         }
         Shape::Reverse => {
-            let Some(whole) = subject(ctx, a) else { return false };
+            let Some(whole) = subject(ctx, a) else {
+                return false;
+            };
             for part in objects(ctx, b, sentence) {
                 made |= emit(ctx, t.kind, part, whole, sentence, out);
             }
@@ -558,7 +591,11 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
             let Some(&first) = designees.first() else {
                 return false;
             };
-            if ctx.mentions.get(first).is_some_and(|m| m.words.start > b + 2) {
+            if ctx
+                .mentions
+                .get(first)
+                .is_some_and(|m| m.words.start > b + 2)
+            {
                 return false;
             }
             let after = designees
@@ -576,8 +613,10 @@ fn apply(ctx: &Ctx, t: &Trigger, a: usize, b: usize, out: &mut Vec<Raw>) -> bool
         }
         Shape::DesignatePassive => {
             // "X ... is designated a terrorist organization by Y, Z and W"
-            let Some(by) = (b..b + 10).find(|&k| ctx.word(k).is_some_and(|w| w.is("by") && w.sentence == sentence))
-            else {
+            let Some(by) = (b..b + 10).find(|&k| {
+                ctx.word(k)
+                    .is_some_and(|w| w.is("by") && w.sentence == sentence)
+            }) else {
                 return false;
             };
             if !terror_cue(ctx, b, sentence, by - b) {
@@ -603,13 +642,21 @@ fn len_before(ctx: &Ctx, a: usize) -> usize {
 
 fn terror_cue(ctx: &Ctx, from: usize, sentence: usize, within: usize) -> bool {
     (from..from + within.max(1)).any(|k| {
-        ctx.word(k)
-            .is_some_and(|w| w.sentence == sentence && (w.text.to_lowercase().starts_with("terror")))
+        ctx.word(k).is_some_and(|w| {
+            w.sentence == sentence && (w.text.to_lowercase().starts_with("terror"))
+        })
     })
 }
 
 /// Check labels, resolve demonyms and record the relation.
-fn emit(ctx: &Ctx, kind: RelationKind, src: usize, obj: usize, sentence: usize, out: &mut Vec<Raw>) -> bool {
+fn emit(
+    ctx: &Ctx,
+    kind: RelationKind,
+    src: usize,
+    obj: usize,
+    sentence: usize,
+    out: &mut Vec<Raw>,
+) -> bool {
     let (Some(s), Some(o)) = (ctx.rel_entity(src), ctx.rel_entity(obj)) else {
         return false;
     };
@@ -655,7 +702,10 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             continue;
         }
         if w.is_any(&["it", "he", "she", "they"]) {
-            let clause_start = i == start || ctx.word(i - 1).is_some_and(|p| p.is_any(&[",", "and", "then"]));
+            let clause_start = i == start
+                || ctx
+                    .word(i - 1)
+                    .is_some_and(|p| p.is_any(&[",", "and", "then"]));
             return ctx.antecedent(i).filter(|_| clause_start);
         }
         let Some(mi) = ctx.mention_covering(i) else {
@@ -679,7 +729,8 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             && after.is_some_and(|w| w.text == ",")
             && ctx.word(m.words.end + 1).is_some_and(|w| {
                 w.is_any(&[
-                    "a", "an", "the", "another", "who", "which", "whose", "one", "its", "his", "her",
+                    "a", "an", "the", "another", "who", "which", "whose", "one", "its", "his",
+                    "her",
                 ])
             });
         let possessive = after.is_some_and(|w| w.text == "'s" || w.text == "’s");
@@ -715,7 +766,10 @@ pub fn subject(ctx: &Ctx, a: usize) -> Option<usize> {
             && after.is_some_and(|w| w.text == ",")
             && a > m.words.end
             && a - (m.words.end + 1) <= 2
-            && (m.words.end + 1..a).all(|k| ctx.word(k).is_some_and(|w| w.text.chars().all(char::is_lowercase)));
+            && (m.words.end + 1..a).all(|k| {
+                ctx.word(k)
+                    .is_some_and(|w| w.text.chars().all(char::is_lowercase))
+            });
         if appositive_head || possessive || between_commas || (!prep_before && !crossed_comma) {
             return Some(mi);
         }
@@ -744,16 +798,29 @@ pub fn objects(ctx: &Ctx, b: usize, sentence: usize) -> Vec<usize> {
             break;
         }
         if let Some(mi) = ctx.mention_starting(i) {
-            let m = ctx.mentions.get(mi).map(|m| m.words.clone()).unwrap_or(i..i + 1);
-            let possessive = ctx.word(m.end).is_some_and(|w| w.text == "'s" || w.text == "’s");
+            let m = ctx
+                .mentions
+                .get(mi)
+                .map(|m| m.words.clone())
+                .unwrap_or(i..i + 1);
+            let possessive = ctx
+                .word(m.end)
+                .is_some_and(|w| w.text == "'s" || w.text == "’s");
             // "Syrian groups", "German Chancellor X": an adjective, not the object.
-            let next_is_word = ctx.word(m.end).is_some_and(|w| w.sentence == sentence && !w.is_punct());
+            let next_is_word = ctx
+                .word(m.end)
+                .is_some_and(|w| w.sentence == sentence && !w.is_punct());
             // "Kosovo Prime Minister X"; "Pakistan Tehreek-e-Insaf" when only "Pakistan" was
             // recognised: a name running on into capitalised words is part of something else.
             let runs_on = ctx.word(m.end).is_some_and(|w| {
-                w.sentence == sentence && w.is_capitalized() && !w.is_punct() && ctx.mention_starting(m.end).is_none()
+                w.sentence == sentence
+                    && w.is_capitalized()
+                    && !w.is_punct()
+                    && ctx.mention_starting(m.end).is_none()
             });
-            let adjective = (ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive) || runs_on;
+            let adjective =
+                (ctx.labels.get(mi) == Some(&Label::Misc) && next_is_word && !possessive)
+                    || runs_on;
             if ctx.labels.get(mi) == Some(&Label::Date) || possessive || adjective {
                 if possessive && fallback.is_none() {
                     let owned = ctx.word(m.end + 1).is_some_and(|w| w.is_any(OWNED));

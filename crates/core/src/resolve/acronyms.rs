@@ -11,7 +11,13 @@ use std::sync::OnceLock;
 
 /// Groups of forms naming one well-known entity; the first is the canonical name.
 const LEXICON: &[&[&str]] = &[
-    &["United States", "US", "USA", "United States of America", "America"],
+    &[
+        "United States",
+        "US",
+        "USA",
+        "United States of America",
+        "America",
+    ],
     &["United Nations", "UN"],
     &["European Union", "EU"],
     &[
@@ -35,7 +41,11 @@ const LEXICON: &[&[&str]] = &[
     &["African Union", "AU"],
     &["International Monetary Fund", "IMF"],
     &["International Criminal Court", "ICC"],
-    &["World Health Organization", "WHO", "World Health Organisation"],
+    &[
+        "World Health Organization",
+        "WHO",
+        "World Health Organisation",
+    ],
     &["Soviet Union", "USSR"],
     &["Russia", "Russian Federation"],
     &[
@@ -46,7 +56,11 @@ const LEXICON: &[&[&str]] = &[
     ],
     &["Kurdistan Workers' Party", "PKK"],
     &["Syrian Democratic Forces", "SDF"],
-    &["Islamic Revolutionary Guard Corps", "IRGC", "Revolutionary Guards"],
+    &[
+        "Islamic Revolutionary Guard Corps",
+        "IRGC",
+        "Revolutionary Guards",
+    ],
     &["Organization of the Petroleum Exporting Countries", "OPEC"],
     &["Federal Bureau of Investigation", "FBI"],
     &["Central Intelligence Agency", "CIA"],
@@ -68,7 +82,11 @@ pub fn is_country(canonical: &str) -> bool {
 /// Normalise a form for lexicon lookup: letters and digits only, lowercase.
 fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
     out
 }
 
@@ -95,7 +113,9 @@ fn lexicon_index() -> &'static (Table, Table) {
         let mut acr = HashMap::default();
         let mut names = HashMap::default();
         for row in LEXICON {
-            let Some(&canonical) = row.first() else { continue };
+            let Some(&canonical) = row.first() else {
+                continue;
+            };
             for form in row.iter() {
                 if is_acronym(form) {
                     acr.entry(acronym_letters(form)).or_insert(canonical);
@@ -150,7 +170,9 @@ pub fn definitions(words: &[Word], mention_words: &[std::ops::Range<usize>]) -> 
     let mut out = Vec::new();
     for r in mention_words {
         let open = r.end;
-        let (Some(o), Some(a), Some(c)) = (words.get(open), words.get(open + 1), words.get(open + 2)) else {
+        let (Some(o), Some(a), Some(c)) =
+            (words.get(open), words.get(open + 1), words.get(open + 2))
+        else {
             continue;
         };
         if !matches!(o.text, "(" | "[") || !matches!(c.text, ")" | "]") || !is_acronym(a.text) {

@@ -71,8 +71,11 @@ const TAIL_FILLERS: &[&str] = &[
 /// of mention `a`.
 pub fn stated_aliases(words: &[Word], mention_words: &[Range<usize>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let starts: rustc_hash::FxHashMap<usize, usize> =
-        mention_words.iter().enumerate().map(|(i, m)| (m.start, i)).collect();
+    let starts: rustc_hash::FxHashMap<usize, usize> = mention_words
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.start, i))
+        .collect();
     for (ai, a) in mention_words.iter().enumerate() {
         let Some(sentence) = words.get(a.start).map(|w| w.sentence) else {
             continue;

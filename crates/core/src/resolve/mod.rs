@@ -131,8 +131,17 @@ struct Resolver {
 /// Record a form once: a repeated form keeps its first place in the list and its earliest
 /// order, which is all that naming and alias order read (a cluster's lists stay as long as
 /// its distinct names, not its mentions, so lookups stay linear in the text).
-fn add_form(forms: &mut Vec<(String, usize, bool, usize)>, form: &str, words: usize, acronym: bool, order: usize) {
-    match forms.iter_mut().find(|x| x.0 == form && x.1 == words && x.2 == acronym) {
+fn add_form(
+    forms: &mut Vec<(String, usize, bool, usize)>,
+    form: &str,
+    words: usize,
+    acronym: bool,
+    order: usize,
+) {
+    match forms
+        .iter_mut()
+        .find(|x| x.0 == form && x.1 == words && x.2 == acronym)
+    {
         Some(x) => x.3 = x.3.min(order),
         None => forms.push((form.to_string(), words, acronym, order)),
     }
@@ -175,16 +184,21 @@ impl Resolver {
             return a;
         }
         // The earlier cluster stays the root so entity order follows first appearance.
-        let (root, child) =
-            if self.clusters.get(a).map_or(0, |c| c.first) <= self.clusters.get(b).map_or(0, |c| c.first) {
-                (a, b)
-            } else {
-                (b, a)
-            };
+        let (root, child) = if self.clusters.get(a).map_or(0, |c| c.first)
+            <= self.clusters.get(b).map_or(0, |c| c.first)
+        {
+            (a, b)
+        } else {
+            (b, a)
+        };
         if let Some(p) = self.parent.get_mut(child) {
             *p = root;
         }
-        let moved = self.clusters.get_mut(child).map(std::mem::take).unwrap_or_default();
+        let moved = self
+            .clusters
+            .get_mut(child)
+            .map(std::mem::take)
+            .unwrap_or_default();
         if let Some(r) = self.clusters.get_mut(root) {
             for (x, y) in r.votes.iter_mut().zip(moved.votes) {
                 *x += y;
@@ -230,7 +244,10 @@ impl Resolver {
     fn add(&mut self, c: usize, p: &Prepared, doc: usize) -> usize {
         let c = self.find(c);
         let order = self.order;
-        for k in std::iter::once(&p.parts.key).chain(&p.parts.alt_key).chain(&p.parts.nickname) {
+        for k in std::iter::once(&p.parts.key)
+            .chain(&p.parts.alt_key)
+            .chain(&p.parts.nickname)
+        {
             if !self.by_key.contains_key(k) {
                 self.by_key.insert(k.clone(), c);
             }
@@ -248,10 +265,19 @@ impl Resolver {
             }
             cl.person_shaped |= p.parts.person_shaped;
             cl.first_label.get_or_insert(p.label);
-            add_form(&mut cl.forms, &p.name, p.parts.words.len(), p.parts.acronym.is_some(), order);
+            add_form(
+                &mut cl.forms,
+                &p.name,
+                p.parts.words.len(),
+                p.parts.acronym.is_some(),
+                order,
+            );
             // A person-shaped name under another label is indexed too, so its surname finds
             // it ("Assad" after "toppled Bashar al-Assad"); the entity's label is voted.
-            if (p.label == Label::Per || p.parts.person_shaped) && p.parts.words.len() >= 2 && p.parts.acronym.is_none() {
+            if (p.label == Label::Per || p.parts.person_shaped)
+                && p.parts.words.len() >= 2
+                && p.parts.acronym.is_none()
+            {
                 // Salience follows how a person was introduced: as a relative or not.
                 if cl.full_names.is_empty() {
                     cl.kin_only = p.kin;
@@ -316,9 +342,11 @@ impl Resolver {
         roots
             .into_iter()
             .filter(|&r| {
-                self.clusters
-                    .get(r)
-                    .is_some_and(|c| c.full_names.iter().any(|f| f.len() > words.len() && f.ends_with(words)))
+                self.clusters.get(r).is_some_and(|c| {
+                    c.full_names
+                        .iter()
+                        .any(|f| f.len() > words.len() && f.ends_with(words))
+                })
             })
             .collect()
     }
@@ -349,7 +377,11 @@ impl Resolver {
             .copied()
             .filter(|c| self.clusters.get(*c).is_some_and(|x| !x.kin_only))
             .collect();
-        let pool = if non_kin.is_empty() { cands.to_vec() } else { non_kin };
+        let pool = if non_kin.is_empty() {
+            cands.to_vec()
+        } else {
+            non_kin
+        };
         pool.into_iter().max_by_key(|c| {
             let last = self.clusters.get(*c).map_or((0, 0), |x| x.last);
             (last.0 == doc, last)
@@ -402,7 +434,13 @@ type NameCache = [HashMap<String, Rc<NameParts>>; 5];
 
 fn name_parts(label: Label, name: &str) -> NameParts {
     if label == Label::Date {
-        let key = format!("date:{}", names::fold(name).split_whitespace().collect::<Vec<_>>().join(" "));
+        let key = format!(
+            "date:{}",
+            names::fold(name)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         return NameParts {
             words: vec![],
             key,
@@ -439,11 +477,15 @@ fn name_parts(label: Label, name: &str) -> NameParts {
             words.pop();
         }
     }
-    let alt_key = acronym.as_ref().map(|_| format!("name:{}", words.join(" ")));
+    let alt_key = acronym
+        .as_ref()
+        .map(|_| format!("name:{}", words.join(" ")));
     let split = names::split_words(name);
     let national = match (split.first(), words.get(1..)) {
         (Some(first), Some(rest))
-            if matches!(label, Label::Org | Label::Misc) && !rest.is_empty() && names::looks_national(first) =>
+            if matches!(label, Label::Org | Label::Misc)
+                && !rest.is_empty()
+                && names::looks_national(first) =>
         {
             Some((names::fold(first), format!("name:{}", rest.join(" "))))
         }
@@ -462,10 +504,24 @@ fn name_parts(label: Label, name: &str) -> NameParts {
         && national.is_none()
         && words.len() == 2
         && is_person_shaped(&split);
-    NameParts { words, key, alt_key, acronym, national, nickname, person_shaped }
+    NameParts {
+        words,
+        key,
+        alt_key,
+        acronym,
+        national,
+        nickname,
+        person_shaped,
+    }
 }
 
-fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>, cache: &mut NameCache) -> Prepared {
+fn prepare(
+    d: &DocMentions,
+    ws: &[words::Word],
+    m: &Mention,
+    r: Range<usize>,
+    cache: &mut NameCache,
+) -> Prepared {
     let surface = m.span.text(d.text);
     // "Mr Al Ansari" is a person whatever the recognizer said.
     let label = if names::starts_with_honorific(surface) && m.label != Label::Date {
@@ -482,7 +538,12 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>, ca
     // Quote marks and brackets a recognizer left on the edges are not part of the name.
     let name = name
         .trim()
-        .trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '(' | ')' | '[' | ']' | ',' | ';' | ':'))
+        .trim_matches(|c: char| {
+            matches!(
+                c,
+                '“' | '”' | '"' | '‘' | '’' | '(' | ')' | '[' | ']' | ',' | ';' | ':'
+            )
+        })
         .trim()
         .to_string();
     let name = if name.is_empty() {
@@ -496,7 +557,11 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>, ca
             // The title with its owner when one is named: "US President", "Qatar's foreign
             // ministry spokesman".
             let mut from = t.phrase.start;
-            while from < t.title.start && ws.get(from).is_some_and(|w| w.is_any(&["the", "a", "an", "'s", "’s"])) {
+            while from < t.title.start
+                && ws
+                    .get(from)
+                    .is_some_and(|w| w.is_any(&["the", "a", "an", "'s", "’s"]))
+            {
                 from += 1;
             }
             role = Some(roles::join(ws, from..t.title.end));
@@ -517,11 +582,24 @@ fn prepare(d: &DocMentions, ws: &[words::Word], m: &Mention, r: Range<usize>, ca
     let parts = match cache.get_mut(label_slot(m.label)) {
         Some(by_name) => match by_name.get(&name) {
             Some(p) => Rc::clone(p),
-            None => Rc::clone(by_name.entry(name.clone()).or_insert_with(|| Rc::new(name_parts(m.label, &name)))),
+            None => Rc::clone(
+                by_name
+                    .entry(name.clone())
+                    .or_insert_with(|| Rc::new(name_parts(m.label, &name))),
+            ),
         },
         None => Rc::new(name_parts(m.label, &name)),
     };
-    Prepared { label: m.label, name, parts, roles, kin, royal, after_the, score: m.score }
+    Prepared {
+        label: m.label,
+        name,
+        parts,
+        roles,
+        kin,
+        royal,
+        after_the,
+        score: m.score,
+    }
 }
 
 /// Given name, particle, surname, all three capitalised but the particle: "Bashar al-Assad",
@@ -568,7 +646,11 @@ pub fn resolve_with_words(docs: &[DocMentions], word_views: &[Vec<words::Word>])
                 &built
             }
         };
-        let ranges: Vec<Range<usize>> = d.mentions.iter().map(|m| words::words_in(ws, m.span)).collect();
+        let ranges: Vec<Range<usize>> = d
+            .mentions
+            .iter()
+            .map(|m| words::words_in(ws, m.span))
+            .collect();
         let n = d.mentions.len();
         // Ties the text states: mentions that must share an entity with each mention.
         let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -583,13 +665,19 @@ pub fn resolve_with_words(docs: &[DocMentions], word_views: &[Vec<words::Word>])
         for (a, b) in aliases::stated_aliases(ws, &ranges) {
             tie(a, b, &mut partners);
         }
-        let by_range: HashMap<(usize, usize), usize> =
-            ranges.iter().enumerate().map(|(i, r)| ((r.start, r.end), i)).collect();
+        let by_range: HashMap<(usize, usize), usize> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.start, r.end), i))
+            .collect();
         let mut acronym_mentions: HashMap<String, Vec<usize>> = HashMap::default();
         for (mi, m) in d.mentions.iter().enumerate() {
             let s = m.span.text(d.text);
             if names::is_acronym(s) {
-                acronym_mentions.entry(names::acronym_letters(s)).or_default().push(mi);
+                acronym_mentions
+                    .entry(names::acronym_letters(s))
+                    .or_default()
+                    .push(mi);
             }
         }
         let mut defined: rustc_hash::FxHashSet<String> = Default::default();
@@ -606,7 +694,11 @@ pub fn resolve_with_words(docs: &[DocMentions], word_views: &[Vec<words::Word>])
             if (!def.spelled && !group) || !defined.insert(def.acronym.clone()) {
                 continue;
             }
-            for &mi in acronym_mentions.get(&def.acronym).map(Vec::as_slice).unwrap_or(&[]) {
+            for &mi in acronym_mentions
+                .get(&def.acronym)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
                 if mi != long {
                     tie(long, mi, &mut partners);
                 }
@@ -626,12 +718,12 @@ pub fn resolve_with_words(docs: &[DocMentions], word_views: &[Vec<words::Word>])
             .iter()
             .zip(&ranges)
             .enumerate()
-            .map(
-                |(mi, (m, r))| match whole_name(d, &ranges, members.get(mi).map_or(&[], Vec::as_slice), mi) {
+            .map(|(mi, (m, r))| {
+                match whole_name(d, &ranges, members.get(mi).map_or(&[], Vec::as_slice), mi) {
                     Some((whole, wr)) => prepare(d, ws, &whole, wr, &mut cache),
                     None => prepare(d, ws, m, r.clone(), &mut cache),
-                },
-            )
+                }
+            })
             .collect();
         let mut mine: Vec<Option<usize>> = vec![None; preps.len()];
         for (mi, p) in preps.iter().enumerate() {
@@ -655,7 +747,14 @@ pub fn resolve_with_words(docs: &[DocMentions], word_views: &[Vec<words::Word>])
             if partner.is_none() {
                 if let Some(c) = particle_surname(&mut rs, p, di) {
                     // Read as the surname of that person, it votes as one.
-                    let c = rs.add(c, &Prepared { label: Label::Per, ..p.clone() }, di);
+                    let c = rs.add(
+                        c,
+                        &Prepared {
+                            label: Label::Per,
+                            ..p.clone()
+                        },
+                        di,
+                    );
                     if let Some(slot) = mine.get_mut(mi) {
                         *slot = Some(c);
                     }
@@ -818,7 +917,11 @@ fn national_match(rs: &mut Resolver, p: &Prepared) -> Option<usize> {
             .is_some_and(|x| x.national.iter().any(|(n, r)| r == rest && n != nat));
         return (!other).then_some(c);
     }
-    let ids = rs.by_national.get(&p.parts.key).cloned().unwrap_or_default();
+    let ids = rs
+        .by_national
+        .get(&p.parts.key)
+        .cloned()
+        .unwrap_or_default();
     let hits = rs.roots(&ids);
     match hits[..] {
         [only] => Some(only),
@@ -861,7 +964,8 @@ fn join_lone_acronyms(rs: &mut Resolver) {
         let Some(c) = rs.clusters.get(i) else {
             continue;
         };
-        if c.forms.is_empty() || !c.forms.iter().all(|f| f.2) || c.votes[label_slot(Label::Per)] > 0 {
+        if c.forms.is_empty() || !c.forms.iter().all(|f| f.2) || c.votes[label_slot(Label::Per)] > 0
+        {
             continue;
         }
         let letters = c
@@ -919,7 +1023,11 @@ fn join_lone_surnames(rs: &mut Resolver) {
         else {
             continue;
         };
-        let cands: Vec<usize> = rs.surname_candidates(&word).into_iter().filter(|&j| j != i).collect();
+        let cands: Vec<usize> = rs
+            .surname_candidates(&word)
+            .into_iter()
+            .filter(|&j| j != i)
+            .collect();
         if let [only] = cands[..] {
             rs.union(i, only);
         }
@@ -929,7 +1037,9 @@ fn join_lone_surnames(rs: &mut Resolver) {
 fn finish(mut rs: Resolver, assigned: Vec<Vec<usize>>) -> Resolution {
     let mut index: HashMap<usize, usize> = HashMap::default();
     let mut entities = Vec::new();
-    let mut roots: Vec<usize> = (0..rs.clusters.len()).filter(|&i| rs.find(i) == i).collect();
+    let mut roots: Vec<usize> = (0..rs.clusters.len())
+        .filter(|&i| rs.find(i) == i)
+        .collect();
     roots.sort_by_key(|&i| rs.clusters.get(i).map_or(0, |c| c.first));
     for r in roots {
         let Some(c) = rs.clusters.get(r) else {
@@ -949,7 +1059,10 @@ fn finish(mut rs: Resolver, assigned: Vec<Vec<usize>>) -> Resolution {
                 .collect()
         })
         .collect();
-    Resolution { entities, entity_of }
+    Resolution {
+        entities,
+        entity_of,
+    }
 }
 
 /// The label by confidence-weighted vote of the mentions, ties to the first mention's label;
@@ -993,7 +1106,11 @@ fn to_entity(c: &Cluster) -> Entity {
     }
     let mut roles: Vec<String> = Vec::new();
     // Titles describe people; a group a recognizer once called a person keeps none.
-    let titled = if label == Label::Per { c.roles.as_slice() } else { &[] };
+    let titled = if label == Label::Per {
+        c.roles.as_slice()
+    } else {
+        &[]
+    };
     for r in titled {
         if !r.is_empty() && !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
             roles.push(r.clone());

@@ -10,13 +10,14 @@
 
 /// Transliteration particles that never decide identity.
 const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "de", "del", "der", "da", "di", "du", "van", "von",
-    "la", "le", "the",
+    "al", "el", "ad", "ar", "as", "at", "ash", "an", "az", "ud", "de", "del", "der", "da", "di",
+    "du", "van", "von", "la", "le", "the",
 ];
 
 /// Courtesy titles: dropped from the name, not kept as roles.
 pub const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "madame", "mister", "prof", "prof.",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "madame",
+    "mister", "prof", "prof.",
 ];
 
 /// Words that head a title ("President", "spokesman"): dropped from the name, kept as a role.
@@ -232,7 +233,9 @@ pub fn is_title_head(lower: &str) -> bool {
 
 /// Whether a lowercase word is one of [`TITLE_MODIFIERS`].
 pub fn is_title_modifier(lower: &str) -> bool {
-    title_words().get(lower).is_some_and(|&(_, modifier)| modifier)
+    title_words()
+        .get(lower)
+        .is_some_and(|&(_, modifier)| modifier)
 }
 
 /// Whether a lowercase word is one of [`TITLE_HEADS`] or [`TITLE_MODIFIERS`].
@@ -243,7 +246,8 @@ pub fn is_title_word(lower: &str) -> bool {
 /// Every word of [`TITLE_HEADS`] and [`TITLE_MODIFIERS`] with (is a head, is a modifier):
 /// built once, as the lists are long and relations and resolve test many words against them.
 fn title_words() -> &'static rustc_hash::FxHashMap<&'static str, (bool, bool)> {
-    static WORDS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> =
+        std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = rustc_hash::FxHashMap::default();
         for &w in TITLE_HEADS {
@@ -291,10 +295,13 @@ pub const KINSHIP: &[&str] = &[
 /// Spelling families: every variant maps to the first word of its row.
 const FAMILIES: &[&[&str]] = &[
     &[
-        "muhammad", "mohamed", "mohammed", "mohammad", "muhammed", "mohamad", "muhamad", "mohamud", "mohammod",
+        "muhammad", "mohamed", "mohammed", "mohammad", "muhammed", "mohamad", "muhamad", "mohamud",
+        "mohammod",
     ],
     &["ahmad", "ahmed", "ahmet"],
-    &["husayn", "hussein", "hussain", "husain", "hussien", "husein"],
+    &[
+        "husayn", "hussein", "hussain", "husain", "hussien", "husein",
+    ],
     &["usama", "osama"],
     &["umar", "omar"],
     &["uthman", "othman", "osman", "usman"],
@@ -309,7 +316,9 @@ const FAMILIES: &[&[&str]] = &[
     &["hasan", "hassan"],
     &["jolani", "julani", "jawlani", "golani"],
     &["zelensky", "zelenskiy", "zelenskyy", "zelenski"],
-    &["gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi", "kadafi"],
+    &[
+        "gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi", "kadafi",
+    ],
     &["kyiv", "kiev"],
     &["nusra", "nusrah"],
     &["sham", "shaam"],
@@ -326,14 +335,19 @@ pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         let c = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
-                'a'
-            }
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+            | 'Ā' => 'a',
             'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'i',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => {
+                'e'
+            }
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => {
+                'i'
+            }
             'ñ' | 'ń' | 'Ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'o',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => {
+                'o'
+            }
             'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
             'ý' | 'ÿ' | 'Ý' => 'y',
             'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => 's',
@@ -438,7 +452,10 @@ pub fn generic_org_keys() -> &'static [String] {
 /// The stem of a one-word group or adjective name: plural and "-ic" dropped, so
 /// "Democrats", "Democrat" and "Democratic" agree.
 pub fn misc_stem(folded: &str) -> String {
-    let w = folded.strip_suffix('s').filter(|r| r.len() > 3).unwrap_or(folded);
+    let w = folded
+        .strip_suffix('s')
+        .filter(|r| r.len() > 3)
+        .unwrap_or(folded);
     let w = w.strip_suffix("ic").filter(|r| r.len() > 4).unwrap_or(w);
     w.to_string()
 }
@@ -482,7 +499,11 @@ pub fn name_key_words(name: &str) -> Vec<String> {
         }
         let mut base = fam.to_string();
         for p in ["abdel", "abdal", "abdol", "abdoul"] {
-            if let Some(rest) = base.strip_prefix(p).filter(|r| r.len() > 2).map(str::to_string) {
+            if let Some(rest) = base
+                .strip_prefix(p)
+                .filter(|r| r.len() > 2)
+                .map(str::to_string)
+            {
                 base = format!("abdul{rest}");
             }
         }
@@ -708,7 +729,11 @@ mod tests {
             ("President Joe Biden", "Joe Biden", Some("President")),
             ("Mr Al Bashir", "Al Bashir", None),
             ("US President Joe Biden", "Joe Biden", Some("US President")),
-            ("Prime Minister Keir Starmer", "Keir Starmer", Some("Prime Minister")),
+            (
+                "Prime Minister Keir Starmer",
+                "Keir Starmer",
+                Some("Prime Minister"),
+            ),
             ("Joe Biden", "Joe Biden", None),
             ("Biden's", "Biden", None),
         ];
@@ -722,6 +747,8 @@ mod tests {
     fn acronym_initials() {
         assert!(initials("Hayat Tahrir al-Sham").contains(&"HTS".to_string()));
         assert!(initials("Islamic State of Iraq and Syria").contains(&"ISIS".to_string()));
-        assert!(is_acronym("U.S.") && is_acronym("HTS") && !is_acronym("Qatar") && !is_acronym("A"));
+        assert!(
+            is_acronym("U.S.") && is_acronym("HTS") && !is_acronym("Qatar") && !is_acronym("A")
+        );
     }
 }

@@ -83,12 +83,14 @@ pub fn title_after(words: &[Word], end: usize) -> Option<Title> {
     let first = end + 1;
     let mut j = first;
     while let Some(w) = words.get(j) {
-        if w.sentence != sentence || matches!(w.text, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
+        if w.sentence != sentence
+            || matches!(w.text, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
+        {
             break;
         }
         if w.is_any(&[
-            "said", "says", "told", "who", "whom", "which", "that", "was", "were", "is", "are", "has", "had", "will",
-            "would",
+            "said", "says", "told", "who", "whom", "which", "that", "was", "were", "is", "are",
+            "has", "had", "will", "would",
         ]) {
             return None;
         }
@@ -117,9 +119,10 @@ pub fn title_after(words: &[Word], end: usize) -> Option<Title> {
                 let mut a = s;
                 let mut b = k;
                 while a < b
-                    && ws
-                        .get(a)
-                        .is_some_and(|w| !is_head(w) && w.is_any(&["of", "the", "and", "at", "for", "to", "in", "on"]))
+                    && ws.get(a).is_some_and(|w| {
+                        !is_head(w)
+                            && w.is_any(&["of", "the", "and", "at", "for", "to", "in", "on"])
+                    })
                 {
                     a += 1;
                 }

@@ -39,7 +39,11 @@ impl<'a> Word<'a> {
     /// The word in lowercase (`str::to_lowercase`), borrowed when it already is: most words
     /// are plain lowercase ASCII, and then nothing is allocated.
     pub fn lower(&self) -> std::borrow::Cow<'a, str> {
-        if self.text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if self
+            .text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             std::borrow::Cow::Borrowed(self.text)
         } else {
             std::borrow::Cow::Owned(self.text.to_lowercase())
@@ -62,23 +66,32 @@ pub struct WordAt {
 
 /// The word view without its text.
 pub fn detach(ws: &[Word]) -> Vec<WordAt> {
-    ws.iter().map(|w| WordAt { span: w.span, sentence: w.sentence }).collect()
+    ws.iter()
+        .map(|w| WordAt {
+            span: w.span,
+            sentence: w.sentence,
+        })
+        .collect()
 }
 
 /// The word view of `text` again from [`detach`]'s output (cheaper than [`words`]).
 pub fn attach<'a>(text: &'a str, ws: &[WordAt]) -> Vec<Word<'a>> {
     ws.iter()
         .filter_map(|w| {
-            text.get(w.span.start..w.span.end)
-                .map(|t| Word { span: w.span, text: t, sentence: w.sentence })
+            text.get(w.span.start..w.span.end).map(|t| Word {
+                span: w.span,
+                text: t,
+                sentence: w.sentence,
+            })
         })
         .collect()
 }
 
 /// Words that keep a final period: abbreviations and initials ("Mr.", "Dec.", "U.S.").
 const KEEP_PERIOD: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "maj", "rep", "sen", "gov", "prof",
-    "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "capt", "maj", "rep",
+    "sen", "gov", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "vs",
 ];
 
 /// All words of a document, sentence by sentence.
@@ -118,7 +131,7 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
     }
     if !tt.chars().any(char::is_alphanumeric) {
         for (i, c) in tt.char_indices() {
-            push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
+            push_char(text, span.start + i, c, sentence, out);
         }
         return;
     }
@@ -129,7 +142,7 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
         if c.is_alphanumeric() {
             break;
         }
-        push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
+        push_char(text, span.start + i, c, sentence, out);
         lo += 1;
     }
     if lo >= chars.len() {
@@ -155,7 +168,7 @@ fn split_token<'a>(text: &'a str, span: Span, sentence: usize, out: &mut Vec<Wor
     let core_end = chars.get(hi).map_or(tt.len(), |p| p.0);
     push_core(text, span.start, tt, core_start, core_end, sentence, out);
     for (i, c) in trailing.into_iter().rev() {
-        push(text, span.start + i, span.start + i + c.len_utf8(), sentence, out);
+        push_char(text, span.start + i, c, sentence, out);
     }
 }
 
@@ -199,6 +212,11 @@ fn keeps_period(tt: &str, core_start: usize, dot: usize) -> bool {
     let letters = core.chars().filter(|c| c.is_alphabetic()).count();
     (letters == 1 && core.chars().count() == 1 && core.chars().all(char::is_uppercase))
         || (core.contains('.') && core.split('.').all(|p| p.chars().count() == 1))
+}
+
+/// One punctuation char of a token, at byte `at` of the text, as a word.
+fn push_char<'a>(text: &'a str, at: usize, c: char, sentence: usize, out: &mut Vec<Word<'a>>) {
+    push(text, at, at + c.len_utf8(), sentence, out);
 }
 
 fn push<'a>(text: &'a str, start: usize, end: usize, sentence: usize, out: &mut Vec<Word<'a>>) {

@@ -200,9 +200,17 @@ pub(crate) fn whitespace_tokens(text: &str) -> Tokenized {
     let mut pos = 0;
     for w in text.split_whitespace() {
         let at = text[pos..].find(w).map_or(pos, |i| i + pos);
-        tokens.push(Token { span: Span::new(at, at + w.len()) });
+        tokens.push(Token {
+            span: Span::new(at, at + w.len()),
+        });
         pos = at + w.len();
     }
     let n = tokens.len();
-    Tokenized { tokens, sentences: vec![Sentence { span: Span::new(0, text.len()), tokens: 0..n }] }
+    Tokenized {
+        tokens,
+        sentences: vec![Sentence {
+            span: Span::new(0, text.len()),
+            tokens: 0..n,
+        }],
+    }
 }

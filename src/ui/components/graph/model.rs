@@ -10,8 +10,8 @@
 //! - Relations between the same two entities in the same direction share one edge whose label
 //!   lists their kinds; a reciprocal pair is drawn as two bent curves.
 
-use crate::ui::graph_layout::{self, EdgeGeom, Point, NODE_R};
 use crate::ui::entities;
+use crate::ui::graph_layout::{self, EdgeGeom, Point, NODE_R};
 use crate::ui::labels;
 use gloss_core::protocol::{Contract, RelationDto};
 use std::collections::{BTreeSet, HashMap};
