@@ -345,6 +345,14 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         h = Head::Member;
     }
     let title = trim_title(ctx, i..hi + 1);
+    let phrase = move |indefinite: bool, owner: usize| Phrase {
+        head: h,
+        indefinite,
+        named: mi,
+        owner,
+        title,
+        sentence,
+    };
     // The owner: "X's" or a mention right before the phrase; for kin "his"/"her".
     let owner_end = if i > 0 && same(i - 1).is_some_and(|w| w.text == "'s" || w.text == "’s") {
         i - 1
@@ -355,18 +363,7 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
         let start = ctx.mentions.get(om).map_or(0, |x| x.words.start);
         let indefinite =
             start > 0 && same(start - 1).is_some_and(|w| w.is_any(&["a", "an", "another"]));
-        push(
-            ctx,
-            out,
-            Phrase {
-                head: h,
-                indefinite,
-                named: mi,
-                owner: om,
-                title,
-                sentence,
-            },
-        );
+        push(ctx, out, phrase(indefinite, om));
         return;
     }
     // "The group's founder, X" / "Its secretary-general, X": the group named last sentence.
@@ -382,18 +379,7 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
                 .filter(|&k| same(k).is_some_and(|w| w.is("its")))
         };
         if let Some(owner) = anaphor.and_then(|k| ctx.group_antecedent(k)) {
-            push(
-                ctx,
-                out,
-                Phrase {
-                    head: h,
-                    indefinite: false,
-                    named: mi,
-                    owner,
-                    title,
-                    sentence,
-                },
-            );
+            push(ctx, out, phrase(false, owner));
         }
         return;
     }
@@ -405,18 +391,7 @@ fn before(ctx: &Ctx, mi: usize, out: &mut Vec<Raw>) {
                 .get(o)
                 .is_some_and(|x| x.sentence == sentence && ctx.rel_label(o) == Label::Per)
         }) {
-            push(
-                ctx,
-                out,
-                Phrase {
-                    head: h,
-                    indefinite: false,
-                    named: mi,
-                    owner,
-                    title,
-                    sentence,
-                },
-            );
+            push(ctx, out, phrase(false, owner));
         }
     }
 }

@@ -334,26 +334,22 @@ impl Resolver {
 
     /// Root clusters holding a longer full person name that ends with `words`.
     fn suffix_candidates(&mut self, words: &[String]) -> Vec<usize> {
-        let Some(last) = words.last() else {
-            return Vec::new();
-        };
-        let ids = self.by_last.get(last).cloned().unwrap_or_default();
-        let roots = self.roots(&ids);
-        roots
-            .into_iter()
-            .filter(|&r| {
-                self.clusters.get(r).is_some_and(|c| {
-                    c.full_names
-                        .iter()
-                        .any(|f| f.len() > words.len() && f.ends_with(words))
-                })
-            })
-            .collect()
+        self.by_last_holding(words, |f| f.len() > words.len() && f.ends_with(words))
     }
 
     /// Root clusters holding a full name compatible with the multi-word name `words`: same
     /// first and last word, one's words contained in order in the other's.
     fn fullname_candidates(&mut self, words: &[String]) -> Vec<usize> {
+        self.by_last_holding(words, |f| compatible_full(f, words))
+    }
+
+    /// Root clusters, among those sharing the last word of `words`, holding a full name for
+    /// which `fits` holds.
+    fn by_last_holding(
+        &mut self,
+        words: &[String],
+        fits: impl Fn(&[String]) -> bool,
+    ) -> Vec<usize> {
         let Some(last) = words.last() else {
             return Vec::new();
         };
@@ -364,7 +360,7 @@ impl Resolver {
             .filter(|&r| {
                 self.clusters
                     .get(r)
-                    .is_some_and(|c| c.full_names.iter().any(|f| compatible_full(f, words)))
+                    .is_some_and(|c| c.full_names.iter().any(|f| fits(f)))
             })
             .collect()
     }
