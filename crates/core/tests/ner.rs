@@ -420,12 +420,14 @@ fn recognize_modern_wire_sentences() {
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
-/// Wire-style sentences about 2020s news (`fixtures/ner/modern_news.conll`): thirty written
-/// and annotated by hand for this test before the model's output was seen (companies,
-/// parties, ministers, transliterated names), then the two sentences of the table above whose
-/// group names the model gets wrong. Unlike the table, single errors are allowed; the entity
-/// F1 must stay above a floor under the model's current 0.83, so a model that generalises
-/// worse to today's news fails here.
+/// Wire-style sentences about 2020s news (`fixtures/ner/modern_news.conll`), annotated by
+/// hand the CoNLL-2003 way ("Russian" and "Kremlin" as in its training data) before the
+/// model's output was seen: a first document of thirty (companies, parties, ministers,
+/// transliterated names) plus the two sentences of the table above whose group names the
+/// model gets wrong, and a second of thirty more (Chinese, Russian, Arabic, Indian and
+/// Pakistani names and parties, 2020s companies). Unlike the table, single errors are allowed;
+/// the entity F1 must stay above a floor under the model's current 0.82, so a model that
+/// generalises worse to today's news fails here.
 #[test]
 fn modern_news_f1_stays_above_its_floor() {
     const FLOOR: f64 = 0.80;
@@ -441,7 +443,7 @@ fn modern_news_f1_stays_above_its_floor() {
         }
     }
     let all = scorer.overall();
-    assert_eq!(all.gold, 107, "the fixture holds 107 entities");
+    assert_eq!(all.gold, 210, "the fixture holds 210 entities");
     assert!(
         all.f1() >= FLOOR,
         "modern news F1 {:.4} (P {:.4}, R {:.4}) fell below {FLOOR}",
