@@ -17,7 +17,6 @@ faster but interleave their updates differently from run to run). gensim seeds e
 vector from Python's string hash, so the script runs itself with PYTHONHASHSEED=0.
 """
 import argparse
-import collections
 import logging
 import os
 import sys
@@ -70,12 +69,6 @@ def main():
     a = ap.parse_args()
     logging.basicConfig(format="%(asctime)s %(message)s", level=logging.INFO)
 
-    counts = collections.Counter()
-    with open(a.tokens, encoding="utf-8") as f:
-        for line in f:
-            counts.update(line.split())
-    vocab = sorted(counts, key=lambda w: (-counts[w], w))[: a.vocab]
-
     class Lines:
         def __iter__(self):
             with open(a.tokens, encoding="utf-8") as f:
@@ -84,7 +77,10 @@ def main():
 
     model = Word2Vec(Lines(), vector_size=a.dim, window=a.window, min_count=a.min_count, sg=a.sg,
                      negative=5, sample=1e-4, epochs=a.epochs, workers=a.workers, seed=a.seed)
-    vocab = [w for w in vocab if w in model.wv.key_to_index]
+    # gensim's vocabulary scan already counted every form (raw counts, before downsampling);
+    # the forms under --min-count have no embedding and so no class.
+    counts = {w: model.wv.get_vecattr(w, "count") for w in model.wv.index_to_key}
+    vocab = sorted(counts, key=lambda w: (-counts[w], w))[: a.vocab]
     vecs = np.stack([model.wv[w] for w in vocab]).astype(np.float64)
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
 
