@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the recognizer's model, models/ner.bin, from its sources, end to end:
 #   1. word classes: embeddings of the unlabelled news + Wikipedia as gloss tokenizes it,
-#      clustered (tools/ner/classes.py; about 6 minutes on an idle 2-core machine) -> models/wordclasses.tsv
+#      clustered (tools/ner/classes.py; about 6 minutes)     -> models/wordclasses.tsv
 #   2. place gazetteer from GeoNames / ISO 3166 (PyPI)     -> models/gazetteer.tsv
 #   3. name lists mined from the same unlabelled text by models trained on halves of the
 #      labelled data (jackknife; those two lists live only while building) and on all of
